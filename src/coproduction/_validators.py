@@ -1,0 +1,54 @@
+"""Validators shared by the model classes (private)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Any
+
+import attrs
+
+SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+SLUG_MAX_LENGTH = 64
+_SLUG = re.compile(SLUG_PATTERN)
+
+
+def is_slug(value: object) -> bool:
+    """Say whether ``value`` is a stable identifier: lowercase words joined by hyphens."""
+    return isinstance(value, str) and len(value) <= SLUG_MAX_LENGTH and bool(_SLUG.match(value))
+
+
+def slug(instance: Any, attribute: attrs.Attribute[Any], value: object) -> None:
+    """attrs validator: ``value`` must be a slug such as ``shared-values-1``."""
+    if not is_slug(value):
+        raise ValueError(
+            f"{type(instance).__name__}.{attribute.name} must be an identifier of lowercase "
+            f"letters, digits and single hyphens (at most {SLUG_MAX_LENGTH} characters, "
+            f"for example 'shared-values-1'); got {value!r}"
+        )
+
+
+def optional_slug(instance: Any, attribute: attrs.Attribute[Any], value: object) -> None:
+    """attrs validator: ``value`` is ``None`` or a slug."""
+    if value is not None:
+        slug(instance, attribute, value)
+
+
+def non_blank(instance: Any, attribute: attrs.Attribute[Any], value: object) -> None:
+    """attrs validator: ``value`` must be a string with some non-space text."""
+    if not isinstance(value, str) or not value.strip():
+        raise ValueError(f"{type(instance).__name__}.{attribute.name} must not be empty")
+
+
+def unique(what: str, ids: Iterable[str]) -> None:
+    """Raise ``ValueError`` naming the first identifier that appears twice."""
+    seen: set[str] = set()
+    for identifier in ids:
+        if identifier in seen:
+            raise ValueError(f"two {what} have the id {identifier!r}; each id must be unique")
+        seen.add(identifier)
+
+
+def to_tuple(value: Iterable[Any]) -> tuple[Any, ...]:
+    """attrs converter: accept any iterable (a list from JSON) and store a tuple."""
+    return tuple(value)

@@ -1,0 +1,74 @@
+"""Documents an exporter writes that are not stored as JSON of their own.
+
+An exporter receives either a stored document (a :class:`~coproduction.Framework`,
+:class:`~coproduction.Audit`, :class:`~coproduction.ScoreReport` ...) or one of
+these views, which bundle what a template or report needs to be drawn.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import attrs
+
+from coproduction.audit import Audit
+from coproduction.framework import Framework
+from coproduction.ladder import Ladder, LadderAssessment
+from coproduction.organisation import Organisation, Perspective
+from coproduction.scoring import ScoreReport, score
+
+__all__ = ["AuditReport", "AuditTemplate"]
+
+
+@attrs.frozen
+class AuditTemplate:
+    """A blank audit of a framework, to be filled in by one organisation.
+
+    Attributes:
+        framework: The framework to answer.
+        perspective: Whose viewpoint the template asks for.
+        organisation: The organisation it is sent to, if known.
+        ladder: A ladder to explain in the instructions, if any.
+        date: A date to pre-fill, if any.
+    """
+
+    framework: Framework
+    perspective: Perspective = attrs.field(converter=Perspective)
+    organisation: Organisation | None = None
+    ladder: Ladder | None = None
+    date: dt.date | None = None
+
+    def blank_audit(self) -> Audit:
+        """The template as an audit with every criterion present and unanswered."""
+        from coproduction.audit import Response
+
+        return Audit(
+            framework=self.framework.id,
+            framework_version=self.framework.version,
+            organisation=self.organisation or Organisation(name="(organisation name)"),
+            perspective=self.perspective,
+            date=self.date or dt.date.today(),
+            responses=tuple(Response(criterion=c.id) for c in self.framework.criteria),
+        )
+
+
+@attrs.frozen
+class AuditReport:
+    """A filled audit with what a readable report of it needs.
+
+    Attributes:
+        audit: The audit.
+        framework: The framework version it answers.
+        ladder: The ladder, when a ladder assessment is shown.
+        ladder_assessment: Where the organisation is on the ladder, if assessed.
+    """
+
+    audit: Audit
+    framework: Framework
+    ladder: Ladder | None = None
+    ladder_assessment: LadderAssessment | None = None
+
+    @property
+    def scores(self) -> ScoreReport:
+        """The audit's scores."""
+        return score(self.audit, self.framework)

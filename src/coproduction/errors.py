@@ -1,0 +1,136 @@
+"""The exception hierarchy.
+
+Every error a user can cause derives from :class:`CoproductionError` and carries
+a stable machine-usable ``code`` and a list of :class:`Problem` objects, each
+naming a place (a JSON path, a sheet and cell, a section and criterion) and
+saying in plain English what is wrong and what would be accepted.
+
+Errors that mean "you called the library wrong" (a programming mistake) are
+plain :class:`TypeError`/:class:`ValueError` from the model constructors and are
+not part of this hierarchy's user-facing contract.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import attrs
+
+__all__ = [
+    "CoproductionError",
+    "ExportError",
+    "ExporterConflictError",
+    "ExporterNotFoundError",
+    "InvalidDocumentError",
+    "Problem",
+    "UnknownFrameworkError",
+    "UnreadableFileError",
+    "UnsupportedDocumentError",
+]
+
+
+@attrs.frozen
+class Problem:
+    """One thing wrong with an input, and where.
+
+    Attributes:
+        path: Where the problem is: a JSON path such as ``responses[4].rating``,
+            ``Audit!E14`` for a spreadsheet cell, or ``section > criterion`` in
+            a Word template. Empty when the problem is with the whole input.
+        code: A stable, machine-usable code such as ``unknown-level``.
+        message: A plain-English sentence saying what is wrong and what would
+            be accepted.
+    """
+
+    path: str
+    code: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}" if self.path else self.message
+
+
+class CoproductionError(Exception):
+    """Base of every error a user of the library can cause with their input.
+
+    Attributes:
+        code: A stable code for the kind of error.
+        problems: Every problem found, each with its place.
+        source: The file or stream name the input came from, if known.
+    """
+
+    code: str = "error"
+
+    def __init__(
+        self,
+        message: str,
+        problems: Iterable[Problem] = (),
+        *,
+        source: str | None = None,
+    ) -> None:
+        self.message = message
+        self.problems: list[Problem] = list(problems)
+        self.source = source
+        super().__init__(message)
+
+    def __str__(self) -> str:
+        head = f"{self.source}: {self.message}" if self.source else self.message
+        if not self.problems:
+            return head
+        lines = [head]
+        lines.extend(f"  - {problem}" for problem in self.problems)
+        return "\n".join(lines)
+
+    def with_source(self, source: str) -> CoproductionError:
+        """Return this error, naming the file it came from.
+
+        Args:
+            source: The file name or description of the input.
+
+        Returns:
+            The same error object, for chaining in ``raise ... from``.
+        """
+        self.source = source
+        return self
+
+
+class InvalidDocumentError(CoproductionError, ValueError):
+    """The input was read but is not a valid document; see ``problems``."""
+
+    code = "invalid-document"
+
+
+class UnreadableFileError(CoproductionError, ValueError):
+    """The input could not be read at all: not JSON, not ours, damaged, or too big."""
+
+    code = "unreadable-file"
+
+
+class UnknownFrameworkError(CoproductionError, LookupError):
+    """A framework, ladder or version is not in the catalogue."""
+
+    code = "unknown-framework"
+
+
+class ExporterNotFoundError(CoproductionError, LookupError):
+    """No installed exporter has the requested name."""
+
+    code = "exporter-not-found"
+
+
+class ExporterConflictError(CoproductionError):
+    """Two installed distributions claim the same exporter name."""
+
+    code = "exporter-conflict"
+
+
+class UnsupportedDocumentError(CoproductionError, TypeError):
+    """An exporter was asked to write a kind of document it does not support."""
+
+    code = "unsupported-document"
+
+
+class ExportError(CoproductionError):
+    """Writing a document failed; nothing was written."""
+
+    code = "export-failed"

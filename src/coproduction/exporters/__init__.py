@@ -1,0 +1,13 @@
+"""Exporter plugins: the protocol, the registry over entry points, the JSON exporter."""
+
+from coproduction.exporters._protocol import ENTRY_POINT_GROUP, Exporter, TemplateReader
+from coproduction.exporters._registry import ExporterInfo, ExporterRegistry, default_registry
+
+__all__ = [
+    "ENTRY_POINT_GROUP",
+    "Exporter",
+    "ExporterInfo",
+    "ExporterRegistry",
+    "TemplateReader",
+    "default_registry",
+]

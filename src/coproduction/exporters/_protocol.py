@@ -1,0 +1,60 @@
+"""What an exporter plugin is (private; re-exported by ``coproduction.exporters``)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, BinaryIO, ClassVar, Protocol, runtime_checkable
+
+if TYPE_CHECKING:
+    from coproduction.audit import Audit
+    from coproduction.catalogue import Catalogue
+
+ENTRY_POINT_GROUP = "coproduction.exporters"
+"""The entry-point group every exporter, built in or third party, registers under."""
+
+
+@runtime_checkable
+class Exporter(Protocol):
+    """Writes documents in one file format.
+
+    Attributes:
+        name: The exporter's name, equal to its entry-point name (``json``, ``docx``).
+        media_type: The IANA media type of what it writes.
+        suffix: The file suffix, with its dot (``.json``).
+    """
+
+    name: ClassVar[str]
+    media_type: ClassVar[str]
+    suffix: ClassVar[str]
+
+    def supports(self, document: object) -> bool:
+        """Say whether this exporter can write ``document``."""
+        ...
+
+    def export(self, document: object, out: BinaryIO, /) -> None:
+        """Write ``document`` to ``out``.
+
+        Raises:
+            UnsupportedDocumentError: If :meth:`supports` is false for it.
+            ExportError: If the document cannot be written in this format.
+        """
+        ...
+
+
+@runtime_checkable
+class TemplateReader(Protocol):
+    """An exporter whose audit templates come back filled in, and can be read."""
+
+    def read(self, source: BinaryIO, /, *, catalogue: Catalogue | None = None) -> Audit:
+        """Read a filled-in template back into an audit.
+
+        Args:
+            source: The filled file, opened for binary reading.
+            catalogue: Where to find the template's framework; the built-in
+                catalogue when omitted.
+
+        Raises:
+            UnreadableFileError: If the file is not a template of this format.
+            InvalidDocumentError: If values in it are not acceptable; every
+                problem is listed with its place.
+        """
+        ...

@@ -1,0 +1,551 @@
+"""The one cattrs converter, canonical JSON, and loading with every problem reported.
+
+Loading a document is: parse strictly (no NaN, no duplicate keys), check
+``kind`` and ``schema_version`` (migrating older versions, refusing newer),
+validate against the published schema, structure with the converter, then
+check the cross-references the schema cannot express (an audit names criteria
+of its framework and levels of its scale). Every problem found is reported at
+once in an :class:`~coproduction.errors.InvalidDocumentError`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar, cast, overload
+
+import cattrs
+from cattrs.preconf.json import make_converter as _make_json_converter
+
+from coproduction._atomic import write_atomically
+from coproduction._messages import excerpt, json_path
+from coproduction.audit import Audit
+from coproduction.errors import InvalidDocumentError, Problem, UnknownFrameworkError, UnreadableFileError
+from coproduction.framework import Framework
+from coproduction.glossary import Glossary
+from coproduction.ladder import Ladder, LadderAssessment
+from coproduction.schemas import validate
+from coproduction.scoring import ScoreReport
+
+if TYPE_CHECKING:
+    from coproduction.catalogue import Catalogue
+
+__all__ = [
+    "DOCUMENT_TYPES",
+    "MAX_DOCUMENT_BYTES",
+    "SCHEMA_VERSIONS",
+    "configure_converter",
+    "dump",
+    "dumps",
+    "from_dict",
+    "kind_of",
+    "load",
+    "loads",
+    "make_converter",
+    "to_dict",
+]
+
+T = TypeVar("T")
+
+DOCUMENT_TYPES: dict[str, type[Any]] = {
+    "audit": Audit,
+    "framework": Framework,
+    "glossary": Glossary,
+    "ladder": Ladder,
+    "ladder-assessment": LadderAssessment,
+    "score-report": ScoreReport,
+}
+"""Each document kind and the class it loads as."""
+
+SCHEMA_VERSIONS: dict[str, int] = dict.fromkeys(DOCUMENT_TYPES, 1)
+"""The current schema version of each kind."""
+
+MIGRATIONS: dict[str, dict[int, Callable[[dict[str, Any]], dict[str, Any]]]] = {}
+"""``MIGRATIONS[kind][n]`` turns a version-n document into a version-n+1 one."""
+
+MAX_DOCUMENT_BYTES = 16 * 1024 * 1024
+"""The largest JSON document accepted, in bytes."""
+
+MAX_NESTING = 64
+"""The deepest nesting of lists and objects accepted."""
+
+
+def make_converter() -> cattrs.Converter:
+    """Build the converter between document objects and plain JSON data.
+
+    Returns:
+        A new converter configured by :func:`configure_converter`.
+    """
+    converter = _make_json_converter(forbid_extra_keys=True)
+    configure_converter(converter)
+    return converter
+
+
+def configure_converter(converter: cattrs.Converter) -> None:
+    """Teach a converter the document conventions: ISO dates, tuples as lists.
+
+    Args:
+        converter: The converter to configure in place.
+    """
+    converter.register_unstructure_hook(dt.date, lambda value: value.isoformat())
+    converter.register_structure_hook(dt.date, lambda value, _: dt.date.fromisoformat(value))
+
+
+_CONVERTER = make_converter()
+
+
+def kind_of(document: object) -> str:
+    """Return the kind of a document object, such as ``audit``.
+
+    Raises:
+        TypeError: If the object is not a document.
+    """
+    for kind, cls in DOCUMENT_TYPES.items():
+        if type(document) is cls:
+            return kind
+    raise TypeError(f"{type(document).__name__} is not a document; documents are {', '.join(DOCUMENT_TYPES)}")
+
+
+def to_dict(document: object) -> dict[str, Any]:
+    """Unstructure a document to plain JSON data with its ``kind`` and ``schema_version``."""
+    kind = kind_of(document)
+    data = cast(dict[str, Any], _CONVERTER.unstructure(document))
+    return {"kind": kind, "schema_version": SCHEMA_VERSIONS[kind], **data}
+
+
+def dumps(document: object) -> str:
+    """Write a document as canonical JSON: sorted keys, UTF-8 text, ISO dates, a final newline."""
+    return json.dumps(to_dict(document), ensure_ascii=False, sort_keys=True, indent=2, allow_nan=False) + "\n"
+
+
+def dump(document: object, path: str | os.PathLike[str]) -> Path:
+    """Write a document's canonical JSON to a file atomically.
+
+    Returns:
+        The path written.
+    """
+    data = dumps(document).encode("utf-8")
+    return write_atomically(path, lambda out: out.write(data))
+
+
+@overload
+def from_dict(data: Any, kind: None = None, *, catalogue: Catalogue | None = None) -> object: ...
+@overload
+def from_dict(data: Any, kind: type[T], *, catalogue: Catalogue | None = None) -> T: ...
+def from_dict(data: Any, kind: type[Any] | None = None, *, catalogue: Catalogue | None = None) -> object:
+    """Validate and structure parsed JSON data into a document.
+
+    Args:
+        data: The parsed JSON.
+        kind: The class expected (for example :class:`~coproduction.Audit`);
+            any document kind when omitted.
+        catalogue: Where an audit's framework is looked up; the built-in
+            catalogue when omitted.
+
+    Returns:
+        The document.
+
+    Raises:
+        InvalidDocumentError: With every problem found.
+    """
+    if not isinstance(data, dict):
+        raise InvalidDocumentError(
+            "this is not a coproduction document",
+            [Problem("", "not-an-object", f"a document is a JSON object, not {type(data).__name__}")],
+        )
+    kind_name = _check_kind(data, kind)
+    data = _migrate(data, kind_name)
+    problems = validate(data, kind_name)
+    problems.extend(_cross_check(data, kind_name, catalogue))
+    if problems:
+        raise InvalidDocumentError(_summary(problems, kind_name), _dedupe(problems))
+    body = {key: value for key, value in data.items() if key not in ("kind", "schema_version")}
+    try:
+        return _CONVERTER.structure(body, DOCUMENT_TYPES[kind_name])
+    except (cattrs.BaseValidationError, ValueError, TypeError, KeyError) as error:
+        raise InvalidDocumentError(_summary([], kind_name), _structure_problems(error)) from None
+
+
+def loads(
+    text: str | bytes,
+    kind: type[T] | None = None,
+    *,
+    catalogue: Catalogue | None = None,
+    source: str | None = None,
+) -> Any:
+    """Parse, validate and structure a JSON document.
+
+    Args:
+        text: The JSON text (bytes are decoded as UTF-8).
+        kind: The class expected, or None for any document kind.
+        catalogue: Where an audit's framework is looked up.
+        source: A name for the input (a file name) used in error messages.
+
+    Returns:
+        The document.
+
+    Raises:
+        UnreadableFileError: If the text is not acceptable JSON.
+        InvalidDocumentError: With every problem found.
+    """
+    try:
+        data = parse_json(text)
+        return from_dict(data, kind, catalogue=catalogue)
+    except (UnreadableFileError, InvalidDocumentError) as error:
+        if source is not None:
+            error.with_source(source)
+        raise
+
+
+def load(
+    path: str | os.PathLike[str],
+    kind: type[T] | None = None,
+    *,
+    catalogue: Catalogue | None = None,
+) -> Any:
+    """Read a JSON document from a file; see :func:`loads`.
+
+    Raises:
+        UnreadableFileError: If the file cannot be read or is not acceptable JSON.
+        InvalidDocumentError: With every problem found; the error names the file.
+    """
+    file = Path(path)
+    try:
+        size = file.stat().st_size
+        if size > MAX_DOCUMENT_BYTES:
+            raise _too_big(size)
+        raw = file.read_bytes()
+    except FileNotFoundError:
+        raise UnreadableFileError("the file does not exist", source=str(file)) from None
+    except IsADirectoryError:
+        raise UnreadableFileError("this is a folder, not a file", source=str(file)) from None
+    except PermissionError:
+        raise UnreadableFileError("the file cannot be read (permission denied)", source=str(file)) from None
+    except UnreadableFileError as error:
+        raise error.with_source(str(file)) from None
+    return loads(raw, kind, catalogue=catalogue, source=str(file))
+
+
+def _too_big(size: int) -> UnreadableFileError:
+    return UnreadableFileError(
+        f"the document is {size:,} bytes; the most accepted is {MAX_DOCUMENT_BYTES:,} bytes "
+        "(set coproduction.serialization.MAX_DOCUMENT_BYTES to change it)"
+    )
+
+
+class _DuplicateKeyError(ValueError):
+    pass
+
+
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in result:
+            raise _DuplicateKeyError(key)
+        result[key] = value
+    return result
+
+
+def _refuse_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not allowed in a document; write a number or null")
+
+
+def parse_json(text: str | bytes) -> Any:
+    """Parse JSON strictly: no NaN or Infinity, no duplicate keys, bounded size and depth.
+
+    Raises:
+        UnreadableFileError: With the line and column of the first mistake.
+    """
+    if len(text) > MAX_DOCUMENT_BYTES:
+        raise _too_big(len(text))
+    if isinstance(text, bytes):
+        try:
+            text = text.decode("utf-8-sig")
+        except UnicodeDecodeError as error:
+            raise UnreadableFileError(
+                f"the file is not UTF-8 text (byte {error.start} cannot be read); save it as UTF-8 JSON"
+            ) from None
+    try:
+        data = json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_refuse_constant)
+    except _DuplicateKeyError as error:
+        raise UnreadableFileError(
+            f"the key {excerpt(str(error))} appears twice in one object; each key may appear once",
+            [Problem("", "duplicate-key", f"duplicate key {excerpt(str(error))}")],
+        ) from None
+    except json.JSONDecodeError as error:
+        raise UnreadableFileError(
+            f"this is not valid JSON: {error.msg} at line {error.lineno}, column {error.colno}",
+            [Problem(f"line {error.lineno}, column {error.colno}", "json-syntax", error.msg)],
+        ) from None
+    except ValueError as error:
+        raise UnreadableFileError(str(error), [Problem("", "json-constant", str(error))]) from None
+    except RecursionError:
+        raise UnreadableFileError(f"the document is nested too deeply (the most is {MAX_NESTING} levels)") from None
+    if _depth(data) > MAX_NESTING:
+        raise UnreadableFileError(f"the document is nested too deeply (the most is {MAX_NESTING} levels)")
+    return data
+
+
+def _depth(value: Any) -> int:
+    depth = 0
+    stack = [(value, 1)]
+    while stack:
+        item, level = stack.pop()
+        if isinstance(item, dict):
+            depth = max(depth, level)
+            stack.extend((child, level + 1) for child in item.values())
+        elif isinstance(item, list):
+            depth = max(depth, level)
+            stack.extend((child, level + 1) for child in item)
+    return depth
+
+
+def _check_kind(data: dict[str, Any], expected: type[Any] | None) -> str:
+    kind = data.get("kind")
+    wanted = next((name for name, cls in DOCUMENT_TYPES.items() if cls is expected), None)
+    if kind not in DOCUMENT_TYPES:
+        choices = wanted or ", ".join(DOCUMENT_TYPES)
+        message = (
+            "the document has no 'kind'" if kind is None else f"'kind' is {excerpt(kind)}, which is not a document kind"
+        )
+        raise InvalidDocumentError(
+            "this is not a coproduction document", [Problem("kind", "unknown-kind", f"{message}; expected {choices}")]
+        )
+    if wanted is not None and kind != wanted:
+        raise InvalidDocumentError(
+            f"expected {_a(wanted)} document but this is {_a(kind)}",
+            [Problem("kind", "wrong-kind", f"is {kind!r}; expected {wanted!r}")],
+        )
+    version = data.get("schema_version")
+    current = SCHEMA_VERSIONS[kind]
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise InvalidDocumentError(
+            f"the {kind} has no valid 'schema_version'",
+            [Problem("schema_version", "bad-schema-version", f"must be a whole number from 1 to {current}")],
+        )
+    if version > current:
+        raise InvalidDocumentError(
+            f"this {kind} uses schema version {version}, newer than version {current} that this "
+            "version of coproduction reads; upgrade coproduction to read it",
+            [Problem("schema_version", "newer-schema-version", f"version {version} is newer than {current}")],
+        )
+    return kind
+
+
+def _migrate(data: dict[str, Any], kind: str) -> dict[str, Any]:
+    version = data["schema_version"]
+    while version < SCHEMA_VERSIONS[kind]:
+        step = MIGRATIONS.get(kind, {}).get(version)
+        if step is None:
+            raise InvalidDocumentError(
+                f"{_a(kind)} of schema version {version} cannot be upgraded to version {SCHEMA_VERSIONS[kind]}",
+                [Problem("schema_version", "no-migration", f"no migration from version {version}")],
+            )
+        data = step(dict(data))
+        version += 1
+        data["schema_version"] = version
+    return data
+
+
+def _cross_check(data: dict[str, Any], kind: str, catalogue: Catalogue | None) -> list[Problem]:
+    if kind == "audit":
+        return _check_audit_references(data, catalogue)
+    if kind == "ladder-assessment":
+        return _check_assessment_references(data, catalogue)
+    if kind == "framework":
+        return _check_framework(data)
+    return []
+
+
+def _catalogue(catalogue: Catalogue | None) -> Catalogue:
+    if catalogue is not None:
+        return catalogue
+    from coproduction.catalogue import default_catalogue
+
+    return default_catalogue()
+
+
+def _check_audit_references(data: dict[str, Any], catalogue: Catalogue | None) -> list[Problem]:
+    problems: list[Problem] = []
+    responses = data.get("responses")
+    seen: dict[str, int] = {}
+    if isinstance(responses, list):
+        for index, response in enumerate(responses):
+            criterion = response.get("criterion") if isinstance(response, dict) else None
+            if isinstance(criterion, str):
+                if criterion in seen:
+                    problems.append(
+                        Problem(
+                            f"responses[{index}].criterion",
+                            "duplicate-response",
+                            f"{excerpt(criterion)} is answered twice (also at responses[{seen[criterion]}]); "
+                            "keep one answer per criterion",
+                        )
+                    )
+                else:
+                    seen[criterion] = index
+    framework_id, version = data.get("framework"), data.get("framework_version")
+    if not (isinstance(framework_id, str) and isinstance(version, str)):
+        return problems
+    try:
+        framework = _catalogue(catalogue).framework(framework_id, version)
+    except UnknownFrameworkError as error:
+        path = "framework_version" if error.problems and error.problems[0].code == "unknown-version" else "framework"
+        problems.append(Problem(path, "unknown-framework", error.message))
+        return problems
+    if not isinstance(responses, list):
+        return problems
+    scale = framework.scale
+    level_ids = [level.id for level in scale.levels]
+    choices = ", ".join(level_ids[:-1]) + " or " + level_ids[-1]
+    for index, response in enumerate(responses):
+        if not isinstance(response, dict):
+            continue
+        criterion, rating = response.get("criterion"), response.get("rating")
+        if isinstance(criterion, str) and not framework.has_criterion(criterion):
+            problems.append(
+                Problem(
+                    f"responses[{index}].criterion",
+                    "unknown-criterion",
+                    f"{excerpt(criterion)} is not a criterion of the {framework.title}; "
+                    f"criteria look like {framework.criteria[0].id!r}",
+                )
+            )
+        if isinstance(rating, str) and not scale.has_level(rating):
+            problems.append(
+                Problem(
+                    f"responses[{index}].rating",
+                    "unknown-level",
+                    f"{excerpt(rating)} is not a level of the {framework.title}; choose {choices}",
+                )
+            )
+        if rating is not None and response.get("not_applicable") is True:
+            problems.append(
+                Problem(
+                    f"responses[{index}]",
+                    "rated-and-not-applicable",
+                    "is both rated and marked not applicable; choose one",
+                )
+            )
+        if response.get("not_applicable") is True and not framework.allows_not_applicable:
+            problems.append(
+                Problem(
+                    f"responses[{index}].not_applicable",
+                    "not-applicable-not-allowed",
+                    f"the {framework.title} does not allow 'not applicable'; choose a level instead",
+                )
+            )
+    return problems
+
+
+def _check_assessment_references(data: dict[str, Any], catalogue: Catalogue | None) -> list[Problem]:
+    ladder_id = data.get("ladder")
+    rungs = data.get("rungs")
+    if not isinstance(ladder_id, str):
+        return []
+    try:
+        ladder = _catalogue(catalogue).ladder(ladder_id)
+    except UnknownFrameworkError as error:
+        return [Problem("ladder", "unknown-ladder", error.message)]
+    problems = []
+    known = [rung.id for rung in ladder.rungs]
+    seen: set[str] = set()
+    for index, entry in enumerate(rungs if isinstance(rungs, list) else []):
+        rung = entry.get("rung") if isinstance(entry, dict) else None
+        if isinstance(rung, str) and rung not in known:
+            problems.append(
+                Problem(f"rungs[{index}].rung", "unknown-rung", f"{excerpt(rung)} is not a rung of {ladder.name}; choose {', '.join(known)}")
+            )
+        elif isinstance(rung, str) and rung in seen:
+            problems.append(Problem(f"rungs[{index}].rung", "duplicate-rung", f"{rung!r} is listed twice"))
+        if isinstance(rung, str):
+            seen.add(rung)
+    return problems
+
+
+def _check_framework(data: dict[str, Any]) -> list[Problem]:
+    problems: list[Problem] = []
+    levels = data.get("scale", {}).get("levels") if isinstance(data.get("scale"), dict) else None
+    if isinstance(levels, list):
+        values = [level.get("value") for level in levels if isinstance(level, dict)]
+        numbers = [value for value in values if isinstance(value, int)]
+        if len(set(numbers)) != len(numbers):
+            problems.append(Problem("scale.levels", "duplicate-level-value", "two levels have the same value; each level needs its own"))
+        elif numbers != sorted(numbers):
+            problems.append(Problem("scale.levels", "levels-out-of-order", "list the levels lowest value first"))
+        problems.extend(_duplicate_ids(levels, "scale.levels", "level"))
+    sections = data.get("sections")
+    if isinstance(sections, list):
+        problems.extend(_duplicate_ids(sections, "sections", "section"))
+        criteria = [
+            (f"sections[{s}].criteria[{c}]", criterion)
+            for s, section in enumerate(sections) if isinstance(section, dict) and isinstance(section.get("criteria"), list)
+            for c, criterion in enumerate(section["criteria"])
+        ]
+        seen: dict[str, str] = {}
+        for path, criterion in criteria:
+            identifier = criterion.get("id") if isinstance(criterion, dict) else None
+            if isinstance(identifier, str):
+                if identifier in seen:
+                    problems.append(Problem(f"{path}.id", "duplicate-id", f"criterion id {identifier!r} is also used at {seen[identifier]}; each criterion needs its own id"))
+                else:
+                    seen[identifier] = path
+    return problems
+
+
+def _duplicate_ids(items: list[Any], path: str, what: str) -> list[Problem]:
+    problems = []
+    seen: dict[str, int] = {}
+    for index, item in enumerate(items):
+        identifier = item.get("id") if isinstance(item, dict) else None
+        if isinstance(identifier, str):
+            if identifier in seen:
+                problems.append(Problem(f"{path}[{index}].id", "duplicate-id", f"{what} id {identifier!r} is also used at {path}[{seen[identifier]}]; each {what} needs its own id"))
+            else:
+                seen[identifier] = index
+    return problems
+
+
+def _structure_problems(error: Exception) -> list[Problem]:
+    return [
+        Problem(json_path(path), "inconsistent", str(leaf) or type(leaf).__name__)
+        for path, leaf in _leaves(error, [])
+    ]
+
+
+def _leaves(error: Exception, path: list[str | int]) -> list[tuple[list[str | int], Exception]]:
+    if isinstance(error, cattrs.ClassValidationError):
+        with_notes, without = error.group_exceptions()
+        found = [leaf for sub, note in with_notes for leaf in _leaves(sub, [*path, note.name])]
+        return found + [leaf for sub in without for leaf in _leaves(sub, path)]
+    if isinstance(error, cattrs.IterableValidationError):
+        with_notes, without = error.group_exceptions()
+        found = [leaf for sub, note in with_notes for leaf in _leaves(sub, [*path, note.index])]
+        return found + [leaf for sub in without for leaf in _leaves(sub, path)]
+    return [(path, error)]
+
+
+def _dedupe(problems: list[Problem]) -> list[Problem]:
+    seen: set[Problem] = set()
+    unique_problems = []
+    for problem in problems:
+        if problem not in seen:
+            seen.add(problem)
+            unique_problems.append(problem)
+    return unique_problems
+
+
+def _summary(problems: list[Problem], kind: str) -> str:
+    count = len(problems)
+    if count == 0:
+        return f"the {kind} is not consistent"
+    return f"the {kind} has {count} problem{'s' if count != 1 else ''}"
+
+
+def _a(kind: str) -> str:
+    return ("an " if kind[0] in "aeiou" else "a ") + kind
+
+
