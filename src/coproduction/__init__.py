@@ -9,9 +9,9 @@ from coproduction.catalogue import Catalogue, default_catalogue
 from coproduction.documents import AuditReport, AuditTemplate
 from coproduction.errors import (
     CoproductionError,
-    ExportError,
     ExporterConflictError,
     ExporterNotFoundError,
+    ExportError,
     InvalidDocumentError,
     Problem,
     UnknownFrameworkError,

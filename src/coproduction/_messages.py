@@ -49,8 +49,13 @@ def _type_names(expected: Any) -> str:
 
 def _actual_type(value: object) -> str:
     for python_type, name in (
-        (bool, "boolean"), (int, "integer"), (float, "number"), (str, "string"),
-        (list, "array"), (dict, "object"), (type(None), "null"),
+        (bool, "boolean"),
+        (int, "integer"),
+        (float, "number"),
+        (str, "string"),
+        (list, "array"),
+        (dict, "object"),
+        (type(None), "null"),
     ):
         if isinstance(value, python_type):
             return _TYPE_NAMES[name]
@@ -60,15 +65,18 @@ def _actual_type(value: object) -> str:
 def problem_from_schema_error(error: ValidationError, kind: str) -> Problem:
     """Turn one jsonschema error into a problem a council officer can act on."""
     path = json_path(error.absolute_path)
-    value = error.instance
-    validator = error.validator
-    expected = error.validator_value
+    value: Any = error.instance
+    validator: Any = error.validator
+    expected: Any = error.validator_value
+    schema: Any = error.schema
     article = "an" if kind[0] in "aeiou" else "a"
     if validator == "required":
         missing = next((name for name in expected if isinstance(value, dict) and name not in value), "?")
-        return Problem(json_path([*error.absolute_path, missing]), "missing-field", f"'{missing}' is missing; it is required here")
+        return Problem(
+            json_path([*error.absolute_path, missing]), "missing-field", f"'{missing}' is missing; it is required here"
+        )
     if validator == "additionalProperties":
-        allowed = sorted(error.schema.get("properties", {}))
+        allowed = sorted(schema.get("properties", {}))
         extras = sorted(set(value) - set(allowed)) if isinstance(value, dict) else []
         extra = extras[0] if extras else "?"
         return Problem(
@@ -78,14 +86,25 @@ def problem_from_schema_error(error: ValidationError, kind: str) -> Problem:
             f"(fields allowed here: {', '.join(allowed)})",
         )
     if validator == "type":
-        return Problem(path, "wrong-type", f"expected {_type_names(expected)}, got {_actual_type(value)} {excerpt(value)}")
+        return Problem(
+            path, "wrong-type", f"expected {_type_names(expected)}, got {_actual_type(value)} {excerpt(value)}"
+        )
     if validator in ("enum", "const"):
         choices = expected if validator == "enum" else [expected]
-        return Problem(path, "not-allowed-value", f"{excerpt(value)} is not allowed here; choose {', '.join(map(str, choices))}")
+        return Problem(
+            path, "not-allowed-value", f"{excerpt(value)} is not allowed here; choose {', '.join(map(str, choices))}"
+        )
     if validator == "pattern" and expected == SLUG_PATTERN:
-        return Problem(path, "bad-identifier", f"{excerpt(value)} is not an identifier; use lowercase letters, digits and single hyphens, for example 'shared-values-1'")
+        return Problem(
+            path,
+            "bad-identifier",
+            f"{excerpt(value)} is not an identifier; use lowercase letters, digits and single hyphens, "
+            "for example 'shared-values-1'",
+        )
     if validator in ("pattern", "format") and (expected == "date" or "[0-9]{4}" in str(expected)):
-        return Problem(path, "bad-date", f"{excerpt(value)} is not a date; write dates as YYYY-MM-DD, for example 2025-03-14")
+        return Problem(
+            path, "bad-date", f"{excerpt(value)} is not a date; write dates as YYYY-MM-DD, for example 2025-03-14"
+        )
     if validator == "format":
         return Problem(path, "bad-format", f"{excerpt(value)} is not a valid {expected}")
     if validator in ("minLength", "pattern") and isinstance(value, str) and not value.strip():

@@ -19,7 +19,7 @@ def is_slug(value: object) -> bool:
 
 
 def slug(instance: Any, attribute: attrs.Attribute[Any], value: object) -> None:
-    """attrs validator: ``value`` must be a slug such as ``shared-values-1``."""
+    """Attrs validator: ``value`` must be a slug such as ``shared-values-1``."""
     if not is_slug(value):
         raise ValueError(
             f"{type(instance).__name__}.{attribute.name} must be an identifier of lowercase "
@@ -29,13 +29,13 @@ def slug(instance: Any, attribute: attrs.Attribute[Any], value: object) -> None:
 
 
 def optional_slug(instance: Any, attribute: attrs.Attribute[Any], value: object) -> None:
-    """attrs validator: ``value`` is ``None`` or a slug."""
+    """Attrs validator: ``value`` is ``None`` or a slug."""
     if value is not None:
         slug(instance, attribute, value)
 
 
 def non_blank(instance: Any, attribute: attrs.Attribute[Any], value: object) -> None:
-    """attrs validator: ``value`` must be a string with some non-space text."""
+    """Attrs validator: ``value`` must be a string with some non-space text."""
     if not isinstance(value, str) or not value.strip():
         raise ValueError(f"{type(instance).__name__}.{attribute.name} must not be empty")
 
@@ -50,5 +50,5 @@ def unique(what: str, ids: Iterable[str]) -> None:
 
 
 def to_tuple(value: Iterable[Any]) -> tuple[Any, ...]:
-    """attrs converter: accept any iterable (a list from JSON) and store a tuple."""
+    """Attrs converter: accept any iterable (a list from JSON) and store a tuple."""
     return tuple(value)

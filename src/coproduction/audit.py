@@ -41,8 +41,7 @@ class Response:
     def __attrs_post_init__(self) -> None:
         if self.rating is not None and self.not_applicable:
             raise ValueError(
-                f"criterion {self.criterion!r} is rated {self.rating!r} and also marked "
-                "not applicable; choose one"
+                f"criterion {self.criterion!r} is rated {self.rating!r} and also marked not applicable; choose one"
             )
 
     @property

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import enum
 import math
+from collections.abc import Iterable
 
 import attrs
 
@@ -24,6 +25,10 @@ class Field(enum.Enum):
     def label(self) -> str:
         """The column heading, such as "Required actions"."""
         return self.value.replace("_", " ").capitalize()
+
+
+def _to_fields(values: Iterable[Field | str]) -> tuple[Field, ...]:
+    return tuple(Field(value) for value in values)
 
 
 @attrs.frozen
@@ -70,13 +75,10 @@ class RatingScale:
         if len(set(values)) != len(values):
             duplicate = next(v for v in values if values.count(v) > 1)
             raise ValueError(
-                f"two levels of rating scale {self.id!r} have the value {duplicate}; "
-                "each level needs its own value"
+                f"two levels of rating scale {self.id!r} have the value {duplicate}; each level needs its own value"
             )
         if values != sorted(values):
-            raise ValueError(
-                f"the levels of rating scale {self.id!r} must be listed lowest value first"
-            )
+            raise ValueError(f"the levels of rating scale {self.id!r} must be listed lowest value first")
         object.__setattr__(self, "_by_id", {level.id: level for level in self.levels})
 
     @property
@@ -215,13 +217,11 @@ class Framework:
     allows_not_applicable: bool = False
     fields: tuple[Field, ...] = attrs.field(
         default=(Field.EVIDENCE, Field.REQUIRED_ACTIONS, Field.NEXT_STEPS),
-        converter=lambda values: tuple(Field(value) for value in values),
+        converter=_to_fields,
     )
     evidence_prompt: str | None = None
     source: Source | None = None
-    _index: dict[str, tuple[Section, Criterion]] = attrs.field(
-        init=False, repr=False, eq=False, hash=False
-    )
+    _index: dict[str, tuple[Section, Criterion]] = attrs.field(init=False, repr=False, eq=False, hash=False)
 
     def __attrs_post_init__(self) -> None:
         if not self.sections:

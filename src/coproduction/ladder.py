@@ -179,9 +179,7 @@ def place(assessment: LadderAssessment, ladder: Ladder) -> Placement:
             ladder lacks.
     """
     if assessment.ladder != ladder.id:
-        raise ValueError(
-            f"the assessment is against ladder {assessment.ladder!r}, not {ladder.id!r}"
-        )
+        raise ValueError(f"the assessment is against ladder {assessment.ladder!r}, not {ladder.id!r}")
     doing_ids = {entry.rung for entry in assessment.rungs if entry.doing}
     known = {rung.id for rung in ladder.rungs}
     stray = sorted({entry.rung for entry in assessment.rungs} - known)
@@ -190,4 +188,3 @@ def place(assessment: LadderAssessment, ladder: Ladder) -> Placement:
     doing = tuple(rung for rung in ladder.rungs if rung.id in doing_ids)
     not_used = tuple(rung for rung in ladder.rungs if rung.id not in doing_ids)
     return Placement(highest=doing[-1] if doing else None, doing=doing, not_used=not_used)
-

@@ -92,6 +92,6 @@ def validate(data: object, kind: str) -> list[Problem]:
         Every problem found, each with a JSON path and a plain-English message,
         in document order; empty when the document is valid.
     """
-    errors = validator(kind).iter_errors(data)
+    errors = validator(kind).iter_errors(data)  # type: ignore[arg-type]
     problems = [problem_from_schema_error(error, kind) for error in errors]
     return sorted(problems, key=lambda problem: problem.path)

@@ -162,8 +162,7 @@ def _check_response(path: str, response: Response, framework: Framework) -> Iter
         yield Problem(
             f"{path}.rating",
             "unknown-level",
-            f"{response.rating!r} is not a level of the {framework.title}; "
-            f"choose {_level_choices(scale)}",
+            f"{response.rating!r} is not a level of the {framework.title}; choose {_level_choices(scale)}",
         )
     if response.not_applicable and not framework.allows_not_applicable:
         yield Problem(
@@ -203,9 +202,7 @@ def score(audit: Audit, framework: Framework) -> ScoreReport:
     for section in framework.sections:
         pairs = [(criterion, responses.get(criterion.id)) for criterion in section.criteria]
         everything.extend(pairs)
-        sections.append(
-            SectionScore(section.id, section.title, _score(pairs, scale, normalised))
-        )
+        sections.append(SectionScore(section.id, section.title, _score(pairs, scale, normalised)))
     return ScoreReport(
         framework=framework.id,
         framework_version=framework.version,

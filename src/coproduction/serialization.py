@@ -15,7 +15,7 @@ import json
 import os
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar, cast, overload
+from typing import TYPE_CHECKING, Any, BinaryIO, TypeVar, cast, overload
 
 import cattrs
 from cattrs.preconf.json import make_converter as _make_json_converter
@@ -118,7 +118,8 @@ def to_dict(document: object) -> dict[str, Any]:
 
 def dumps(document: object) -> str:
     """Write a document as canonical JSON: sorted keys, UTF-8 text, ISO dates, a final newline."""
-    return json.dumps(to_dict(document), ensure_ascii=False, sort_keys=True, indent=2, allow_nan=False) + "\n"
+    text: str = json.dumps(to_dict(document), ensure_ascii=False, sort_keys=True, indent=2, allow_nan=False)
+    return text + "\n"
 
 
 def dump(document: object, path: str | os.PathLike[str]) -> Path:
@@ -128,7 +129,11 @@ def dump(document: object, path: str | os.PathLike[str]) -> Path:
         The path written.
     """
     data = dumps(document).encode("utf-8")
-    return write_atomically(path, lambda out: out.write(data))
+    return write_atomically(path, lambda out: _write_all(out, data))
+
+
+def _write_all(out: BinaryIO, data: bytes) -> None:
+    out.write(data)
 
 
 @overload
@@ -158,10 +163,9 @@ def from_dict(data: Any, kind: type[Any] | None = None, *, catalogue: Catalogue 
         )
     kind_name = _check_kind(data, kind)
     data = _migrate(data, kind_name)
-    problems = validate(data, kind_name)
-    problems.extend(_cross_check(data, kind_name, catalogue))
+    problems = _merge(validate(data, kind_name), _cross_check(data, kind_name, catalogue))
     if problems:
-        raise InvalidDocumentError(_summary(problems, kind_name), _dedupe(problems))
+        raise InvalidDocumentError(_summary(problems, kind_name), problems)
     body = {key: value for key, value in data.items() if key not in ("kind", "schema_version")}
     try:
         return _CONVERTER.structure(body, DOCUMENT_TYPES[kind_name])
@@ -304,9 +308,9 @@ def _depth(value: Any) -> int:
 
 
 def _check_kind(data: dict[str, Any], expected: type[Any] | None) -> str:
-    kind = data.get("kind")
+    kind: Any = data.get("kind")
     wanted = next((name for name, cls in DOCUMENT_TYPES.items() if cls is expected), None)
-    if kind not in DOCUMENT_TYPES:
+    if not isinstance(kind, str) or kind not in DOCUMENT_TYPES:
         choices = wanted or ", ".join(DOCUMENT_TYPES)
         message = (
             "the document has no 'kind'" if kind is None else f"'kind' is {excerpt(kind)}, which is not a document kind"
@@ -332,7 +336,7 @@ def _check_kind(data: dict[str, Any], expected: type[Any] | None) -> str:
             "version of coproduction reads; upgrade coproduction to read it",
             [Problem("schema_version", "newer-schema-version", f"version {version} is newer than {current}")],
         )
-    return kind
+    return str(kind)
 
 
 def _migrate(data: dict[str, Any], kind: str) -> dict[str, Any]:
@@ -457,7 +461,11 @@ def _check_assessment_references(data: dict[str, Any], catalogue: Catalogue | No
         rung = entry.get("rung") if isinstance(entry, dict) else None
         if isinstance(rung, str) and rung not in known:
             problems.append(
-                Problem(f"rungs[{index}].rung", "unknown-rung", f"{excerpt(rung)} is not a rung of {ladder.name}; choose {', '.join(known)}")
+                Problem(
+                    f"rungs[{index}].rung",
+                    "unknown-rung",
+                    f"{excerpt(rung)} is not a rung of {ladder.name}; choose {', '.join(known)}",
+                )
             )
         elif isinstance(rung, str) and rung in seen:
             problems.append(Problem(f"rungs[{index}].rung", "duplicate-rung", f"{rung!r} is listed twice"))
@@ -473,7 +481,11 @@ def _check_framework(data: dict[str, Any]) -> list[Problem]:
         values = [level.get("value") for level in levels if isinstance(level, dict)]
         numbers = [value for value in values if isinstance(value, int)]
         if len(set(numbers)) != len(numbers):
-            problems.append(Problem("scale.levels", "duplicate-level-value", "two levels have the same value; each level needs its own"))
+            problems.append(
+                Problem(
+                    "scale.levels", "duplicate-level-value", "two levels have the same value; each level needs its own"
+                )
+            )
         elif numbers != sorted(numbers):
             problems.append(Problem("scale.levels", "levels-out-of-order", "list the levels lowest value first"))
         problems.extend(_duplicate_ids(levels, "scale.levels", "level"))
@@ -482,7 +494,8 @@ def _check_framework(data: dict[str, Any]) -> list[Problem]:
         problems.extend(_duplicate_ids(sections, "sections", "section"))
         criteria = [
             (f"sections[{s}].criteria[{c}]", criterion)
-            for s, section in enumerate(sections) if isinstance(section, dict) and isinstance(section.get("criteria"), list)
+            for s, section in enumerate(sections)
+            if isinstance(section, dict) and isinstance(section.get("criteria"), list)
             for c, criterion in enumerate(section["criteria"])
         ]
         seen: dict[str, str] = {}
@@ -490,7 +503,14 @@ def _check_framework(data: dict[str, Any]) -> list[Problem]:
             identifier = criterion.get("id") if isinstance(criterion, dict) else None
             if isinstance(identifier, str):
                 if identifier in seen:
-                    problems.append(Problem(f"{path}.id", "duplicate-id", f"criterion id {identifier!r} is also used at {seen[identifier]}; each criterion needs its own id"))
+                    problems.append(
+                        Problem(
+                            f"{path}.id",
+                            "duplicate-id",
+                            f"criterion id {identifier!r} is also used at {seen[identifier]}; "
+                            "each criterion needs its own id",
+                        )
+                    )
                 else:
                     seen[identifier] = path
     return problems
@@ -503,7 +523,14 @@ def _duplicate_ids(items: list[Any], path: str, what: str) -> list[Problem]:
         identifier = item.get("id") if isinstance(item, dict) else None
         if isinstance(identifier, str):
             if identifier in seen:
-                problems.append(Problem(f"{path}[{index}].id", "duplicate-id", f"{what} id {identifier!r} is also used at {path}[{seen[identifier]}]; each {what} needs its own id"))
+                problems.append(
+                    Problem(
+                        f"{path}[{index}].id",
+                        "duplicate-id",
+                        f"{what} id {identifier!r} is also used at {path}[{seen[identifier]}]; "
+                        f"each {what} needs its own id",
+                    )
+                )
             else:
                 seen[identifier] = index
     return problems
@@ -511,31 +538,37 @@ def _duplicate_ids(items: list[Any], path: str, what: str) -> list[Problem]:
 
 def _structure_problems(error: Exception) -> list[Problem]:
     return [
-        Problem(json_path(path), "inconsistent", str(leaf) or type(leaf).__name__)
-        for path, leaf in _leaves(error, [])
+        Problem(json_path(path), "inconsistent", str(leaf) or type(leaf).__name__) for path, leaf in _leaves(error, [])
     ]
 
 
 def _leaves(error: Exception, path: list[str | int]) -> list[tuple[list[str | int], Exception]]:
     if isinstance(error, cattrs.ClassValidationError):
-        with_notes, without = error.group_exceptions()
-        found = [leaf for sub, note in with_notes for leaf in _leaves(sub, [*path, note.name])]
-        return found + [leaf for sub in without for leaf in _leaves(sub, path)]
+        named, other = error.group_exceptions()
+        found = [leaf for sub, note in named for leaf in _leaves(sub, [*path, note.name])]
+        return found + [leaf for sub in other for leaf in _leaves(sub, path)]
     if isinstance(error, cattrs.IterableValidationError):
-        with_notes, without = error.group_exceptions()
-        found = [leaf for sub, note in with_notes for leaf in _leaves(sub, [*path, note.index])]
-        return found + [leaf for sub in without for leaf in _leaves(sub, path)]
+        indexed, rest = error.group_exceptions()
+        found = [leaf for sub, item in indexed for leaf in _leaves(sub, [*path, int(item.index)])]
+        return found + [leaf for sub in rest for leaf in _leaves(sub, path)]
     return [(path, error)]
 
 
-def _dedupe(problems: list[Problem]) -> list[Problem]:
-    seen: set[Problem] = set()
-    unique_problems = []
-    for problem in problems:
-        if problem not in seen:
-            seen.add(problem)
-            unique_problems.append(problem)
-    return unique_problems
+def _merge(schema_problems: list[Problem], reference_problems: list[Problem]) -> list[Problem]:
+    """Combine both kinds of problem, in document order, one per place and wording.
+
+    Where a reference check and the schema both object to one value, the
+    reference check says more (it lists the levels of this framework), so it wins.
+    """
+    referenced = {problem.path for problem in reference_problems}
+    combined = [p for p in schema_problems if p.path not in referenced] + reference_problems
+    unique_problems = list(dict.fromkeys(combined))
+    return sorted(unique_problems, key=lambda problem: _path_key(problem.path))
+
+
+def _path_key(path: str) -> list[tuple[int, int | str]]:
+    parts = path.replace("]", "").replace("[", ".").split(".")
+    return [(0, int(part)) if part.isdigit() else (1, part) for part in parts]
 
 
 def _summary(problems: list[Problem], kind: str) -> str:
@@ -547,5 +580,3 @@ def _summary(problems: list[Problem], kind: str) -> str:
 
 def _a(kind: str) -> str:
     return ("an " if kind[0] in "aeiou" else "a ") + kind
-
-

@@ -95,7 +95,8 @@ class Catalogue:
             raise UnknownFrameworkError(
                 f"there is no ladder {ladder_id!r}; known ladders: {', '.join(sorted(self._ladders)) or 'none'}"
             )
-        return self._ladders[ladder_id]
+        ladder: Ladder = self._ladders[ladder_id]
+        return ladder
 
     def glossary(self, glossary_id: str = "send-glossary") -> Glossary:
         """Return a glossary by id.
@@ -105,9 +106,11 @@ class Catalogue:
         """
         if glossary_id not in self._glossaries:
             raise UnknownFrameworkError(
-                f"there is no glossary {glossary_id!r}; known glossaries: {', '.join(sorted(self._glossaries)) or 'none'}"
+                f"there is no glossary {glossary_id!r}; "
+                f"known glossaries: {', '.join(sorted(self._glossaries)) or 'none'}"
             )
-        return self._glossaries[glossary_id]
+        glossary: Glossary = self._glossaries[glossary_id]
+        return glossary
 
     def including(self, *items: Framework | Ladder | Glossary) -> Catalogue:
         """Return a new catalogue with these items added (replacing any of the same id and version)."""
@@ -184,5 +187,3 @@ def default_catalogue() -> Catalogue:
         [i for i in items if isinstance(i, Ladder)],
         [i for i in items if isinstance(i, Glossary)],
     )
-
-

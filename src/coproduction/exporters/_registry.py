@@ -96,11 +96,7 @@ class ExporterRegistry:
 
     def available(self) -> list[ExporterInfo]:
         """What is installed, sorted by name; a conflicting name appears once per claimant."""
-        return [
-            candidate.info
-            for name in self.names()
-            for candidate in self._candidates[name]
-        ]
+        return [candidate.info for name in self.names() for candidate in self._candidates[name]]
 
     def get(self, name: str) -> Exporter:
         """Load (once) and return the exporter with this name.
@@ -121,17 +117,14 @@ class ExporterRegistry:
                 [Problem("", "exporter-not-found", _install_hint(name))],
             )
         if len(candidates) > 1:
-            claimants = " and ".join(
-                f"{c.info.distribution} ({c.info.target})" for c in candidates
-            )
+            claimants = " and ".join(f"{c.info.distribution} ({c.info.target})" for c in candidates)
             raise ExporterConflictError(
-                f"two distributions provide an exporter called {name!r}: {claimants}; "
-                "uninstall one of them"
+                f"two distributions provide an exporter called {name!r}: {claimants}; uninstall one of them"
             )
-        exporter = candidates[0].load()
-        if isinstance(exporter, type):
-            exporter = exporter()
-        _check_exporter(name, exporter)
+        loaded = candidates[0].load()
+        if isinstance(loaded, type):
+            loaded = loaded()
+        exporter = _check_exporter(name, loaded)
         self._loaded[name] = exporter
         return exporter
 
@@ -199,9 +192,7 @@ class ExporterRegistry:
             f"known suffixes: {', '.join(sorted(known)) or 'none'}"
         )
 
-    def export(
-        self, document: object, path: str | os.PathLike[str], *, name: str | None = None
-    ) -> Path:
+    def export(self, document: object, path: str | os.PathLike[str], *, name: str | None = None) -> Path:
         """Write a document to a file atomically, choosing the exporter by suffix if unnamed.
 
         Args:
@@ -228,25 +219,21 @@ def _install_hint(name: str) -> str:
     return "check the name with `coproduction exporters`"
 
 
-def _check_exporter(name: str, exporter: object) -> None:
+def _check_exporter(name: str, exporter: object) -> Exporter:
     missing = [
         attribute
         for attribute in ("name", "media_type", "suffix", "supports", "export")
         if not hasattr(exporter, attribute)
     ]
     if missing:
-        raise TypeError(
-            f"the exporter registered as {name!r} is not an Exporter: it lacks {', '.join(missing)}"
-        )
-    declared = getattr(exporter, "name")
-    if declared != name:
-        raise TypeError(
-            f"the exporter registered as {name!r} calls itself {declared!r}; the names must match"
-        )
+        raise TypeError(f"the exporter registered as {name!r} is not an Exporter: it lacks {', '.join(missing)}")
+    if not isinstance(exporter, Exporter):
+        raise TypeError(f"the exporter registered as {name!r} does not satisfy the Exporter protocol")
+    if exporter.name != name:
+        raise TypeError(f"the exporter registered as {name!r} calls itself {exporter.name!r}; the names must match")
+    return exporter
 
 
 def default_registry() -> ExporterRegistry:
     """The registry of every exporter installed in this environment."""
     return ExporterRegistry.from_entry_points()
-
-

@@ -1,0 +1,462 @@
+"""The ``coproduction`` command line, for council officers and SENCos.
+
+Exit codes: 0 success; 1 invalid input (every problem listed); 2 usage error.
+A user's mistake never shows a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import json
+import os
+import sys
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+from typing import TextIO
+
+from coproduction import __version__
+from coproduction._progress import Progress
+from coproduction.audit import Audit
+from coproduction.catalogue import Catalogue, default_catalogue, load_item
+from coproduction.documents import AuditReport, AuditTemplate
+from coproduction.errors import CoproductionError, UnreadableFileError
+from coproduction.exporters import ExporterRegistry, default_registry
+from coproduction.framework import Framework
+from coproduction.ladder import Ladder, LadderAssessment
+from coproduction.organisation import Organisation, Perspective
+from coproduction.schemas import kinds, schema
+from coproduction.scoring import ScoreReport, score
+from coproduction.serialization import dump, dumps, load
+
+__all__ = ["main"]
+
+EXIT_OK = 0
+EXIT_INVALID = 1
+EXIT_USAGE = 2
+
+
+class _UsageError(Exception):
+    """The command was called wrong (exit 2)."""
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line.
+
+    Args:
+        argv: The arguments, without the program name; ``sys.argv[1:]`` by default.
+
+    Returns:
+        The exit code.
+    """
+    parser = _parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exit_:
+        return int(exit_.code or 0)
+    if not getattr(args, "handler", None):
+        parser.print_help(sys.stderr)
+        return EXIT_USAGE
+    try:
+        handler: Callable[[argparse.Namespace], int] = args.handler
+        return handler(args)
+    except _UsageError as error:
+        print(f"coproduction: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except CoproductionError as error:
+        print(f"coproduction: {error}", file=sys.stderr)
+        return EXIT_INVALID
+    except OSError as error:
+        where = f" {error.filename}" if error.filename else ""
+        print(f"coproduction: cannot use{where}: {error.strerror or error}", file=sys.stderr)
+        return EXIT_INVALID
+    except KeyboardInterrupt:
+        print("coproduction: stopped; no partial output was left behind", file=sys.stderr)
+        return 130
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="coproduction",
+        description="Audit how a school or service works with parent carers: list frameworks and ladders, "
+        "make templates, validate, score, import filled templates and write reports.",
+    )
+    parser.add_argument("--version", action="version", version=f"coproduction {__version__}")
+    parser.add_argument(
+        "--catalogue",
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="add a council's own framework, ladder or glossary from a JSON file (may be repeated)",
+    )
+    commands = parser.add_subparsers(title="commands", metavar="COMMAND")
+
+    def command(name: str, handler: Callable[[argparse.Namespace], int], help_: str) -> argparse.ArgumentParser:
+        sub = commands.add_parser(name, help=help_, description=help_)
+        sub.set_defaults(handler=handler)
+        return sub
+
+    command("frameworks", _frameworks, "list the frameworks (quality standards) available")
+    command("ladders", _ladders, "list the participation ladders available")
+    show = command("show", _show, "show a framework or ladder in full")
+    show.add_argument("id", help="the framework or ladder id, as `coproduction frameworks` lists it")
+    show.add_argument("--version", dest="framework_version", help="the framework version (default: latest)")
+    show.add_argument("--json", action="store_true", help="print the JSON document instead of text")
+
+    schema_ = command("schema", _schema, "print the JSON Schema of a document kind")
+    schema_.add_argument("kind", help=f"one of: {', '.join(kinds())}")
+
+    validate = command("validate", _validate, "check JSON documents and list every problem")
+    validate.add_argument("files", nargs="+", type=Path, metavar="FILE")
+
+    score_ = command("score", _score, "score an audit: section scores, bands, level counts, coverage")
+    score_.add_argument("file", type=Path, metavar="AUDIT")
+    score_.add_argument("--json", action="store_true", help="print the score report as JSON")
+    score_.add_argument("-o", "--output", type=Path, help="also write the score report JSON to this file")
+
+    template = command("template", _template, "make blank audit templates to send out")
+    template.add_argument("framework", help="the framework id, as `coproduction frameworks` lists it")
+    template.add_argument("--version", dest="framework_version", help="the framework version (default: latest)")
+    template.add_argument(
+        "--perspective",
+        default=Perspective.SCHOOL_STAFF.value,
+        choices=[p.value for p in Perspective],
+        help="whose viewpoint the template asks for (default: school-staff)",
+    )
+    template.add_argument("--format", default=None, help="exporter name (default: from the output suffix)")
+    template.add_argument("--organisation", help="the organisation's name, printed on the template")
+    template.add_argument(
+        "--organisations",
+        type=Path,
+        metavar="LIST",
+        help="make one template per organisation named in this text file (one per line) or CSV (a 'name' column)",
+    )
+    template.add_argument("--ladder", help="a ladder id to explain in the instructions")
+    template.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="processes for batches")
+    template.add_argument(
+        "-o", "--output", type=Path, required=True, help="the file to write, or a folder with --organisations"
+    )
+
+    import_ = command("import", _import, "read a filled-in template (Word, Excel or JSON) back into an audit")
+    import_.add_argument("file", type=Path, metavar="FILLED")
+    import_.add_argument("-o", "--output", type=Path, required=True, help="the audit JSON file to write")
+
+    report = command("report", _report, "write a readable report of an audit (Word, Excel or JSON)")
+    report.add_argument("file", type=Path, metavar="AUDIT")
+    report.add_argument("--ladder-assessment", type=Path, help="a ladder assessment to draw beside it")
+    report.add_argument("--format", default=None, help="exporter name (default: from the output suffix)")
+    report.add_argument("-o", "--output", type=Path, required=True)
+
+    command("exporters", _exporters, "list the installed exporters")
+    return parser
+
+
+# -- helpers -----------------------------------------------------------------------------------
+
+
+def _catalogue(args: argparse.Namespace) -> Catalogue:
+    catalogue = default_catalogue()
+    for file in args.catalogue:
+        catalogue = catalogue.including(load_item(file))
+    return catalogue
+
+
+def _out(text: str, stream: TextIO | None = None) -> None:
+    print(text, file=stream or sys.stdout)
+
+
+def _registry() -> ExporterRegistry:
+    return default_registry()
+
+
+def _exporter_name(registry: ExporterRegistry, name: str | None, output: Path) -> str:
+    if name:
+        return name
+    if not output.suffix:
+        raise _UsageError(f"cannot tell the format of {output}: give it a suffix such as .docx, or use --format")
+    return registry.by_suffix(output.suffix)
+
+
+def _write(registry: ExporterRegistry, document: object, output: Path, name: str | None) -> Path:
+    exporter = _exporter_name(registry, name, output)
+    return registry.export(document, output, name=exporter)
+
+
+# -- commands ----------------------------------------------------------------------------------
+
+
+def _frameworks(args: argparse.Namespace) -> int:
+    rows = [
+        (f.id, f.version, str(len(f.sections)), str(len(f.criteria)), f.scale.names(), f.title)
+        for f in _catalogue(args).frameworks()
+    ]
+    _out(_table(("id", "version", "sections", "criteria", "scale", "title"), rows))
+    return EXIT_OK
+
+
+def _ladders(args: argparse.Namespace) -> int:
+    rows = [
+        (ladder.id, str(len(ladder.rungs)), " < ".join(r.name for r in ladder.rungs), ladder.name)
+        for ladder in _catalogue(args).ladders()
+    ]
+    _out(_table(("id", "rungs", "lowest to highest", "name"), rows))
+    return EXIT_OK
+
+
+def _show(args: argparse.Namespace) -> int:
+    catalogue = _catalogue(args)
+    item: Framework | Ladder
+    if any(f.id == args.id for f in catalogue.frameworks()):
+        item = catalogue.framework(args.id, args.framework_version)
+    else:
+        item = catalogue.ladder(args.id)
+    if args.json:
+        sys.stdout.write(dumps(item))
+        return EXIT_OK
+    _out(_describe_framework(item) if isinstance(item, Framework) else _describe_ladder(item))
+    return EXIT_OK
+
+
+def _describe_framework(framework: Framework) -> str:
+    lines = [framework.title, f"id {framework.id}, version {framework.version}"]
+    if framework.source:
+        lines.append(f"Source: {framework.source}")
+    lines += ["", f"Rated {framework.scale.names()}."]
+    if framework.allows_not_applicable:
+        lines.append('A criterion may be marked "not applicable".')
+    for section in framework.sections:
+        heading = section.title + (f": {section.headline}" if section.headline else "")
+        lines += ["", heading]
+        if section.summary:
+            lines.append(f"  {section.summary}")
+        for criterion in section.criteria:
+            lines.append(f"  [{criterion.id}] {criterion.text}")
+    return "\n".join(lines)
+
+
+def _describe_ladder(ladder: Ladder) -> str:
+    bands = {band.id: band.name for band in ladder.bands}
+    lines = [ladder.name, f"id {ladder.id}"]
+    if ladder.source:
+        lines.append(f"Source: {ladder.source}")
+    lines.append("")
+    for height, rung in reversed(list(enumerate(ladder.rungs, start=1))):
+        band = f" ({bands[rung.band]})" if rung.band in bands else ""
+        lines.append(f"{height}. {rung.name}{band}: {rung.description}")
+    return "\n".join(lines)
+
+
+def _schema(args: argparse.Namespace) -> int:
+    try:
+        document = schema(args.kind)
+    except KeyError:
+        raise _UsageError(f"there is no schema for {args.kind!r}; choose one of: {', '.join(kinds())}") from None
+    _out(json.dumps(document, indent=2, ensure_ascii=False))
+    return EXIT_OK
+
+
+def _validate(args: argparse.Namespace) -> int:
+    catalogue = _catalogue(args)
+    failed = 0
+    for file in args.files:
+        try:
+            document = load(file, catalogue=catalogue)
+        except CoproductionError as error:
+            failed += 1
+            print(f"{error}", file=sys.stderr)
+        else:
+            _out(f"{file}: valid {type(document).__name__}")
+    if failed:
+        print(f"{failed} of {len(args.files)} file{'s' if len(args.files) != 1 else ''} invalid", file=sys.stderr)
+    return EXIT_INVALID if failed else EXIT_OK
+
+
+def _load_audit(file: Path, catalogue: Catalogue) -> tuple[Audit, Framework]:
+    audit: Audit = load(file, Audit, catalogue=catalogue)
+    return audit, catalogue.framework(audit.framework, audit.framework_version)
+
+
+def _score(args: argparse.Namespace) -> int:
+    catalogue = _catalogue(args)
+    audit, framework = _load_audit(args.file, catalogue)
+    report = score(audit, framework)
+    if args.output:
+        dump(report, args.output)
+    if args.json:
+        sys.stdout.write(dumps(report))
+    else:
+        _out(_score_table(report, framework))
+    return EXIT_OK
+
+
+def _percent(value: float | None) -> str:
+    return "-" if value is None else f"{value * 100:.0f}%"
+
+
+def _score_table(report: ScoreReport, framework: Framework) -> str:
+    scale = framework.scale
+    names = {level.id: level.name for level in scale.levels}
+    head = (
+        "section",
+        "score",
+        "band",
+        *(level.name for level in scale.levels),
+        "not applicable",
+        "unanswered",
+        "coverage",
+    )
+    rows = []
+    for entry in (*report.sections, None):
+        title, result = ("Overall", report.overall) if entry is None else (entry.title, entry.score)
+        rows.append(
+            (
+                title,
+                _percent(result.value),
+                names.get(result.band or "", "-"),
+                *(str(result.level_counts[level.id]) for level in scale.levels),
+                str(result.not_applicable),
+                str(result.unanswered),
+                _percent(result.coverage),
+            )
+        )
+    status = "complete" if report.complete else "incomplete"
+    intro = (
+        f"{report.organisation.name}: {framework.title}, version {framework.version}\n"
+        f"From the viewpoint of {report.perspective.label}, {report.date.isoformat()} ({status})\n"
+    )
+    return intro + "\n" + _table(head, rows, separator_before_last=True)
+
+
+def _table(head: Sequence[str], rows: Sequence[Sequence[str]], *, separator_before_last: bool = False) -> str:
+    widths = [max(len(str(cell)) for cell in column) for column in zip(head, *rows, strict=False)]
+
+    def line(cells: Sequence[str]) -> str:
+        return "  ".join(str(cell).ljust(width) for cell, width in zip(cells, widths, strict=False)).rstrip()
+
+    rule = "  ".join("-" * width for width in widths)
+    body = [line(row) for row in rows]
+    if separator_before_last and len(body) > 1:
+        body.insert(len(body) - 1, rule)
+    return "\n".join([line(head), rule, *body])
+
+
+def _organisations(file: Path) -> list[str]:
+    try:
+        text = file.read_text("utf-8-sig")
+    except UnicodeDecodeError:
+        raise UnreadableFileError("the list is not UTF-8 text; save it as UTF-8", source=str(file)) from None
+    if file.suffix.lower() == ".csv":
+        reader = csv.DictReader(io.StringIO(text))
+        fields = {name.strip().lower(): name for name in reader.fieldnames or []}
+        column = fields.get("name") or fields.get("organisation") or fields.get("school")
+        if column is None:
+            raise UnreadableFileError(
+                "the CSV needs a column headed 'name' (or 'organisation' or 'school')", source=str(file)
+            )
+        names = [(row.get(column) or "").strip() for row in reader]
+    else:
+        names = [line.strip() for line in text.splitlines()]
+    names = [name for name in names if name]
+    if not names:
+        raise UnreadableFileError("the list names no organisations", source=str(file))
+    return names
+
+
+def _safe_file_name(name: str) -> str:
+    cleaned = "".join(ch if ch.isalnum() or ch in " -_" else "-" for ch in name).strip().replace(" ", "-")
+    return cleaned[:80] or "organisation"
+
+
+def _make_template(job: tuple[AuditTemplate, Path, str]) -> str:
+    template, path, exporter = job
+    default_registry().export(template, path, name=exporter)
+    return str(path)
+
+
+def _template(args: argparse.Namespace) -> int:
+    catalogue = _catalogue(args)
+    framework = catalogue.framework(args.framework, args.framework_version)
+    ladder = catalogue.ladder(args.ladder) if args.ladder else None
+    perspective = Perspective(args.perspective)
+    registry = _registry()
+    if not args.organisations:
+        organisation = Organisation(args.organisation) if args.organisation else None
+        template = AuditTemplate(framework, perspective, organisation=organisation, ladder=ladder)
+        written = _write(registry, template, args.output, args.format)
+        _out(f"wrote {written}")
+        return EXIT_OK
+    names = _organisations(args.organisations)
+    exporter = args.format or "docx"
+    suffix = registry.get(exporter).suffix
+    args.output.mkdir(parents=True, exist_ok=True)
+    jobs: list[tuple[AuditTemplate, Path, str]] = []
+    used: set[str] = set()
+    for name in names:
+        stem = _safe_file_name(name)
+        while stem.lower() in used:
+            stem += "-2"
+        used.add(stem.lower())
+        template = AuditTemplate(framework, perspective, organisation=Organisation(name), ladder=ladder)
+        jobs.append((template, args.output / f"{stem}{suffix}", exporter))
+    registry.for_document(exporter, jobs[0][0])
+    progress = Progress("templates", len(jobs))
+    if args.jobs > 1 and len(jobs) > 1:
+        with ProcessPoolExecutor(max_workers=args.jobs) as pool:
+            for _ in pool.map(_make_template, jobs, chunksize=max(1, len(jobs) // (args.jobs * 8))):
+                progress.advance()
+    else:
+        for job in jobs:
+            _make_template(job)
+            progress.advance()
+    _out(f"wrote {len(jobs)} templates to {args.output}")
+    return EXIT_OK
+
+
+def _import(args: argparse.Namespace) -> int:
+    catalogue = _catalogue(args)
+    registry = _registry()
+    suffix = args.file.suffix.lower()
+    try:
+        name = registry.by_suffix(suffix)
+    except CoproductionError:
+        raise UnreadableFileError(
+            f"cannot read {suffix or 'a file without a suffix'} files; "
+            f"filled templates are .json, .docx or .xlsx (installed exporters: {', '.join(registry.names())})",
+            source=str(args.file),
+        ) from None
+    reader = registry.reader(name)
+    try:
+        with open(args.file, "rb") as source:
+            audit = reader.read(source, catalogue=catalogue)
+    except FileNotFoundError:
+        raise UnreadableFileError("the file does not exist", source=str(args.file)) from None
+    except CoproductionError as error:
+        if error.source is None:
+            error.with_source(str(args.file))
+        raise
+    dump(audit, args.output)
+    answered = sum(1 for response in audit.responses if response.rating is not None)
+    _out(f"wrote {args.output}: {audit.organisation.name}, {answered} criteria rated")
+    return EXIT_OK
+
+
+def _report(args: argparse.Namespace) -> int:
+    catalogue = _catalogue(args)
+    audit, framework = _load_audit(args.file, catalogue)
+    assessment: LadderAssessment | None = None
+    ladder: Ladder | None = None
+    if args.ladder_assessment:
+        assessment = load(args.ladder_assessment, LadderAssessment, catalogue=catalogue)
+        ladder = catalogue.ladder(assessment.ladder)
+    report = AuditReport(audit, framework, ladder=ladder, ladder_assessment=assessment)
+    written = _write(_registry(), report, args.output, args.format)
+    _out(f"wrote {written}")
+    return EXIT_OK
+
+
+def _exporters(args: argparse.Namespace) -> int:
+    rows: list[tuple[str, ...]] = [(i.name, i.distribution, i.target) for i in _registry().available()]
+    _out(_table(("name", "distribution", "where"), rows))
+    return EXIT_OK

@@ -1,0 +1,266 @@
+"""Public hypothesis strategies and an exporter conformance check.
+
+Our own tests use exactly these, and so can yours::
+
+    from hypothesis import given
+    from coproduction import score
+    from coproduction.testing import frameworks_with_audits
+
+    @given(frameworks_with_audits())
+    def test_scores_are_fractions(pair):
+        framework, audit = pair
+        value = score(audit, framework).overall.value
+        assert value is None or 0 <= value <= 1
+
+Requires hypothesis (installed with the ``dev`` extra).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from collections.abc import Iterable
+from typing import Any
+
+from hypothesis import strategies as st
+
+from coproduction.audit import Audit, Response
+from coproduction.errors import UnsupportedDocumentError
+from coproduction.exporters import Exporter
+from coproduction.framework import Criterion, Field, Framework, Level, RatingScale, Section
+from coproduction.ladder import Band, Ladder, LadderAssessment, Rung, RungPractice
+from coproduction.organisation import Organisation, Perspective
+
+__all__ = [
+    "audits",
+    "check_exporter",
+    "dates",
+    "free_text",
+    "frameworks",
+    "frameworks_with_audits",
+    "ladder_assessments",
+    "ladders",
+    "organisations",
+    "perspectives",
+    "rating_scales",
+    "slugs",
+]
+
+_WORD = st.text(alphabet="abcdefghijklmnopqrstuvwxyz0123456789", min_size=1, max_size=8)
+
+
+def slugs() -> st.SearchStrategy[str]:
+    """Identifiers such as ``ab-3-x``."""
+    return st.lists(_WORD, min_size=1, max_size=4).map("-".join)
+
+
+def free_text(*, max_size: int = 80, blank: bool = True) -> st.SearchStrategy[str]:
+    """Free text as people type it: any printable Unicode, spaces and line breaks.
+
+    Control characters other than the line feed, and lone surrogates, are left
+    out: no office format can hold them, and exporters refuse them.
+
+    Args:
+        max_size: The longest text drawn.
+        blank: Whether the empty string may be drawn.
+    """
+    alphabet = st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="\ufffe\uffff") | st.just("\n")
+    text = st.text(alphabet=alphabet, min_size=0 if blank else 1, max_size=max_size)
+    if blank:
+        return text
+    return text.map(lambda value: value if value.strip() else "text")
+
+
+def dates() -> st.SearchStrategy[dt.date]:
+    """Dates from 2000 to 2099."""
+    return st.dates(min_value=dt.date(2000, 1, 1), max_value=dt.date(2099, 12, 31))
+
+
+def perspectives() -> st.SearchStrategy[Perspective]:
+    """Any perspective."""
+    return st.sampled_from(list(Perspective))
+
+
+def organisations() -> st.SearchStrategy[Organisation]:
+    """Organisations with a name and, sometimes, an identifier."""
+    return st.builds(
+        Organisation,
+        name=free_text(max_size=40, blank=False).map(lambda s: " ".join(s.split()) or "School"),
+        identifier=st.none() | st.from_regex(r"[0-9]{6}", fullmatch=True),
+    )
+
+
+def rating_scales(*, min_levels: int = 2, max_levels: int = 6) -> st.SearchStrategy[RatingScale]:
+    """Rating scales with distinct increasing values and distinct level ids."""
+
+    @st.composite
+    def build(draw: st.DrawFn) -> RatingScale:
+        ids = draw(st.lists(slugs(), min_size=min_levels, max_size=max_levels, unique=True))
+        values = sorted(draw(st.lists(st.integers(-5, 20), min_size=len(ids), max_size=len(ids), unique=True)))
+        levels = [
+            Level(id=i, name=i.replace("-", " ").capitalize(), value=v) for i, v in zip(ids, values, strict=False)
+        ]
+        return RatingScale(id=draw(slugs()), name="Scale", levels=levels)
+
+    return build()
+
+
+def frameworks(*, max_sections: int = 4, max_criteria: int = 6, weights: bool = True) -> st.SearchStrategy[Framework]:
+    """Frameworks with unique section and criterion ids.
+
+    Args:
+        max_sections: The most sections drawn.
+        max_criteria: The most criteria per section.
+        weights: Whether criteria may carry weights other than 1.
+    """
+
+    @st.composite
+    def build(draw: st.DrawFn) -> Framework:
+        section_count = draw(st.integers(1, max_sections))
+        sections = []
+        for s in range(section_count):
+            count = draw(st.integers(1, max_criteria))
+            criteria = [
+                Criterion(
+                    id=f"s{s}-c{c}",
+                    text=draw(free_text(max_size=60, blank=False)),
+                    examples=draw(st.lists(free_text(max_size=30, blank=False), max_size=2)),
+                    weight=draw(st.sampled_from([1.0, 0.5, 2.0, 3.0])) if weights else 1.0,
+                )
+                for c in range(count)
+            ]
+            sections.append(Section(id=f"s{s}", title=f"Section {s + 1}", criteria=criteria))
+        fields = draw(st.lists(st.sampled_from(list(Field)), unique=True, max_size=3))
+        return Framework(
+            id=draw(slugs()),
+            version=draw(st.sampled_from(["1", "2", "2024.1"])),
+            title=draw(free_text(max_size=40, blank=False)).strip() or "Framework",
+            scale=draw(rating_scales()),
+            sections=sections,
+            allows_not_applicable=draw(st.booleans()),
+            fields=fields,
+        )
+
+    return build()
+
+
+def audits(framework: Framework, *, complete: bool = False) -> st.SearchStrategy[Audit]:
+    """Audits answering ``framework``: every response fits its scale.
+
+    Args:
+        framework: The framework answered.
+        complete: If true, every criterion is rated (none unanswered or not applicable).
+    """
+
+    @st.composite
+    def build(draw: st.DrawFn) -> Audit:
+        level_ids = [level.id for level in framework.scale.levels]
+        responses = []
+        for criterion in framework.criteria:
+            if complete:
+                state = "rated"
+            else:
+                choices = ["rated", "rated", "missing", "blank"]
+                if framework.allows_not_applicable:
+                    choices.append("not-applicable")
+                state = draw(st.sampled_from(choices))
+            if state == "missing":
+                continue
+            texts = {field.value: draw(free_text()) if field in framework.fields else "" for field in Field}
+            responses.append(
+                Response(
+                    criterion=criterion.id,
+                    rating=draw(st.sampled_from(level_ids)) if state == "rated" else None,
+                    not_applicable=state == "not-applicable",
+                    **texts,
+                )
+            )
+        return Audit(
+            framework=framework.id,
+            framework_version=framework.version,
+            organisation=draw(organisations()),
+            perspective=draw(perspectives()),
+            date=draw(dates()),
+            responses=tuple(draw(st.permutations(responses))) if not complete else tuple(responses),
+            completed_by=draw(st.none() | free_text(max_size=30, blank=False)),
+        )
+
+    return build()
+
+
+def frameworks_with_audits(**kwargs: Any) -> st.SearchStrategy[tuple[Framework, Audit]]:
+    """Pairs of a framework and an audit of it; keyword arguments go to :func:`audits`."""
+    return frameworks().flatmap(lambda framework: audits(framework, **kwargs).map(lambda a: (framework, a)))
+
+
+def ladders() -> st.SearchStrategy[Ladder]:
+    """Ladders of 2 to 8 rungs, each in one of up to three bands."""
+
+    @st.composite
+    def build(draw: st.DrawFn) -> Ladder:
+        count = draw(st.integers(2, 8))
+        bands = [Band(id=f"band-{b}", name=f"Band {b + 1}") for b in range(draw(st.integers(1, 3)))]
+        rungs = [
+            Rung(id=f"rung-{r}", name=f"Rung {r + 1}", band=bands[min(r * len(bands) // count, len(bands) - 1)].id)
+            for r in range(count)
+        ]
+        return Ladder(id=draw(slugs()), name="Ladder", rungs=rungs, bands=bands)
+
+    return build()
+
+
+def ladder_assessments(ladder: Ladder) -> st.SearchStrategy[LadderAssessment]:
+    """Assessments against ``ladder``: some rungs doing, some not, some not assessed."""
+
+    @st.composite
+    def build(draw: st.DrawFn) -> LadderAssessment:
+        entries = [
+            RungPractice(rung=rung.id, doing=draw(st.booleans()), evidence=draw(free_text(max_size=40)))
+            for rung in ladder.rungs
+            if draw(st.booleans())
+        ]
+        return LadderAssessment(
+            ladder=ladder.id,
+            organisation=draw(organisations()),
+            perspective=draw(perspectives()),
+            date=draw(dates()),
+            rungs=entries,
+        )
+
+    return build()
+
+
+def check_exporter(exporter: Exporter, documents: Iterable[object]) -> None:
+    """Check that an exporter keeps the plugin contract; call it from your exporter's tests.
+
+    Checks the declared name, media type and suffix; that every given
+    document is supported and writes some bytes; and that an object the
+    exporter does not support is refused with :class:`UnsupportedDocumentError`
+    before anything is written.
+
+    Args:
+        exporter: The exporter under test.
+        documents: Documents it claims to support.
+
+    Raises:
+        AssertionError: Naming the first broken rule.
+    """
+    assert isinstance(exporter, Exporter), "the exporter does not satisfy the Exporter protocol"
+    assert isinstance(exporter.name, str) and exporter.name, "name must be a non-empty string"
+    assert "/" in exporter.media_type, f"media_type {exporter.media_type!r} is not a media type"
+    assert exporter.suffix.startswith("."), f"suffix {exporter.suffix!r} must start with a dot"
+    for document in documents:
+        assert exporter.supports(document), f"{exporter.name} does not support {type(document).__name__}"
+        out = io.BytesIO()
+        exporter.export(document, out)
+        assert out.getvalue(), f"{exporter.name} wrote nothing for {type(document).__name__}"
+    stranger = object()
+    assert not exporter.supports(stranger), "supports() must be false for an arbitrary object"
+    out = io.BytesIO()
+    try:
+        exporter.export(stranger, out)
+    except UnsupportedDocumentError:
+        pass
+    else:  # pragma: no cover - only reached by a broken exporter
+        raise AssertionError(f"{exporter.name} did not refuse an unsupported object")
+    assert out.getvalue() == b"", f"{exporter.name} wrote bytes before refusing an unsupported object"
