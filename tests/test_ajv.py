@@ -1,0 +1,78 @@
+"""The schemas work in another language's validator: ajv, in strict mode."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from helpers import ROOT, make_audit
+
+import coproduction as cp
+
+AJV = Path(__file__).parent / "ajv"
+
+
+@pytest.fixture(scope="module")
+def ajv() -> Path:
+    if shutil.which("node") is None or shutil.which("npm") is None:
+        pytest.fail("node and npm are needed to check the schemas with ajv; install nodejs and npm")
+    if not (AJV / "node_modules" / "ajv").is_dir():
+        subprocess.run(["npm", "install", "--no-audit", "--no-fund", "--silent"], cwd=AJV, check=True, timeout=300)
+    return AJV
+
+
+def run(tmp_path: Path, documents: dict[str, object]) -> list[dict[str, object]]:
+    pairs = []
+    for index, (kind, document) in enumerate(documents.items()):
+        path = tmp_path / f"{index}.json"
+        path.write_text(cp.dumps(document) if not isinstance(document, dict) else json.dumps(document))
+        pairs.append(f"{kind.split('#')[0]}={path}")
+    result = subprocess.run(
+        ["node", str(AJV / "validate.mjs"), str(ROOT / "schemas"), *pairs],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    lines = [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
+    assert lines, result.stderr
+    return lines
+
+
+def test_schemas_compile_strictly_and_documents_validate(
+    ajv: Path, tmp_path: Path, catalogue: cp.Catalogue, worcestershire: cp.Framework
+) -> None:
+    audit = make_audit(
+        worcestershire, {"shared-values-1": "embedded", "leadership-2": "emerging"}, completed_by="Ms Ade"
+    )
+    documents: dict[str, object] = {
+        "framework": worcestershire,
+        "framework#2": catalogue.framework("durham-audit-tool-for-participation"),
+        "ladder": catalogue.ladder("tlap-ladder-of-coproduction"),
+        "glossary": catalogue.glossary(),
+        "audit": audit,
+        "score-report": cp.score(audit, worcestershire),
+    }
+    for path in sorted((ROOT / "examples").glob("**/*.json")):
+        data = json.loads(path.read_text("utf-8"))
+        if isinstance(data, dict) and data.get("kind") in ("audit", "ladder-assessment", "framework", "ladder"):
+            documents[f"{data['kind']}#{path.name}"] = data
+    lines = run(tmp_path, documents)
+    summary = lines[-1]
+    assert summary["schemas"] == 7
+    assert summary["failed"] is False, lines
+    assert summary["files"] == len(documents)
+
+
+def test_ajv_rejects_what_we_reject(ajv: Path, tmp_path: Path, worcestershire: cp.Framework) -> None:
+    data = json.loads(cp.dumps(make_audit(worcestershire, {"shared-values-1": "embedded"})))
+    data["date"] = "2025-02-30"
+    data["responses"][0]["rating"] = "Embedded"
+    data["surprise"] = True
+    lines = run(tmp_path, {"audit": data})
+    assert lines[0]["valid"] is False
+    paths = {error["instancePath"] for error in lines[0]["errors"]}  # type: ignore[attr-defined]
+    assert {"/date", "/responses/0/rating"} <= paths
+    assert len(cp.schemas.validate(data, "audit")) == 3

@@ -1,0 +1,145 @@
+"""The exporter registry and the built-in JSON exporter."""
+
+from __future__ import annotations
+
+import io
+import subprocess
+import sys
+from importlib.metadata import EntryPoint
+from pathlib import Path
+from typing import Any, BinaryIO, ClassVar
+
+import pytest
+from helpers import make_audit
+
+import coproduction as cp
+from coproduction.exporters import ENTRY_POINT_GROUP, ExporterRegistry
+from coproduction.exporters import _registry as registry_module
+from coproduction.exporters.json_exporter import JSONExporter
+from coproduction.testing import check_exporter
+
+
+class TextExporter:
+    name: ClassVar[str] = "txt"
+    media_type: ClassVar[str] = "text/plain"
+    suffix: ClassVar[str] = ".txt"
+
+    def supports(self, document: object) -> bool:
+        return isinstance(document, cp.Audit)
+
+    def export(self, document: object, out: BinaryIO, /) -> None:
+        if not isinstance(document, cp.Audit):
+            raise cp.UnsupportedDocumentError("txt writes audits only")
+        out.write(document.organisation.name.encode())
+
+
+def test_json_exporter_keeps_the_contract(worcestershire: cp.Framework) -> None:
+    audit = make_audit(worcestershire, {"shared-values-1": "embedded"})
+    check_exporter(
+        JSONExporter(),
+        [
+            audit,
+            worcestershire,
+            cp.score(audit, worcestershire),
+            cp.AuditTemplate(worcestershire, "joint"),
+            cp.AuditReport(audit, worcestershire),
+        ],
+    )
+
+
+def test_registry_from_a_mapping_needs_no_entry_points(tmp_path: Path, worcestershire: cp.Framework) -> None:
+    registry = ExporterRegistry({"txt": TextExporter, "json": JSONExporter})
+    audit = make_audit(worcestershire, {})
+    path = registry.export(audit, tmp_path / "a.txt")
+    assert path.read_text() == "Oak Primary School"
+    assert registry.names() == ["json", "txt"]
+
+
+def test_unknown_exporter_lists_those_installed() -> None:
+    registry = ExporterRegistry({"json": JSONExporter})
+    with pytest.raises(
+        cp.ExporterNotFoundError, match="no exporter called 'docx'; installed exporters: json"
+    ) as caught:
+        registry.get("docx")
+    assert "coproduction-docx" in str(caught.value)
+    assert isinstance(caught.value, LookupError)
+
+
+def test_unsupported_kind_lists_exporters_that_can(worcestershire: cp.Framework) -> None:
+    registry = ExporterRegistry({"txt": TextExporter, "json": JSONExporter})
+    with pytest.raises(
+        cp.UnsupportedDocumentError, match="the txt exporter cannot write a Framework; exporters that can: json"
+    ):
+        registry.for_document("txt", worcestershire)
+
+
+def test_failed_export_writes_nothing(tmp_path: Path, worcestershire: cp.Framework) -> None:
+    registry = ExporterRegistry({"txt": TextExporter})
+    with pytest.raises(cp.UnsupportedDocumentError):
+        registry.export(worcestershire, tmp_path / "f.txt")
+    assert list(tmp_path.iterdir()) == []
+
+
+class FakeDist:
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+
+def fake_entry_points(*specs: tuple[str, str, str]) -> Any:
+    points = []
+    for name, value, dist in specs:
+        point = EntryPoint(name=name, value=value, group=ENTRY_POINT_GROUP)
+        point = point._for(FakeDist(dist))  # type: ignore[attr-defined]
+        points.append(point)
+    return lambda group: points
+
+
+def test_two_distributions_claiming_one_name_is_an_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(
+        registry_module,
+        "entry_points",
+        fake_entry_points(
+            ("docx", "first_docx:Exporter", "first-docx"),
+            ("docx", "second_docx:Exporter", "second-docx"),
+            ("json", "coproduction.exporters.json_exporter:JSONExporter", "coproduction"),
+        ),
+    )
+    registry = ExporterRegistry.from_entry_points()
+    assert [info.distribution for info in registry.available()] == ["first-docx", "second-docx", "coproduction"]
+    with pytest.raises(cp.ExporterConflictError, match=r"first-docx .* and second-docx"):
+        registry.get("docx")
+    assert registry.get("json").name == "json"
+
+
+def test_listing_imports_no_plugin(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(
+        registry_module, "entry_points", fake_entry_points(("broken", "no_such_module:Nothing", "broken-dist"))
+    )
+    registry = ExporterRegistry.from_entry_points()
+    assert registry.names() == ["broken"]
+    assert "no_such_module" not in sys.modules
+    with pytest.raises(ModuleNotFoundError):
+        registry.get("broken")
+
+
+def test_a_plugin_that_misnames_itself_is_refused() -> None:
+    class Liar(TextExporter):
+        name: ClassVar[str] = "other"
+
+    with pytest.raises(TypeError, match="calls itself 'other'"):
+        ExporterRegistry({"txt": Liar}).get("txt")
+
+
+def test_the_json_exporter_is_registered_through_the_entry_point_group() -> None:
+    infos = {info.name: info for info in ExporterRegistry.from_entry_points().available()}
+    assert infos["json"].distribution == "coproduction"
+    code = "import sys, coproduction.exporters as e; r = e.default_registry(); r.names(); print('docx' in sys.modules)"
+    assert (
+        subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
+        == "False"
+    )
+
+
+def test_json_reader_reads_a_filled_template(worcestershire: cp.Framework) -> None:
+    audit = make_audit(worcestershire, {"shared-values-1": "embedded"})
+    assert JSONExporter().read(io.BytesIO(cp.dumps(audit).encode())) == audit
