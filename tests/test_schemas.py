@@ -156,3 +156,48 @@ def test_format_checking_of_dates_is_on(worcestershire: cp.Framework) -> None:
     data["source"]["url"] = "not a uri"
     problems = schemas.validate(data, "framework")
     assert [p.code for p in problems] == ["bad-format"]
+
+
+def paths(node: Any, prefix: tuple[Any, ...] = ()) -> Iterator[tuple[Any, ...]]:
+    yield prefix
+    if isinstance(node, dict):
+        for key, value in node.items():
+            yield from paths(value, (*prefix, key))
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            yield from paths(value, (*prefix, index))
+
+
+JSON_VALUES = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers(-3, 3)
+    | st.floats(-2, 2, allow_nan=False)
+    | st.sampled_from(
+        ["", "embedded", "Embeded", "2025-02-30", "2025-03-14", "x y", "not a uri", "https://a.example/"]
+    ),
+    lambda children: (
+        st.lists(children, max_size=3) | st.dictionaries(st.sampled_from(["id", "name", "x"]), children, max_size=3)
+    ),
+    max_leaves=5,
+)
+
+
+@given(frameworks_with_audits(), st.data())
+def test_the_fast_and_the_detailed_validators_agree(pair: tuple[cp.Framework, cp.Audit], data: st.DataObject) -> None:
+    framework, audit = pair
+    for document in (framework, audit, cp.score(audit, framework)):
+        kind = serialization.kind_of(document)
+        tree = json.loads(cp.dumps(document))
+        assert schemas.is_valid(tree, kind) and not list(schemas.validator(kind).iter_errors(tree))
+        where = data.draw(st.sampled_from(list(paths(tree))[1:]))
+        parent = tree
+        for step in where[:-1]:
+            parent = parent[step]
+        if data.draw(st.booleans()) and isinstance(parent, dict):
+            del parent[where[-1]]
+        else:
+            parent[where[-1]] = data.draw(JSON_VALUES)
+        detailed = not list(schemas.validator(kind).iter_errors(tree))
+        assert schemas.is_valid(tree, kind) == detailed, (where, tree)
+        assert (schemas.validate(tree, kind) == []) == detailed
