@@ -89,8 +89,10 @@ def main(argv: list[str] | None = None) -> int:
         # 2. Add it to the built-in catalogue. The file is validated like any document.
         catalogue = cp.default_catalogue().including_file(framework_file)
         framework = catalogue.framework("northshire-parent-carer-standards")
-        print(f"Loaded {framework.label}: {len(framework.sections)} sections, "
-              f"{len(framework.criteria)} criteria, rated {framework.scale.names()}.")
+        print(
+            f"Loaded {framework.label}: {len(framework.sections)} sections, "
+            f"{len(framework.criteria)} criteria, rated {framework.scale.names()}."
+        )
         print("The catalogue now holds: " + ", ".join(f.id for f in catalogue.frameworks()) + "\n")
 
         # 3. A school's audit against it, saved and loaded back with the same catalogue.
@@ -124,8 +126,10 @@ def main(argv: list[str] | None = None) -> int:
             print(f"  {section.title:<18} {value:<16} coverage {result.coverage:.0%}")
         overall = report.overall
         value = f"{overall.value:.0%} ({names[overall.band or '']})"
-        print(f"  {'Overall':<18} {value:<16} coverage {overall.coverage:.0%} "
-              f"(complete: {'yes' if report.complete else 'no'})")
+        print(
+            f"  {'Overall':<18} {value:<16} coverage {overall.coverage:.0%} "
+            f"(complete: {'yes' if report.complete else 'no'})"
+        )
         # listening: (3/3 * 1 + 1/3 * 2) / 3 = 0.556; welcome: 2/3; overall: (1 + 2/3 + 2/3) / 4 = 0.583
         assert abs((report.overall.value or 0) - 7 / 12) < 1e-9
 

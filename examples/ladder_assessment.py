@@ -54,8 +54,10 @@ def main(argv: list[str] | None = None) -> int:
         print("  no rung is practised yet")
     else:
         band = bands.get(placement.highest.band or "", "no band")
-        print(f"  highest rung practised: {placement.highest.name} "
-              f"(rung {ladder.position(placement.highest.id) + 1} of {len(ladder.rungs)}, {band})")
+        print(
+            f"  highest rung practised: {placement.highest.name} "
+            f"(rung {ladder.position(placement.highest.id) + 1} of {len(ladder.rungs)}, {band})"
+        )
     print("  currently doing: " + ", ".join(rung.name for rung in placement.doing))
     print("  not yet used:    " + ", ".join(rung.name for rung in placement.not_used))
     print()
@@ -72,8 +74,10 @@ def main(argv: list[str] | None = None) -> int:
     stored: cp.LadderAssessment = cp.load(stored_file, cp.LadderAssessment)
     stored_place = cp.place(stored, ladder)
     highest = stored_place.highest.name if stored_place.highest else "none"
-    print(f"{stored.organisation.name} ({stored.perspective.label}), from {stored_file.name}: "
-          f"highest rung {highest}; not yet used: {', '.join(r.name for r in stored_place.not_used)}")
+    print(
+        f"{stored.organisation.name} ({stored.perspective.label}), from {stored_file.name}: "
+        f"highest rung {highest}; not yet used: {', '.join(r.name for r in stored_place.not_used)}"
+    )
     return 0
 
 

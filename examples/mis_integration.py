@@ -102,8 +102,10 @@ def main(argv: list[str] | None = None) -> int:
 
     built = build_audit(framework)
     problems = cp.check_audit(built, framework)
-    print(f"Built an audit of {built.organisation.name} in code: {len(built.responses)} responses, "
-          f"{len(problems)} problems.\n")
+    print(
+        f"Built an audit of {built.organisation.name} in code: {len(built.responses)} responses, "
+        f"{len(problems)} problems.\n"
+    )
 
     incoming = validate_incoming(catalogue)
 
@@ -112,8 +114,10 @@ def main(argv: list[str] | None = None) -> int:
     names = {level.id: level.name for level in framework.scale.levels}
     overall = report.overall
     print(f"Scored {incoming.organisation.name} ({incoming.perspective.label}):")
-    print(f"  overall {overall.value:.0%}, band {names[overall.band or '']}, "
-          f"coverage {overall.coverage:.0%} ({overall.unanswered} unanswered)")
+    print(
+        f"  overall {overall.value:.0%}, band {names[overall.band or '']}, "
+        f"coverage {overall.coverage:.0%} ({overall.unanswered} unanswered)"
+    )
     for section in report.sections:
         value = "-" if section.score.value is None else f"{section.score.value:.0%}"
         print(f"  {section.title:<22} {value:>4}  {section.score.level_counts}")

@@ -114,3 +114,20 @@ def test_a_council_loads_its_own_framework(tmp_path: Path, catalogue: cp.Catalog
     with pytest.raises(cp.InvalidDocumentError) as caught:
         catalogue.including_file(path)
     assert caught.value.problems[0].path == "sections" and str(path) in str(caught.value)
+
+
+def test_an_inconsistent_ladder_names_the_places(tmp_path: Path) -> None:
+    ladder = {
+        "kind": "ladder",
+        "schema_version": 1,
+        "id": "mine",
+        "name": "Mine",
+        "bands": [{"id": "low", "name": "Low"}],
+        "rungs": [{"id": "a", "name": "A", "band": "low"}, {"id": "a", "name": "B", "band": "high"}],
+    }
+    with pytest.raises(cp.InvalidDocumentError) as caught:
+        cp.from_dict(ladder)
+    assert [(p.path, p.code) for p in caught.value.problems] == [
+        ("rungs[1].band", "unknown-band"),
+        ("rungs[1].id", "duplicate-id"),
+    ]

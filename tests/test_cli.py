@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from helpers import make_audit
+from helpers import ROOT, make_audit
 from test_serialization import five_mistakes
 
 import coproduction as cp
@@ -35,7 +35,7 @@ def test_show(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "show", "hart-ladder-of-participation", "--json")
     assert code == 0 and json.loads(out)["kind"] == "ladder"
     code, _, err = run(capsys, "show", "nope")
-    assert code == 1 and "known ladders" in err
+    assert code == 1 and "there is no framework or ladder" in err
 
 
 def test_schema(capsys: pytest.CaptureFixture[str]) -> None:
@@ -161,3 +161,24 @@ def test_python_dash_m_and_the_script_work(tmp_path: Path) -> None:
         [sys.executable, "-m", "coproduction", "validate", str(tmp_path)], capture_output=True, text=True, timeout=60
     )
     assert result.returncode == 1 and "Traceback" not in result.stderr and "folder" in result.stderr
+
+
+def test_score_of_an_example_agrees_with_a_hand_calculation(capsys: pytest.CaptureFixture[str]) -> None:
+    path = ROOT / "examples" / "audits" / "worcestershire-oak-primary-parent-carers.json"
+    data = json.loads(path.read_text("utf-8"))
+    value = {"emerging": 0.0, "developing": 0.5, "embedded": 1.0}  # (v - 1) / (3 - 1) for values 1, 2, 3
+    rated = [value[r["rating"]] for r in data["responses"] if r.get("rating")]
+    expected_overall = sum(rated) / len(rated)
+    code, out, _ = run(capsys, "score", str(path))
+    assert code == 0
+    overall = next(line.split() for line in out.splitlines() if line.startswith("Overall"))
+    assert overall[1] == f"{expected_overall * 100:.0f}%"
+    assert overall[-1] == f"{len(rated) / 31 * 100:.0f}%"
+    counts = [sum(1 for r in data["responses"] if r.get("rating") == level) for level in value]
+    assert overall[3:6] == [str(c) for c in counts]
+    assert int(overall[7]) == 31 - len(rated)
+
+
+def test_show_an_unknown_id_lists_frameworks_and_ladders(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "show", "worcestershire")
+    assert code == 1 and "frameworks: durham-audit-tool-for-participation" in err and "ladders: arnstein" in err

@@ -99,6 +99,8 @@ BEYOND_THE_SCHEMA = {
     "duplicate-level-value",
     "levels-out-of-order",
     "unknown-framework",
+    "unknown-version",
+    "unknown-band",
     "unknown-ladder",
     "unknown-criterion",
     "unknown-level",

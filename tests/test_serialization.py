@@ -141,7 +141,7 @@ def test_unknown_framework_version_is_refused(worcestershire: cp.Framework) -> N
     with pytest.raises(cp.InvalidDocumentError) as caught:
         cp.loads(json.dumps(data))
     problem = caught.value.problems[0]
-    assert problem.path == "framework_version"
+    assert (problem.path, problem.code) == ("framework_version", "unknown-version")
     assert "has no version '9'; known versions: 1" in problem.message
 
 

@@ -69,7 +69,6 @@ def problem_from_schema_error(error: ValidationError, kind: str) -> Problem:
     validator: Any = error.validator
     expected: Any = error.validator_value
     schema: Any = error.schema
-    article = "an" if kind[0] in "aeiou" else "a"
     if validator == "required":
         missing = next((name for name in expected if isinstance(value, dict) and name not in value), "?")
         return Problem(
@@ -82,7 +81,7 @@ def problem_from_schema_error(error: ValidationError, kind: str) -> Problem:
         return Problem(
             json_path([*error.absolute_path, extra]),
             "unknown-field",
-            f"'{extra}' is not a field of {article} {kind} here; check the spelling or remove it "
+            f"'{extra}' is not a field allowed here; check the spelling or remove it "
             f"(fields allowed here: {', '.join(allowed)})",
         )
     if validator == "type":

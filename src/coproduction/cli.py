@@ -22,7 +22,7 @@ from coproduction._progress import Progress
 from coproduction.audit import Audit
 from coproduction.catalogue import Catalogue, default_catalogue, load_item
 from coproduction.documents import AuditReport, AuditTemplate
-from coproduction.errors import CoproductionError, UnreadableFileError
+from coproduction.errors import CoproductionError, UnknownFrameworkError, UnreadableFileError
 from coproduction.exporters import ExporterRegistry, default_registry
 from coproduction.framework import Framework
 from coproduction.ladder import Ladder, LadderAssessment
@@ -210,8 +210,14 @@ def _show(args: argparse.Namespace) -> int:
     item: Framework | Ladder
     if any(f.id == args.id for f in catalogue.frameworks()):
         item = catalogue.framework(args.id, args.framework_version)
-    else:
+    elif any(ladder.id == args.id for ladder in catalogue.ladders()):
         item = catalogue.ladder(args.id)
+    else:
+        frameworks = ", ".join(f.id for f in catalogue.frameworks())
+        ladders = ", ".join(ladder.id for ladder in catalogue.ladders())
+        raise UnknownFrameworkError(
+            f"there is no framework or ladder {args.id!r}; frameworks: {frameworks}; ladders: {ladders}"
+        )
     if args.json:
         sys.stdout.write(dumps(item))
         return EXIT_OK

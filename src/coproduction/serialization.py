@@ -360,7 +360,32 @@ def _cross_check(data: dict[str, Any], kind: str, catalogue: Catalogue | None) -
         return _check_assessment_references(data, catalogue)
     if kind == "framework":
         return _check_framework(data)
+    if kind == "ladder":
+        return _check_ladder(data)
     return []
+
+
+def _check_ladder(data: dict[str, Any]) -> list[Problem]:
+    rungs, bands = data.get("rungs"), data.get("bands", [])
+    problems: list[Problem] = []
+    band_ids = set()
+    if isinstance(bands, list):
+        problems.extend(_duplicate_ids(bands, "bands", "band"))
+        band_ids = {band.get("id") for band in bands if isinstance(band, dict)}
+    if isinstance(rungs, list):
+        problems.extend(_duplicate_ids(rungs, "rungs", "rung"))
+        for index, rung in enumerate(rungs):
+            band = rung.get("band") if isinstance(rung, dict) else None
+            if isinstance(band, str) and band not in band_ids:
+                known = ", ".join(sorted(str(b) for b in band_ids)) or "none defined"
+                problems.append(
+                    Problem(
+                        f"rungs[{index}].band",
+                        "unknown-band",
+                        f"{excerpt(band)} is not a band of this ladder ({known})",
+                    )
+                )
+    return problems
 
 
 def _catalogue(catalogue: Catalogue | None) -> Catalogue:
@@ -396,8 +421,9 @@ def _check_audit_references(data: dict[str, Any], catalogue: Catalogue | None) -
     try:
         framework = _catalogue(catalogue).framework(framework_id, version)
     except UnknownFrameworkError as error:
-        path = "framework_version" if error.problems and error.problems[0].code == "unknown-version" else "framework"
-        problems.append(Problem(path, "unknown-framework", error.message))
+        code = error.problems[0].code if error.problems else "unknown-framework"
+        path = "framework_version" if code == "unknown-version" else "framework"
+        problems.append(Problem(path, code, error.message))
         return problems
     if not isinstance(responses, list):
         return problems

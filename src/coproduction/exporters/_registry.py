@@ -187,9 +187,10 @@ class ExporterRegistry:
             known.append(exporter.suffix)
             if exporter.suffix == suffix:
                 return name
+        hint = {".docx": "; install coproduction-docx for Word", ".xlsx": "; install coproduction-xlsx for Excel"}
         raise ExporterNotFoundError(
             f"no installed exporter writes {suffix or 'files without a suffix'}; "
-            f"known suffixes: {', '.join(sorted(known)) or 'none'}"
+            f"known suffixes: {', '.join(sorted(known)) or 'none'}{hint.get(suffix, '')}"
         )
 
     def export(self, document: object, path: str | os.PathLike[str], *, name: str | None = None) -> Path:
