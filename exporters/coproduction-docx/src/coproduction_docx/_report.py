@@ -1,0 +1,382 @@
+"""The audit report: summary, chart, the ladder, and every answer standard by standard."""
+
+from __future__ import annotations
+
+import io
+import itertools
+from collections.abc import Callable, Iterator
+from typing import Any, BinaryIO
+
+from coproduction import (
+    AuditReport,
+    Field,
+    Framework,
+    InvalidDocumentError,
+    Ladder,
+    LadderAssessment,
+    Level,
+    Problem,
+    Response,
+    Score,
+    UnknownFrameworkError,
+    default_catalogue,
+    place,
+    to_dict,
+)
+from coproduction_docx._chart import ladder_chart, section_chart
+from coproduction_docx._layout import REFERENCE_PREFIX, month_name
+from coproduction_docx._ooxml import (
+    Page,
+    add_custom_properties,
+    append_body,
+    attr,
+    cell,
+    new_document,
+    para,
+    run,
+    table,
+)
+from coproduction_docx._text import check_text, default_acronyms
+
+__all__ = ["write_report"]
+
+_EMU_PER_PIXEL = 9525  # at 96 pixels per inch
+_PAGE = Page(landscape=True)
+
+
+def _percent(value: float | None) -> str:
+    return "no score" if value is None else f"{round(value * 100)}%"
+
+
+def _picture(rid: str, number: int, width: int, height: int, description: str, max_width_twips: int) -> str:
+    cx, cy = width * _EMU_PER_PIXEL, height * _EMU_PER_PIXEL
+    limit = max_width_twips * 635  # twips to EMU
+    if cx > limit:
+        cx, cy = limit, cy * limit // cx
+    alt = attr(description)
+    return (
+        '<w:r><w:drawing><wp:inline distT="0" distB="0" distL="0" distR="0">'
+        f'<wp:extent cx="{cx}" cy="{cy}"/><wp:docPr id="{number}" name="Picture {number}" descr="{alt}"/>'
+        '<wp:cNvGraphicFramePr><a:graphicFrameLocks noChangeAspect="1"/></wp:cNvGraphicFramePr>'
+        '<a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture">'
+        f'<pic:pic><pic:nvPicPr><pic:cNvPr id="{number}" name="picture{number}.png" descr="{alt}"/><pic:cNvPicPr/>'
+        f'</pic:nvPicPr><pic:blipFill><a:blip r:embed="{rid}"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill>'
+        f'<pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="{cx}" cy="{cy}"/></a:xfrm>'
+        '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr></pic:pic>'
+        "</a:graphicData></a:graphic></wp:inline></w:drawing></w:r>"
+    )
+
+
+class _Builder:
+    def __init__(self, report: AuditReport, document: Any) -> None:
+        self.report = report
+        self.framework: Framework = report.framework
+        self.document = document
+        self.plain = default_acronyms()
+        self.pictures = itertools.count(1)
+
+    def add_picture(self, png: bytes, width: int, height: int, description: str) -> str:
+        rid, _ = self.document.part.get_or_add_image(io.BytesIO(png))
+        return para(_picture(rid, next(self.pictures), width, height, description, _PAGE.text_width), keep_next=True)
+
+    def p(self, value: str, *, style: str | None = None) -> str:
+        return para(run(self.plain(value)), style=style)
+
+    @staticmethod
+    def heading(value: str, level: int = 1) -> str:
+        return para(run(value), style=f"Heading{level}")
+
+    def level_name(self, level_id: str | None) -> str:
+        return "" if level_id is None else self.framework.scale.level(level_id).name
+
+    # -- parts of the report -----------------------------------------------------------------
+
+    def introduction(self) -> Iterator[str]:
+        audit = self.report.audit
+        date = f"{audit.date.day} {month_name(audit.date.month)} {audit.date.year}"
+        by = (
+            f" It was completed by {audit.completed_by.strip()}."
+            if audit.completed_by and audit.completed_by.strip()
+            else ""
+        )
+        yield self.p(
+            f"This report shows how {audit.organisation.name} rated itself against the {self.framework.label}, "
+            f"from the point of view of {audit.perspective.label}, on {date}.{by}"
+        )
+        yield self.p(
+            "Scores run from 0% (every statement at the lowest rating) to 100% (every statement at the highest). "
+            "Statements marked not applicable, and statements not answered yet, do not count towards a score."
+        )
+
+    def summary(self, scores: Any) -> Iterator[str]:
+        overall: Score = scores.overall
+        yield self.heading("Summary")
+        if overall.value is None:
+            yield self.p("Overall score: there is no score yet, because no statement has been rated.")
+        else:
+            yield self.p(
+                f"Overall score: {_percent(overall.value)}, which is closest to the rating "
+                f"\u201c{self.level_name(overall.band)}\u201d."
+            )
+        applicable = overall.criteria - overall.not_applicable
+        yield self.p(
+            f"{overall.answered} of the {applicable} statements that apply are rated "
+            f"({round(overall.coverage * 100)}% coverage). "
+            f"{overall.not_applicable} marked not applicable; {overall.unanswered} not answered yet."
+            + (" The audit is complete." if overall.complete else " The audit is not complete yet.")
+        )
+        widths = _PAGE.widths([0.5, 0.5])
+        rows = [
+            f"<w:tr>{cell(para(run(level.name)), widths[0])}"
+            f"{cell(para(run(str(overall.level_counts[level.id]))), widths[1])}</w:tr>"
+            for level in reversed(self.framework.scale.levels)
+        ]
+        if self.framework.allows_not_applicable:
+            rows.append(
+                f"<w:tr>{cell(para(run('Not applicable')), widths[0])}"
+                f"{cell(para(run(str(overall.not_applicable))), widths[1])}</w:tr>"
+            )
+        rows.append(
+            f"<w:tr>{cell(para(run('Not answered yet')), widths[0])}"
+            f"{cell(para(run(str(overall.unanswered))), widths[1])}</w:tr>"
+        )
+        yield self.heading("How many statements are at each rating", 2)
+        yield table(["Rating", "Statements"], widths, rows, caption="How many statements are at each rating")
+
+    def section_scores(self, scores: Any) -> Iterator[str]:
+        yield self.heading("Scores for each quality standard", 2)
+        widths = _PAGE.widths([0.46, 0.14, 0.2, 0.2])
+        rows = []
+        for number, section in enumerate(scores.sections, start=1):
+            value: Score = section.score
+            cells = (
+                f"{number}. {section.title}",
+                _percent(value.value),
+                self.level_name(value.band) or "none yet",
+                f"{value.answered} of {value.criteria - value.not_applicable}",
+            )
+            rows.append(
+                "<w:tr>" + "".join(cell(para(run(c)), w) for c, w in zip(cells, widths, strict=True)) + "</w:tr>"
+            )
+        yield table(
+            ["Quality standard", "Score", "Closest rating", "Statements rated"],
+            widths,
+            rows,
+            caption="Scores for each quality standard",
+        )
+        png, width, height = section_chart([section.score.value for section in scores.sections])
+        described = "; ".join(
+            f"{number}. {section.title}: {_percent(section.score.value)}"
+            for number, section in enumerate(scores.sections, start=1)
+        )
+        yield self.add_picture(png, width, height, f"Bar chart of the score of each quality standard. {described}.")
+        yield self.p(
+            "Figure 1. The score of each quality standard, numbered as in the table above. "
+            "A dash means the standard has no score yet.",
+            style="Caption",
+        )
+
+    def ladder(self, ladder: Ladder, assessment: LadderAssessment) -> Iterator[str]:
+        placement = place(assessment, ladder)
+        yield self.heading("Where you are on the participation ladder")
+        doing = {rung.id for rung in placement.doing}
+        evidence = {entry.rung: entry.evidence for entry in assessment.rungs}
+        if placement.highest is None:
+            yield self.p(f"On the {ladder.name}, no rung is in use yet.")
+        else:
+            yield self.p(
+                f"On the {ladder.name}, the highest rung in use now is rung "
+                f"{ladder.position(placement.highest.id) + 1}, \u201c{placement.highest.name}\u201d. "
+                f"{len(placement.doing)} of the {len(ladder.rungs)} rungs are in use."
+            )
+        png, width, height = ladder_chart([rung.id in doing for rung in ladder.rungs])
+        described = "; ".join(
+            f"rung {number}, {rung.name}: {'in use' if rung.id in doing else 'not in use'}"
+            for number, rung in enumerate(ladder.rungs, start=1)
+        )
+        yield self.add_picture(png, width, height, f"The {ladder.name}, lowest rung at the bottom. {described}.")
+        yield self.p(
+            "Figure 2. The ladder, lowest rung at the bottom. Rungs in use are drawn as solid bars with a filled "
+            "square; rungs not in use are outlines with an empty square.",
+            style="Caption",
+        )
+        widths = _PAGE.widths([0.08, 0.42, 0.14, 0.36])
+        rows = []
+        for number, rung in reversed(list(enumerate(ladder.rungs, start=1))):
+            used = rung.id in doing
+            cells = (
+                cell(para(run(str(number))), widths[0]),
+                cell(
+                    para(run(rung.name, bold=True)) + (para(run(rung.description)) if rung.description else ""),
+                    widths[1],
+                ),
+                cell(
+                    para(run("\u2714 In use" if used else "Not in use", bold=used)),
+                    widths[2],
+                    shade="D9E2F3" if used else None,
+                ),
+                cell(para(run(evidence.get(rung.id, ""))), widths[3]),
+            )
+            rows.append("<w:tr><w:trPr><w:cantSplit/></w:trPr>" + "".join(cells) + "</w:tr>")
+        yield table(
+            ["Rung", "What it means", "In use now?", "Evidence"],
+            widths,
+            rows,
+            caption=f"The {ladder.name}, top rung first",
+        )
+
+    def answers(self, scores: Any) -> Iterator[str]:
+        framework = self.framework
+        responses = self.report.audit.by_criterion()
+        show_evidence = Field.EVIDENCE in framework.fields
+        fractions = [0.34, 0.14, 0.26, 0.26] if show_evidence else [0.4, 0.16, 0.44]
+        headers = (
+            ["Statement", "Rating", "Evidence", "Gaps and next steps"]
+            if show_evidence
+            else [
+                "Statement",
+                "Rating",
+                "Gaps and next steps",
+            ]
+        )
+        widths = _PAGE.widths(fractions)
+        yield self.heading("Your answers, standard by standard")
+        for number, (section, section_score) in enumerate(zip(framework.sections, scores.sections, strict=True), 1):
+            yield self.heading(f"{number}. {section.title}", 2)
+            if section.summary:
+                yield self.p(section.summary)
+            value: Score = section_score.score
+            yield self.p(
+                f"Score: {_percent(value.value)}"
+                + (f", closest to \u201c{self.level_name(value.band)}\u201d" if value.band else "")
+                + f". {value.answered} of {value.criteria - value.not_applicable} statements rated."
+            )
+            rows = []
+            for criterion in section.criteria:
+                response = responses.get(criterion.id)
+                statement = para(run(self.plain(criterion.text))) + para(
+                    run(REFERENCE_PREFIX + criterion.id), style="Reference"
+                )
+                cells = [cell(statement, widths[0]), cell(para(run(self._rating(response), bold=True)), widths[1])]
+                if show_evidence:
+                    cells.append(cell(self._lines([response.evidence if response else ""], "None given."), widths[2]))
+                cells.append(cell(self._gaps(response), widths[-1]))
+                rows.append("<w:tr><w:trPr><w:cantSplit/></w:trPr>" + "".join(cells) + "</w:tr>")
+            yield table(headers, widths, rows, caption=f"Answers for {section.title}")
+
+    def _rating(self, response: Response | None) -> str:
+        if response is None or (response.rating is None and not response.not_applicable):
+            return "Not answered yet"
+        if response.not_applicable:
+            return "Not applicable"
+        return self.level_name(response.rating)
+
+    @staticmethod
+    def _lines(values: list[str], empty: str) -> str:
+        present = [value for value in values if value.strip()]
+        return "".join(para(run(value)) for value in present) if present else para(run(empty))
+
+    def _gaps(self, response: Response | None) -> str:
+        scale = self.framework.scale
+        parts: list[str] = []
+        if response is None or (response.rating is None and not response.not_applicable):
+            parts.append(para(run("Not answered yet: rate this statement to see the gap.")))
+        elif response.not_applicable:
+            parts.append(para(run("None: this statement does not apply.")))
+        else:
+            level: Level = scale.level(response.rating or "")
+            if level.id == scale.highest.id:
+                parts.append(para(run(f"No gap: rated {level.name}, the highest rating.")))
+            else:
+                above = scale.levels[scale.levels.index(level) + 1]
+                parts.append(para(run(f"Gap: the next rating up is {above.name}.")))
+        if response is not None:
+            for field, label in ((Field.REQUIRED_ACTIONS, "Actions needed"), (Field.NEXT_STEPS, "Next steps")):
+                value = getattr(response, field.value)
+                if field in self.framework.fields and value.strip():
+                    parts.append(para(run(f"{label}: ", bold=True) + run(value)))
+        return "".join(parts)
+
+    def words(self) -> Iterator[str]:
+        if not self.plain.used:
+            return
+        yield self.heading("Short forms used in this report")
+        for term, expansion in sorted(self.plain.used.items(), key=lambda item: item[0].casefold()):
+            yield para(run(term, bold=True) + run(f": {expansion}"), style="ListBullet")
+
+
+def _ladder_for(report: AuditReport) -> Ladder | None:
+    assessment = report.ladder_assessment
+    if assessment is None:
+        return None
+    if report.ladder is not None:
+        return report.ladder
+    try:
+        return default_catalogue().ladder(assessment.ladder)
+    except UnknownFrameworkError as error:
+        raise InvalidDocumentError(
+            "the report has a ladder assessment but not its ladder",
+            [Problem("ladder", "unknown-ladder", f"{error.message}; pass the ladder to AuditReport(ladder=...)")],
+        ) from error
+
+
+def write_report(report: AuditReport, out: BinaryIO) -> None:
+    """Write a readable audit report to ``out``.
+
+    Args:
+        report: The audit, its framework, and optionally a ladder assessment.
+        out: A binary stream.
+
+    Raises:
+        ExportError: If any text holds a character Word cannot store.
+        InvalidDocumentError: If the audit does not fit its framework, or the
+            ladder assessment does not fit its ladder.
+    """
+    checked: dict[str, Any] = {"audit": to_dict(report.audit), "framework": to_dict(report.framework)}
+    ladder = _ladder_for(report)
+    if ladder is not None and report.ladder_assessment is not None:
+        checked["ladder"] = to_dict(ladder)
+        checked["ladder_assessment"] = to_dict(report.ladder_assessment)
+        try:
+            place(report.ladder_assessment, ladder)
+        except ValueError as error:
+            raise InvalidDocumentError(
+                "the ladder assessment does not fit its ladder",
+                [Problem("ladder_assessment", "wrong-ladder", str(error))],
+            ) from error
+    check_text(checked)
+    scores = report.scores  # raises InvalidDocumentError if the audit does not fit
+
+    document = new_document()
+    builder = _Builder(report, document)
+    audit = report.audit
+    title = f"{audit.organisation.name}: audit report"
+    parts: list[Callable[[], Iterator[str]]] = [
+        builder.introduction,
+        lambda: builder.summary(scores),
+        lambda: builder.section_scores(scores),
+    ]
+    if ladder is not None and report.ladder_assessment is not None:
+        assessment = report.ladder_assessment
+        parts.append(lambda: builder.ladder(ladder, assessment))
+    parts.extend([lambda: builder.answers(scores), builder.words])
+    body = [para(run(title), style="Title")]
+    for part in parts:
+        body.extend(part())
+    append_body(document, "".join(body), _PAGE)
+    properties = document.core_properties
+    properties.title = title
+    properties.subject = f"Audit report against the {report.framework.label}"
+    properties.language = "en-GB"
+    properties.author = "coproduction"
+    properties.comments = ""
+    properties.keywords = "audit report; SEND; co-production"
+    add_custom_properties(
+        document,
+        {
+            "coproduction.kind": "coproduction-audit-report",
+            "coproduction.framework": report.framework.id,
+            "coproduction.framework_version": report.framework.version,
+        },
+    )
+    document.save(out)

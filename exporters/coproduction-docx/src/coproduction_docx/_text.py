@@ -1,0 +1,115 @@
+"""Text checks before writing, and spelling acronyms out on first use."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from coproduction import CoproductionError, ExportError, Glossary, Problem, default_catalogue
+
+__all__ = ["Acronyms", "check_text", "default_acronyms"]
+
+# XML 1.0 cannot hold these at all; Word refuses a file that has them.
+_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _strings(value: Any, path: str) -> Iterator[tuple[str, str]]:
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _strings(item, f"{path}.{key}" if path else str(key))
+    elif isinstance(value, (list, tuple)):
+        for index, item in enumerate(value):
+            yield from _strings(item, f"{path}[{index}]")
+
+
+def check_text(parts: dict[str, Any]) -> None:
+    """Refuse text Word cannot hold, before anything is written.
+
+    Args:
+        parts: Plain JSON-like data to check, by a name for where it came from
+            (such as ``{"audit": to_dict(audit)}``).
+
+    Raises:
+        ExportError: Listing every string holding a character a Word document
+            cannot hold, by its place.
+    """
+    problems = []
+    for name, data in parts.items():
+        for path, value in _strings(data, name):
+            match = _ILLEGAL.search(value)
+            if match:
+                problems.append(
+                    Problem(
+                        path,
+                        "illegal-character",
+                        f"holds the control character U+{ord(match.group()):04X}, which a Word document "
+                        "cannot hold; remove it and try again",
+                    )
+                )
+    if problems:
+        raise ExportError("the document holds text that Word cannot store; nothing was written", problems)
+
+
+_BOUNDARY_BEFORE = r"(?<![\w-])"
+_BOUNDARY_AFTER = r"(?![\w-])"
+
+
+class Acronyms:
+    """Spells each glossary acronym out the first time a document uses it.
+
+    Matching ignores case only where the text writes at least two capital
+    letters, so "SENCo" is found as "SENCO" but the word "cast" is not taken
+    for the acronym "CAST".
+    """
+
+    def __init__(self, glossary: Glossary | None) -> None:
+        """Prepare the acronyms of a glossary (those with an expansion).
+
+        Args:
+            glossary: The glossary; None spells nothing out.
+        """
+        self._expansions: dict[str, tuple[str, str]] = {}
+        for term in glossary.terms if glossary else ():
+            if term.expansion:
+                for variant in term.term.split(" or "):
+                    self._expansions[variant.casefold()] = (term.term, term.expansion)
+        variants = sorted(self._expansions, key=len, reverse=True)
+        self._pattern = (
+            re.compile(
+                _BOUNDARY_BEFORE + "(" + "|".join(re.escape(v) for v in variants) + ")" + _BOUNDARY_AFTER,
+                re.IGNORECASE,
+            )
+            if variants
+            else None
+        )
+        self.used: dict[str, str] = {}
+        """Each acronym spelled out so far, by its glossary term, with its expansion."""
+
+    def __call__(self, value: str) -> str:
+        """Return ``value`` with acronyms not met before spelled out: "Local Authority (LA)"."""
+        if self._pattern is None:
+            return value
+
+        def replace(match: re.Match[str]) -> str:
+            written = match.group(1)
+            if sum(character.isupper() for character in written) < 2:
+                return written
+            term, expansion = self._expansions[written.casefold()]
+            if term in self.used:
+                return written
+            self.used[term] = expansion
+            return f"{expansion} ({written})"
+
+        return self._pattern.sub(replace, value)
+
+
+def default_acronyms() -> Acronyms:
+    """Acronyms of the built-in SEND glossary (none if it cannot be loaded)."""
+    try:
+        glossary: Glossary | None = default_catalogue().glossary()
+    except CoproductionError:
+        glossary = None
+    return Acronyms(glossary)
