@@ -6,7 +6,7 @@ module that defines it.
 
 from coproduction.audit import Audit, Response
 from coproduction.catalogue import Catalogue, default_catalogue
-from coproduction.documents import AuditReport, AuditTemplate
+from coproduction.documents import AuditReport, AuditTemplate, CouncilSummary
 from coproduction.errors import (
     CoproductionError,
     ExporterConflictError,
@@ -35,6 +35,7 @@ __all__ = [
     "Band",
     "Catalogue",
     "CoproductionError",
+    "CouncilSummary",
     "Criterion",
     "ExportError",
     "ExporterConflictError",

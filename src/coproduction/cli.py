@@ -12,7 +12,7 @@ import io
 import json
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import TextIO
@@ -21,7 +21,7 @@ from coproduction import __version__
 from coproduction._progress import Progress
 from coproduction.audit import Audit
 from coproduction.catalogue import Catalogue, default_catalogue, load_item
-from coproduction.documents import AuditReport, AuditTemplate
+from coproduction.documents import AuditReport, AuditTemplate, CouncilSummary
 from coproduction.errors import CoproductionError, UnknownFrameworkError, UnreadableFileError
 from coproduction.exporters import ExporterRegistry, default_registry
 from coproduction.framework import Framework
@@ -148,6 +148,11 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument("--ladder-assessment", type=Path, help="a ladder assessment to draw beside it")
     report.add_argument("--format", default=None, help="exporter name (default: from the output suffix)")
     report.add_argument("-o", "--output", type=Path, required=True)
+
+    summary = command("summary", _summary, "summarise many audits in one workbook for a council")
+    summary.add_argument("files", nargs="+", type=Path, metavar="AUDIT", help="audit JSON files, or folders of them")
+    summary.add_argument("--format", default=None, help="exporter name (default: from the output suffix)")
+    summary.add_argument("-o", "--output", type=Path, required=True, help="the summary to write, such as council.xlsx")
 
     command("exporters", _exporters, "list the installed exporters")
     return parser
@@ -459,6 +464,42 @@ def _report(args: argparse.Namespace) -> int:
     report = AuditReport(audit, framework, ladder=ladder, ladder_assessment=assessment)
     written = _write(_registry(), report, args.output, args.format)
     _out(f"wrote {written}")
+    return EXIT_OK
+
+
+def _audit_files(paths: Sequence[Path]) -> list[Path]:
+    files: list[Path] = []
+    for path in paths:
+        files.extend(sorted(path.glob("*.json")) if path.is_dir() else [path])
+    return files
+
+
+def _summary(args: argparse.Namespace) -> int:
+    catalogue = _catalogue(args)
+    registry = _registry()
+    files = _audit_files(args.files)
+    if not files:
+        raise _UsageError("no audit files given (folders are searched for *.json)")
+    failures: list[CoproductionError] = []
+    progress = Progress("audits", len(files))
+
+    def audits() -> Iterator[tuple[Audit, Framework]]:
+        for file in files:
+            try:
+                yield _load_audit(file, catalogue)
+            except CoproductionError as error:
+                failures.append(error if error.source else error.with_source(str(file)))
+            progress.advance()
+
+    document = CouncilSummary(audits(), catalogue=catalogue)
+    written = _write(registry, document, args.output, args.format)
+    for error in failures:
+        print(f"{error}", file=sys.stderr)
+    good = len(files) - len(failures)
+    _out(f"wrote {written}: {good} audit{'s' if good != 1 else ''} summarised")
+    if failures:
+        print(f"{len(failures)} of {len(files)} files could not be read and were left out", file=sys.stderr)
+        return EXIT_INVALID
     return EXIT_OK
 
 

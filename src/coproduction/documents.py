@@ -8,6 +8,8 @@ these views, which bundle what a template or report needs to be drawn.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
 
 import attrs
 
@@ -17,7 +19,10 @@ from coproduction.ladder import Ladder, LadderAssessment
 from coproduction.organisation import Organisation, Perspective
 from coproduction.scoring import ScoreReport, score
 
-__all__ = ["AuditReport", "AuditTemplate"]
+if TYPE_CHECKING:
+    from coproduction.catalogue import Catalogue
+
+__all__ = ["AuditReport", "AuditTemplate", "CouncilSummary"]
 
 
 @attrs.frozen
@@ -72,3 +77,22 @@ class AuditReport:
     def scores(self) -> ScoreReport:
         """The audit's scores."""
         return score(self.audit, self.framework)
+
+
+@attrs.define
+class CouncilSummary:
+    """Many audits summarised in one document, for a council.
+
+    The audits are read once, as they are written, so a generator that loads
+    them one at a time keeps memory small however many there are.
+
+    Attributes:
+        audits: Audits, or (audit, framework) pairs; an audit alone is matched
+            to its framework through the catalogue.
+        catalogue: Where frameworks are found; the built-in catalogue when omitted.
+        progress: Called with the number of audits written so far, after each one.
+    """
+
+    audits: Iterable[Audit | tuple[Audit, Framework]]
+    catalogue: Catalogue | None = None
+    progress: Callable[[int], None] | None = None

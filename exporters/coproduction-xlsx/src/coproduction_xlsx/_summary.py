@@ -6,7 +6,6 @@ import contextlib
 from collections.abc import Callable, Iterable
 from typing import Any, BinaryIO
 
-import attrs
 from openpyxl import Workbook
 from openpyxl.cell import Cell, WriteOnlyCell
 from openpyxl.chart import BarChart, Reference
@@ -17,6 +16,7 @@ from openpyxl.utils import get_column_letter
 from coproduction import (
     Audit,
     Catalogue,
+    CouncilSummary,
     ExportError,
     Framework,
     InvalidDocumentError,
@@ -34,31 +34,12 @@ from coproduction_xlsx._template import check_framework_texts
 __all__ = ["ABOUT_SHEET", "CouncilSummary", "SummaryItem", "write_summary"]
 
 SummaryItem = Audit | tuple[Audit, Framework]
-"""An audit, or an audit with the framework version it answers."""
+"""An audit, or an audit with the framework version it answers (see :class:`coproduction.CouncilSummary`)."""
 
 ABOUT_SHEET = "About"
 MAX_ROWS = 1_048_575  # Excel's rows, less the header
 _FIXED_HEADERS = ("Organisation", "Reference (URN)", "Viewpoint", "Date", "Completed by", "Overall score", "Band")
 _FIXED_WIDTHS = (34, 14, 22, 12, 22, 12, 14, 11)
-
-
-@attrs.define
-class CouncilSummary:
-    """Many audits summarised in one workbook: the document the xlsx exporter writes for a council.
-
-    The audits are read once, as they are written, so a generator that loads
-    them one at a time keeps memory small however many there are.
-
-    Attributes:
-        audits: Audits, or (audit, framework) pairs; an audit alone is matched
-            to its framework through the catalogue.
-        catalogue: Where frameworks are found; the built-in catalogue when omitted.
-        progress: Called with the number of audits written so far, after each one.
-    """
-
-    audits: Iterable[SummaryItem]
-    catalogue: Catalogue | None = None
-    progress: Callable[[int], None] | None = None
 
 
 class _Group:
