@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import subprocess
 import sys
 from pathlib import Path
@@ -31,3 +32,55 @@ def test_example_runs(script: Path, tmp_path: Path) -> None:
 def test_example_document_is_valid(document: Path) -> None:
     loaded = cp.load(document)
     assert cp.dumps(loaded) == document.read_text("utf-8"), "example documents are stored in canonical form"
+
+
+def test_the_co_production_cycle_writes_a_valid_document_for_every_step(tmp_path: Path) -> None:
+    from coproduction.exporters import default_registry
+
+    script = ROOT / "examples" / "co_production_cycle.py"
+    result = subprocess.run(
+        [sys.executable, str(script), "--out", str(tmp_path)], capture_output=True, text=True, timeout=300
+    )
+    assert result.returncode == 0, result.stderr
+    kinds = {
+        "1-comparison-2025": cp.Comparison,
+        "2-action-plan-draft": cp.ActionPlan,
+        "3-action-plan-2025": cp.ActionPlan,
+        "4-you-said-we-did": cp.FeedbackLog,
+        "5-charter": cp.Charter,
+        "6-action-plan-2026": cp.ActionPlan,
+        "7-comparison-2026": cp.Comparison,
+        "8-progress-school-staff": cp.Progress,
+        "8-progress-parent-carers": cp.Progress,
+    }
+    written = {path.name for path in tmp_path.iterdir()}
+    for stem, kind in kinds.items():
+        document = cp.load(tmp_path / f"{stem}.json", kind)  # the schema and every rule, or an error
+        assert cp.dumps(document) == (tmp_path / f"{stem}.json").read_text("utf-8")
+    assert (tmp_path / "4-you-said-we-did.txt").read_text("utf-8") == cp.you_said_we_did(
+        cp.load(tmp_path / "4-you-said-we-did.json"), as_of=dt.date(2026, 3, 1)
+    )
+    installed = default_registry().names()
+    offices = {
+        "docx": [stem for stem in kinds if stem not in ("2-action-plan-draft",)],
+        "xlsx": [stem for stem in kinds if stem not in ("2-action-plan-draft", "5-charter")],
+    }
+    for name, stems in offices.items():
+        expected = {f"{stem}.{name}" for stem in stems} if name in installed else set()
+        assert {file for file in written if file.endswith(f".{name}")} == expected
+    if "xlsx" in installed:
+        from openpyxl import load_workbook
+
+        for stem in offices["xlsx"]:
+            assert load_workbook(tmp_path / f"{stem}.xlsx").sheetnames
+        reader = default_registry().action_plan_reader("xlsx")
+        for stem in ("3-action-plan-2025", "6-action-plan-2026"):
+            with open(tmp_path / f"{stem}.xlsx", "rb") as workbook:
+                assert reader.read_action_plan(workbook) == cp.load(tmp_path / f"{stem}.json")
+    if "docx" in installed:
+        from docx import Document
+
+        for stem in offices["docx"]:
+            document = Document(str(tmp_path / f"{stem}.docx"))
+            assert document.core_properties.language == "en-GB"
+            assert any("Oak Primary School" in paragraph.text for paragraph in document.paragraphs)

@@ -27,6 +27,8 @@ def write_atomically(path: str | os.PathLike[str], write: Callable[[BinaryIO], N
     directory = target.parent if str(target.parent) else Path(".")
     fd, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=directory)
     try:
+        # mkstemp makes the file readable by its owner only; give it the mode any new file would get.
+        os.chmod(temporary, _mode_for(target))
         with os.fdopen(fd, "wb") as stream:
             write(stream)
             stream.flush()
@@ -37,3 +39,20 @@ def write_atomically(path: str | os.PathLike[str], write: Callable[[BinaryIO], N
             os.unlink(temporary)
         raise
     return target
+
+
+def _current_umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+_UMASK = _current_umask()
+
+
+def _mode_for(target: Path) -> int:
+    """The mode of the file being replaced, or that of a new file under the process's umask."""
+    try:
+        return target.stat().st_mode & 0o777
+    except OSError:
+        return 0o666 & ~_UMASK

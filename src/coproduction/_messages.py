@@ -24,13 +24,14 @@ _TYPE_NAMES = {
 
 
 def json_path(parts: Iterable[str | int]) -> str:
-    """Write a path as ``responses[4].rating``."""
+    """Write a path as ``responses[4].rating``; a key longer than an excerpt is cut short."""
     out = ""
     for part in parts:
         if isinstance(part, int):
             out += f"[{part}]"
         else:
-            out += f".{part}" if out else str(part)
+            key = part if len(part) <= EXCERPT_LENGTH else part[: EXCERPT_LENGTH - 3] + "..."
+            out += f".{key}" if out else key
     return out
 
 
@@ -81,7 +82,7 @@ def problem_from_schema_error(error: ValidationError, kind: str) -> Problem:
         return Problem(
             json_path([*error.absolute_path, extra]),
             "unknown-field",
-            f"'{extra}' is not a field allowed here; check the spelling or remove it "
+            f"{excerpt(extra)} is not a field allowed here; check the spelling or remove it "
             f"(fields allowed here: {', '.join(allowed)})",
         )
     if validator == "type":

@@ -15,9 +15,10 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
-from typing import TextIO
+from typing import BinaryIO, TextIO
 
-from coproduction import __version__
+from coproduction import __version__, _batch
+from coproduction._atomic import write_atomically
 from coproduction._progress import Progress
 from coproduction.audit import Audit
 from coproduction.catalogue import Catalogue, default_catalogue, load_item
@@ -139,20 +140,48 @@ def _parser() -> argparse.ArgumentParser:
         "-o", "--output", type=Path, required=True, help="the file to write, or a folder with --organisations"
     )
 
-    import_ = command("import", _import, "read a filled-in template (Word, Excel or JSON) back into an audit")
-    import_.add_argument("file", type=Path, metavar="FILLED")
-    import_.add_argument("-o", "--output", type=Path, required=True, help="the audit JSON file to write")
+    import_ = command("import", _import, "read filled-in templates (Word, Excel or JSON) back into audits")
+    import_.add_argument(
+        "files",
+        nargs="+",
+        type=Path,
+        metavar="FILLED",
+        help="filled-in .docx, .xlsx or .json files, or folders of them",
+    )
+    where = import_.add_mutually_exclusive_group(required=True)
+    where.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        help="the audit JSON file to write; with several files or a folder, the folder to write the audits into",
+    )
+    where.add_argument("--output-dir", type=Path, metavar="FOLDER", help="the folder to write one audit per file into")
+    import_.add_argument(
+        "--errors", type=Path, metavar="REPORT", help="also write what was imported and every failure to this JSON file"
+    )
+    import_.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="processes for batches")
 
-    report = command("report", _report, "write a readable report of an audit (Word, Excel or JSON)")
-    report.add_argument("file", type=Path, metavar="AUDIT")
-    report.add_argument("--ladder-assessment", type=Path, help="a ladder assessment to draw beside it")
-    report.add_argument("--format", default=None, help="exporter name (default: from the output suffix)")
-    report.add_argument("-o", "--output", type=Path, required=True)
+    report = command("report", _report, "write a readable report of an audit, or of many (Word, Excel or JSON)")
+    report.add_argument(
+        "files", nargs="+", type=Path, metavar="AUDIT", help="an audit JSON file; or several, or folders of them"
+    )
+    report.add_argument("--ladder-assessment", type=Path, help="a ladder assessment to draw beside it (one audit)")
+    report.add_argument(
+        "--format", default=None, help="exporter name (default: from the output suffix; docx for a folder)"
+    )
+    report.add_argument(
+        "-o", "--output", type=Path, required=True, help="the report to write; a folder when there are many audits"
+    )
+    report.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="processes for batches")
 
     summary = command("summary", _summary, "summarise many audits in one workbook for a council")
     summary.add_argument("files", nargs="+", type=Path, metavar="AUDIT", help="audit JSON files, or folders of them")
     summary.add_argument("--format", default=None, help="exporter name (default: from the output suffix)")
     summary.add_argument("-o", "--output", type=Path, required=True, help="the summary to write, such as council.xlsx")
+
+    from coproduction._cycle_cli import add_cycle_commands  # imported here: it uses this module's helpers
+
+    add_cycle_commands(command)
 
     command("exporters", _exporters, "list the installed exporters")
     return parser
@@ -428,43 +457,148 @@ def _template(args: argparse.Namespace) -> int:
 def _import(args: argparse.Namespace) -> int:
     catalogue = _catalogue(args)
     registry = _registry()
-    suffix = args.file.suffix.lower()
-    try:
-        name = registry.by_suffix(suffix)
-    except CoproductionError:
-        raise UnreadableFileError(
-            f"cannot read {suffix or 'a file without a suffix'} files; "
-            f"filled templates are .json, .docx or .xlsx (installed exporters: {', '.join(registry.names())})",
-            source=str(args.file),
-        ) from None
-    reader = registry.reader(name)
-    try:
-        with open(args.file, "rb") as source:
-            audit = reader.read(source, catalogue=catalogue)
-    except FileNotFoundError:
-        raise UnreadableFileError("the file does not exist", source=str(args.file)) from None
-    except CoproductionError as error:
-        if error.source is None:
-            error.with_source(str(args.file))
-        raise
-    dump(audit, args.output)
-    answered = sum(1 for response in audit.responses if response.rating is not None)
-    _out(f"wrote {args.output}: {audit.organisation.name}, {answered} criteria rated")
-    return EXIT_OK
+    if args.jobs < 1:
+        raise _UsageError("--jobs must be at least 1")
+    folder: Path | None = args.output_dir
+    if folder is None and (len(args.files) > 1 or args.output.is_dir() or any(path.is_dir() for path in args.files)):
+        folder = args.output
+    if folder is None:
+        jobs = [_batch.ImportJob(args.files[0], args.output)]
+    else:
+        jobs = _import_jobs(args.files, folder, args.errors, registry)
+    if args.errors is not None:
+        args.errors.parent.mkdir(parents=True, exist_ok=True)
+    _batch.remove_leftovers([job.output for job in jobs] + ([args.errors] if args.errors else []))
+    progress = Progress("files", len(jobs), enabled=folder is not None)
+    outcomes = _batch.run_imports(jobs, catalogue, registry, processes=args.jobs, advance=progress.advance)
+    failures = [outcome.error for outcome in outcomes if outcome.error is not None]
+    for error in failures:
+        print(f"{error}", file=sys.stderr)
+    if args.errors is not None:
+        data = (json.dumps(_batch.report(outcomes), ensure_ascii=False, indent=2) + "\n").encode(
+            "utf-8", "backslashreplace"
+        )
+        write_atomically(args.errors, lambda out: _write_bytes(out, data))
+    if folder is None:
+        if not failures:
+            _out(f"wrote {outcomes[0].output}: {outcomes[0].organisation}, {outcomes[0].answered} criteria rated")
+    else:
+        _out(f"imported {len(outcomes) - len(failures)} of {len(outcomes)} files into {folder}")
+        if failures:
+            where = f"; the reasons are above and in {args.errors}" if args.errors else "; the reasons are above"
+            print(f"{len(failures)} of {len(outcomes)} files could not be imported{where}", file=sys.stderr)
+    return EXIT_INVALID if failures else EXIT_OK
+
+
+def _write_bytes(out: BinaryIO, data: bytes) -> None:
+    out.write(data)
+
+
+def _import_jobs(
+    paths: Sequence[Path], folder: Path, errors: Path | None, registry: ExporterRegistry
+) -> list[_batch.ImportJob]:
+    suffixes = _batch.readable_suffixes(registry)
+    files = _batch.input_files(paths, suffixes)
+    if not files:
+        raise _UsageError(f"no files to import (folders are searched for {', '.join(sorted(suffixes))} files)")
+    target = folder.resolve()
+    if any(path.is_dir() and path.resolve() == target for path in paths):
+        raise _UsageError(
+            f"{folder} is both an input folder and the output folder; the audits written there would be read as "
+            "inputs next time. Choose another output folder"
+        )
+    jobs = [_batch.ImportJob(file, folder / name) for file, name in zip(files, _batch.output_names(files), strict=True)]
+    inputs = {file.resolve(): file for file in files}
+    for job in jobs:
+        replaced = inputs.get(job.output.resolve())
+        if replaced is not None:
+            raise _UsageError(f"the audit of {job.source} would replace the input {replaced}; choose another folder")
+        if errors is not None and errors.resolve() == job.output.resolve():
+            raise _UsageError(f"the error report {errors} would replace the audit of {job.source}; name it otherwise")
+    folder.mkdir(parents=True, exist_ok=True)
+    return jobs
 
 
 def _report(args: argparse.Namespace) -> int:
     catalogue = _catalogue(args)
-    audit, framework = _load_audit(args.file, catalogue)
-    assessment: LadderAssessment | None = None
-    ladder: Ladder | None = None
+    if len(args.files) == 1 and not args.files[0].is_dir():
+        audit, framework = _load_audit(args.files[0], catalogue)
+        assessment: LadderAssessment | None = None
+        ladder: Ladder | None = None
+        if args.ladder_assessment:
+            assessment = load(args.ladder_assessment, LadderAssessment, catalogue=catalogue)
+            ladder = catalogue.ladder(assessment.ladder)
+        report = AuditReport(audit, framework, ladder=ladder, ladder_assessment=assessment)
+        written = _write(_registry(), report, args.output, args.format)
+        _out(f"wrote {written}")
+        return EXIT_OK
     if args.ladder_assessment:
-        assessment = load(args.ladder_assessment, LadderAssessment, catalogue=catalogue)
-        ladder = catalogue.ladder(assessment.ladder)
-    report = AuditReport(audit, framework, ladder=ladder, ladder_assessment=assessment)
-    written = _write(_registry(), report, args.output, args.format)
-    _out(f"wrote {written}")
+        raise _UsageError("--ladder-assessment goes with a single audit, not a batch")
+    return _report_batch(args, catalogue)
+
+
+def _report_batch(args: argparse.Namespace, catalogue: Catalogue) -> int:
+    files = _audit_files(args.files)
+    if not files:
+        raise _UsageError("no audit files given (folders are searched for *.json)")
+    if args.jobs < 1:
+        raise _UsageError(f"--jobs must be 1 or more, not {args.jobs}")
+    registry = _registry()
+    exporter = args.format or "docx"
+    suffix = registry.get(exporter).suffix
+    if args.output.exists() and not args.output.is_dir():
+        raise _UsageError(f"{args.output} is a file; for many audits, -o names a folder to write the reports into")
+    args.output.mkdir(parents=True, exist_ok=True)
+    names = _batch.output_names(files)
+    jobs = [
+        (file, args.output / f"{Path(name).stem}{suffix}", exporter) for file, name in zip(files, names, strict=True)
+    ]
+    _use_catalogue(catalogue)
+    progress = Progress("reports", len(jobs))
+    # The first report is written here, before the workers start, so they inherit the loaded
+    # exporter and its warm caches instead of each building them again.
+    outcomes = [_make_report(jobs[0])]
+    progress.advance()
+    rest = jobs[1:]
+    if args.jobs > 1 and len(rest) > 1:
+        with ProcessPoolExecutor(max_workers=args.jobs, initializer=_use_catalogue, initargs=(catalogue,)) as pool:
+            for outcome in pool.map(_make_report, rest, chunksize=max(1, len(rest) // (args.jobs * 8))):
+                outcomes.append(outcome)
+                progress.advance()
+    else:
+        for job in rest:
+            outcomes.append(_make_report(job))
+            progress.advance()
+    failures = [message for message in outcomes if message is not None]
+    for message in failures:
+        print(message, file=sys.stderr)
+    good = len(jobs) - len(failures)
+    _out(f"wrote {good} report{'s' if good != 1 else ''} to {args.output}")
+    if failures:
+        print(f"{len(failures)} of {len(jobs)} audits could not be reported and were left out", file=sys.stderr)
+        return EXIT_INVALID
     return EXIT_OK
+
+
+_batch_catalogue: list[Catalogue] = []
+
+
+def _use_catalogue(catalogue: Catalogue) -> None:
+    """Give this process the catalogue a batch's jobs use, once, rather than with every job."""
+    _batch_catalogue[:] = [catalogue]
+
+
+def _make_report(job: tuple[Path, Path, str]) -> str | None:
+    """Write one report of a batch; return None, or what went wrong in plain words."""
+    file, output, exporter = job
+    try:
+        audit, framework = _load_audit(file, _batch_catalogue[0])
+        default_registry().export(AuditReport(audit, framework), output, name=exporter)
+    except CoproductionError as error:
+        return str(error if error.source else error.with_source(str(file)))
+    except OSError as error:
+        return f"{file}: cannot write {output}: {error.strerror or error}"
+    return None
 
 
 def _audit_files(paths: Sequence[Path]) -> list[Path]:

@@ -21,6 +21,7 @@ __all__ = [
     "ExportError",
     "ExporterConflictError",
     "ExporterNotFoundError",
+    "IncomparableAuditsError",
     "InvalidDocumentError",
     "Problem",
     "UnknownFrameworkError",
@@ -98,6 +99,17 @@ class InvalidDocumentError(CoproductionError, ValueError):
     """The input was read but is not a valid document; see ``problems``."""
 
     code = "invalid-document"
+
+
+class IncomparableAuditsError(CoproductionError, ValueError):
+    """Audits were given together that cannot be compared; see ``problems``.
+
+    Raised when audits of different organisations or frameworks are compared,
+    when two audits share a perspective, and when progress is asked of audits
+    of different perspectives or of one date.
+    """
+
+    code = "incomparable-audits"
 
 
 class UnreadableFileError(CoproductionError, ValueError):

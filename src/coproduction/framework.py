@@ -66,6 +66,7 @@ class RatingScale:
     name: str = attrs.field(validator=non_blank)
     levels: tuple[Level, ...] = attrs.field(converter=to_tuple)
     _by_id: dict[str, Level] = attrs.field(init=False, repr=False, eq=False, hash=False)
+    _normalised: dict[str, float] = attrs.field(init=False, repr=False, eq=False, hash=False)
 
     def __attrs_post_init__(self) -> None:
         if len(self.levels) < 2:
@@ -80,6 +81,9 @@ class RatingScale:
         if values != sorted(values):
             raise ValueError(f"the levels of rating scale {self.id!r} must be listed lowest value first")
         object.__setattr__(self, "_by_id", {level.id: level for level in self.levels})
+        low, high = values[0], values[-1]
+        normalised = {level.id: (level.value - low) / (high - low) for level in self.levels}
+        object.__setattr__(self, "_normalised", normalised)
 
     @property
     def lowest(self) -> Level:
@@ -109,8 +113,11 @@ class RatingScale:
         Raises:
             KeyError: If the scale has no such level.
         """
-        low, high = self.lowest.value, self.highest.value
-        return (self._by_id[level_id].value - low) / (high - low)
+        return self._normalised[level_id]
+
+    def normalised_values(self) -> dict[str, float]:
+        """Every level's normalised value by level id, lowest first (a new dict each call)."""
+        return dict(self._normalised)
 
     def band(self, score: float) -> Level:
         """The level whose normalised value is nearest ``score``; ties go to the higher.
@@ -129,7 +136,7 @@ class RatingScale:
         best = self.levels[0]
         best_distance = math.inf
         for level in self.levels:
-            distance = abs(self.normalised(level.id) - score)
+            distance = abs(self._normalised[level.id] - score)
             # Levels go up, so "<=" with a tolerance lets an exact tie go to the higher.
             if distance <= best_distance + 1e-12:
                 best, best_distance = level, min(distance, best_distance)

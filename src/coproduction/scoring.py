@@ -191,62 +191,95 @@ def score(audit: Audit, framework: Framework) -> ScoreReport:
         InvalidDocumentError: If the audit does not fit the framework (see
             :func:`check_audit`).
     """
-    problems = check_audit(audit, framework)
-    if problems:
-        raise InvalidDocumentError("the audit does not fit its framework", problems)
+    if not _fits(audit, framework):
+        problems = check_audit(audit, framework)
+        if problems:
+            raise InvalidDocumentError("the audit does not fit its framework", problems)
     responses = audit.by_criterion()
     scale = framework.scale
-    normalised = {level.id: scale.normalised(level.id) for level in scale.levels}
+    normalised = scale.normalised_values()
     sections = []
-    everything: list[tuple[Criterion, Response | None]] = []
+    overall = _Tally(dict.fromkeys(normalised, 0))
     for section in framework.sections:
-        pairs = [(criterion, responses.get(criterion.id)) for criterion in section.criteria]
-        everything.extend(pairs)
-        sections.append(SectionScore(section.id, section.title, _score(pairs, scale, normalised)))
+        tally = _Tally(dict.fromkeys(normalised, 0))
+        tally.add(section.criteria, responses, normalised)
+        overall.merge(tally)
+        sections.append(SectionScore(section.id, section.title, tally.score(scale)))
     return ScoreReport(
         framework=framework.id,
         framework_version=framework.version,
         organisation=audit.organisation,
         perspective=audit.perspective,
         date=audit.date,
-        overall=_score(everything, scale, normalised),
+        overall=overall.score(scale),
         sections=tuple(sections),
     )
 
 
-def _score(
-    pairs: list[tuple[Criterion, Response | None]],
-    scale: RatingScale,
-    normalised: dict[str, float],
-) -> Score:
-    counts = dict.fromkeys(normalised, 0)
-    weighted: list[float] = []
-    weights: list[float] = []
-    not_applicable = 0
-    for criterion, response in pairs:
-        if response is None:
-            continue
-        if response.not_applicable:
-            not_applicable += 1
-        elif response.rating is not None:
-            counts[response.rating] += 1
-            weights.append(criterion.weight)
-            weighted.append(criterion.weight * normalised[response.rating])
-    answered = len(weights)
-    applicable = len(pairs) - not_applicable
-    value: float | None = None
-    band: str | None = None
-    if weights:
-        # fsum is exactly rounded, so the mean is independent of order and monotone.
-        value = min(1.0, max(0.0, math.fsum(weighted) / math.fsum(weights)))
-        band = scale.band(value).id
-    return Score(
-        value=value,
-        band=band,
-        level_counts=counts,
-        criteria=len(pairs),
-        answered=answered,
-        not_applicable=not_applicable,
-        unanswered=applicable - answered,
-        coverage=answered / applicable if applicable else 1.0,
-    )
+def _fits(audit: Audit, framework: Framework) -> bool:
+    """The common case of :func:`check_audit` in one pass: True when nothing is wrong."""
+    if audit.framework != framework.id or audit.framework_version != framework.version:
+        return False
+    has_criterion, has_level = framework.has_criterion, framework.scale.has_level
+    not_applicable_allowed = framework.allows_not_applicable
+    for response in audit.responses:
+        if not has_criterion(response.criterion):
+            return False
+        if response.rating is not None and not has_level(response.rating):
+            return False
+        if response.not_applicable and not not_applicable_allowed:
+            return False
+    return True
+
+
+@attrs.define
+class _Tally:
+    """What a score is computed from, gathered criterion by criterion."""
+
+    counts: dict[str, int]
+    weighted: list[float] = attrs.Factory(list)
+    weights: list[float] = attrs.Factory(list)
+    criteria: int = 0
+    not_applicable: int = 0
+
+    def add(self, criteria: Iterable[Criterion], responses: dict[str, Response], normalised: dict[str, float]) -> None:
+        counts, weighted, weights = self.counts, self.weighted, self.weights
+        for criterion in criteria:
+            self.criteria += 1
+            response = responses.get(criterion.id)
+            if response is None:
+                continue
+            if response.not_applicable:
+                self.not_applicable += 1
+            elif response.rating is not None:
+                counts[response.rating] += 1
+                weights.append(criterion.weight)
+                weighted.append(criterion.weight * normalised[response.rating])
+
+    def merge(self, other: _Tally) -> None:
+        for level, count in other.counts.items():
+            self.counts[level] += count
+        self.weighted.extend(other.weighted)
+        self.weights.extend(other.weights)
+        self.criteria += other.criteria
+        self.not_applicable += other.not_applicable
+
+    def score(self, scale: RatingScale) -> Score:
+        answered = len(self.weights)
+        applicable = self.criteria - self.not_applicable
+        value: float | None = None
+        band: str | None = None
+        if answered:
+            # fsum is exactly rounded, so the mean is independent of order and monotone.
+            value = min(1.0, max(0.0, math.fsum(self.weighted) / math.fsum(self.weights)))
+            band = scale.band(value).id
+        return Score(
+            value=value,
+            band=band,
+            level_counts=dict(self.counts),
+            criteria=self.criteria,
+            answered=answered,
+            not_applicable=self.not_applicable,
+            unanswered=applicable - answered,
+            coverage=answered / applicable if applicable else 1.0,
+        )

@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import math
 import os
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO, TypeVar, cast, overload
@@ -22,12 +24,17 @@ from cattrs.preconf.json import make_converter as _make_json_converter
 
 from coproduction._atomic import write_atomically
 from coproduction._messages import excerpt, json_path
+from coproduction._trusted import TRUSTED_BUILDERS
 from coproduction.audit import Audit
+from coproduction.charter import Charter, check_charter_data
+from coproduction.compare import Comparison, Progress, check_comparison_data, check_progress_data
 from coproduction.errors import InvalidDocumentError, Problem, UnknownFrameworkError, UnreadableFileError
+from coproduction.feedback import FeedbackLog, check_feedback_log_data
 from coproduction.framework import Framework
 from coproduction.glossary import Glossary
 from coproduction.ladder import Ladder, LadderAssessment
-from coproduction.schemas import validate
+from coproduction.plan import ActionPlan, check_plan_data
+from coproduction.schemas import is_valid, validate
 from coproduction.scoring import ScoreReport
 
 if TYPE_CHECKING:
@@ -51,11 +58,16 @@ __all__ = [
 T = TypeVar("T")
 
 DOCUMENT_TYPES: dict[str, type[Any]] = {
+    "action-plan": ActionPlan,
     "audit": Audit,
+    "charter": Charter,
+    "comparison": Comparison,
+    "feedback-log": FeedbackLog,
     "framework": Framework,
     "glossary": Glossary,
     "ladder": Ladder,
     "ladder-assessment": LadderAssessment,
+    "progress": Progress,
     "score-report": ScoreReport,
 }
 """Each document kind and the class it loads as."""
@@ -71,6 +83,9 @@ MAX_DOCUMENT_BYTES = 16 * 1024 * 1024
 
 MAX_NESTING = 64
 """The deepest nesting of lists and objects accepted."""
+
+MAX_NUMBER_LENGTH = 100
+"""The most characters a number may be written with (a 5,000-digit number is refused, not converted)."""
 
 
 def make_converter() -> cattrs.Converter:
@@ -157,16 +172,32 @@ def from_dict(data: Any, kind: type[Any] | None = None, *, catalogue: Catalogue 
         InvalidDocumentError: With every problem found.
     """
     if not isinstance(data, dict):
+        _check_depth(data)
         raise InvalidDocumentError(
             "this is not a coproduction document",
             [Problem("", "not-an-object", f"a document is a JSON object, not {type(data).__name__}")],
         )
-    kind_name = _check_kind(data, kind)
-    data = _migrate(data, kind_name)
-    problems = _merge(validate(data, kind_name), _cross_check(data, kind_name, catalogue))
+    try:
+        kind_name = _check_kind(data, kind)
+        data = _migrate(data, kind_name)
+    except InvalidDocumentError:
+        _check_depth(data)
+        raise
+    if is_valid(data, kind_name):
+        problems = _merge([], _cross_check(data, kind_name, catalogue))
+    else:
+        # A valid document's depth is bounded by the schema; only an invalid one is walked for it.
+        _check_depth(data)
+        problems = _merge(validate(data, kind_name), _cross_check(data, kind_name, catalogue))
     if problems:
         raise InvalidDocumentError(_summary(problems, kind_name), problems)
     body = {key: value for key, value in data.items() if key not in ("kind", "schema_version")}
+    trusted = TRUSTED_BUILDERS.get(kind_name)
+    if trusted is not None:
+        try:
+            return trusted(body)
+        except (KeyError, TypeError, ValueError, AttributeError):
+            pass  # the converter below says what is wrong
     try:
         return _CONVERTER.structure(body, DOCUMENT_TYPES[kind_name])
     except (cattrs.BaseValidationError, ValueError, TypeError, KeyError) as error:
@@ -196,7 +227,7 @@ def loads(
         InvalidDocumentError: With every problem found.
     """
     try:
-        data = parse_json(text)
+        data = _parse(text)
         return from_dict(data, kind, catalogue=catalogue)
     except (UnreadableFileError, InvalidDocumentError) as error:
         if source is not None:
@@ -256,14 +287,114 @@ def _refuse_constant(name: str) -> Any:
     raise ValueError(f"{name} is not allowed in a document; write a number or null")
 
 
+class _NumberError(ValueError):
+    def __init__(self, literal: str, code: str) -> None:
+        super().__init__(literal)
+        self.literal = literal
+        self.code = code
+
+
+def _parse_int(literal: str) -> int:
+    if len(literal) > MAX_NUMBER_LENGTH:
+        raise _NumberError(literal, "number-too-long")
+    return int(literal)
+
+
+def _parse_float(literal: str) -> float:
+    if len(literal) > MAX_NUMBER_LENGTH:
+        raise _NumberError(literal, "number-too-long")
+    value = float(literal)
+    if math.isinf(value):
+        raise _NumberError(literal, "number-too-large")
+    return value
+
+
+def _number_error(error: _NumberError) -> UnreadableFileError:
+    shown = error.literal if len(error.literal) <= 20 else error.literal[:20] + "..."
+    if error.code == "number-too-long":
+        return UnreadableFileError(
+            f"a number in the document is written with {len(error.literal):,} characters; "
+            f"the most accepted is {MAX_NUMBER_LENGTH}",
+            [
+                Problem(
+                    "",
+                    "number-too-long",
+                    f"{shown} is too long (set coproduction.serialization.MAX_NUMBER_LENGTH to accept longer numbers)",
+                )
+            ],
+        )
+    return UnreadableFileError(
+        "a number in the document is too large to be stored",
+        [
+            Problem(
+                "", "number-too-large", f"{shown} is larger than any number a program can store; write a smaller number"
+            )
+        ],
+    )
+
+
+# A lone surrogate can only come from a \uD800-\uDFFF escape, or from text handed over as str.
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _lone_surrogates(data: Any) -> list[Problem]:
+    found: list[Problem] = []
+    stack: list[tuple[Any, list[str | int]]] = [(data, [])]
+    while stack:
+        value, path = stack.pop()
+        if isinstance(value, str):
+            match = _SURROGATE.search(value)
+            if match:
+                found.append(
+                    Problem(
+                        json_path(path),
+                        "lone-surrogate",
+                        f"the text holds half of a character (an unpaired surrogate, \\u{ord(match.group()):04x}), "
+                        "which is not text any program can store; the program that wrote the file made a mistake",
+                    )
+                )
+        elif isinstance(value, dict):
+            for key, item in reversed(value.items()):
+                if _SURROGATE.search(key):
+                    found.append(
+                        Problem(
+                            json_path([*path, excerpt(key)]),
+                            "lone-surrogate",
+                            "the key holds half of a character (an unpaired surrogate); keys must be text",
+                        )
+                    )
+                stack.append((item, [*path, excerpt(key) if _SURROGATE.search(key) else key]))
+        elif isinstance(value, list):
+            stack.extend((item, [*path, index]) for index, item in reversed(list(enumerate(value))))
+    return found
+
+
 def parse_json(text: str | bytes) -> Any:
     """Parse JSON strictly: no NaN or Infinity, no duplicate keys, bounded size and depth.
 
     Raises:
         UnreadableFileError: With the line and column of the first mistake.
     """
+    data = _parse(text)
+    _check_depth(data)
+    return data
+
+
+def _check_depth(data: Any) -> None:
+    if _depth(data) > MAX_NESTING:
+        raise UnreadableFileError(f"the document is nested too deeply (the most is {MAX_NESTING} levels)")
+
+
+def _parse(text: str | bytes) -> Any:
+    """Parse JSON strictly, as :func:`parse_json`, but leave the depth to the caller.
+
+    Raises:
+        UnreadableFileError: With the line and column of the first mistake.
+    """
     if len(text) > MAX_DOCUMENT_BYTES:
         raise _too_big(len(text))
+    decoded = isinstance(text, bytes)
     if isinstance(text, bytes):
         try:
             text = text.decode("utf-8-sig")
@@ -272,7 +403,15 @@ def parse_json(text: str | bytes) -> Any:
                 f"the file is not UTF-8 text (byte {error.start} cannot be read); save it as UTF-8 JSON"
             ) from None
     try:
-        data = json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_refuse_constant)
+        data = json.loads(
+            text,
+            object_pairs_hook=_no_duplicates,
+            parse_constant=_refuse_constant,
+            parse_int=_parse_int,
+            parse_float=_parse_float,
+        )
+    except _NumberError as error:
+        raise _number_error(error) from None
     except _DuplicateKeyError as error:
         raise UnreadableFileError(
             f"the key {excerpt(str(error))} appears twice in one object; each key may appear once",
@@ -287,8 +426,16 @@ def parse_json(text: str | bytes) -> Any:
         raise UnreadableFileError(str(error), [Problem("", "json-constant", str(error))]) from None
     except RecursionError:
         raise UnreadableFileError(f"the document is nested too deeply (the most is {MAX_NESTING} levels)") from None
-    if _depth(data) > MAX_NESTING:
-        raise UnreadableFileError(f"the document is nested too deeply (the most is {MAX_NESTING} levels)")
+    if ("\\u" in text and _SURROGATE_ESCAPE.search(text)) or (
+        not decoded and not text.isascii() and _SURROGATE.search(text)
+    ):
+        found = _lone_surrogates(data)
+        if found:
+            raise UnreadableFileError(
+                f"the document holds {len(found)} text{'s' if len(found) != 1 else ''} with half of a character "
+                "(an unpaired surrogate) and cannot be read",
+                found,
+            )
     return data
 
 
@@ -362,6 +509,16 @@ def _cross_check(data: dict[str, Any], kind: str, catalogue: Catalogue | None) -
         return _check_framework(data)
     if kind == "ladder":
         return _check_ladder(data)
+    if kind == "charter":
+        return check_charter_data(data, catalogue)
+    if kind == "feedback-log":
+        return check_feedback_log_data(data)
+    if kind == "action-plan":
+        return check_plan_data(data, catalogue)
+    if kind == "comparison":
+        return check_comparison_data(data)
+    if kind == "progress":
+        return check_progress_data(data)
     return []
 
 
@@ -371,7 +528,7 @@ def _check_ladder(data: dict[str, Any]) -> list[Problem]:
     band_ids = set()
     if isinstance(bands, list):
         problems.extend(_duplicate_ids(bands, "bands", "band"))
-        band_ids = {band.get("id") for band in bands if isinstance(band, dict)}
+        band_ids = {band.get("id") for band in bands if isinstance(band, dict) and isinstance(band.get("id"), str)}
     if isinstance(rungs, list):
         problems.extend(_duplicate_ids(rungs, "rungs", "rung"))
         for index, rung in enumerate(rungs):

@@ -25,16 +25,38 @@ from typing import Any
 from hypothesis import strategies as st
 
 from coproduction.audit import Audit, Response
+from coproduction.charter import (
+    Charter,
+    CharterValue,
+    Commitment,
+    CriteriaRef,
+    Expectation,
+    SignOff,
+    TimeFrame,
+    TimeUnit,
+)
+from coproduction.compare import AuditReference
+from coproduction.contributors import Contributor, Group
 from coproduction.errors import UnsupportedDocumentError
 from coproduction.exporters import Exporter
+from coproduction.feedback import MAX_THEME_LENGTH, Channel, FeedbackEntry, FeedbackLog, FeedbackResponse
 from coproduction.framework import Criterion, Field, Framework, Level, RatingScale, Section
 from coproduction.ladder import Band, Ladder, LadderAssessment, Rung, RungPractice
 from coproduction.organisation import Organisation, Perspective
+from coproduction.plan import Action, ActionPlan, ActionStatus, RungTarget
 
 __all__ = [
+    "action_plans",
+    "actions",
     "audits",
+    "charters",
     "check_exporter",
+    "comparable_audits",
+    "contributors",
     "dates",
+    "feedback_entries",
+    "feedback_logs",
+    "feedback_responses",
     "free_text",
     "frameworks",
     "frameworks_with_audits",
@@ -264,3 +286,242 @@ def check_exporter(exporter: Exporter, documents: Iterable[object]) -> None:
     else:  # pragma: no cover - only reached by a broken exporter
         raise AssertionError(f"{exporter.name} did not refuse an unsupported object")
     assert out.getvalue() == b"", f"{exporter.name} wrote bytes before refusing an unsupported object"
+
+
+def comparable_audits(framework: Framework, *, count: int = 2) -> st.SearchStrategy[tuple[Audit, ...]]:
+    """Audits of one organisation answering ``framework``, each from a different perspective.
+
+    Args:
+        framework: The framework answered.
+        count: How many audits (2 to 4; there are four perspectives).
+    """
+
+    @st.composite
+    def build(draw: st.DrawFn) -> tuple[Audit, ...]:
+        organisation = draw(organisations())
+        order = draw(st.permutations(list(Perspective)))[:count]
+        drawn = [draw(audits(framework)) for _ in order]
+        return tuple(
+            Audit(
+                framework=audit.framework,
+                framework_version=audit.framework_version,
+                organisation=organisation,
+                perspective=perspective,
+                date=audit.date,
+                responses=audit.responses,
+                completed_by=audit.completed_by,
+            )
+            for audit, perspective in zip(drawn, order, strict=True)
+        )
+
+    return build()
+
+
+def _contributors() -> st.SearchStrategy[Contributor]:
+    named = st.sampled_from([group for group in Group if group is not Group.OTHER])
+    return st.builds(Contributor, group=named, label=st.sampled_from(["", "parents of children in Year 6"])) | st.just(
+        Contributor(Group.OTHER, "the SENCo")
+    )
+
+
+def actions(criteria: Iterable[str] = (), *, ladder: Ladder | None = None) -> st.SearchStrategy[Action]:
+    """Valid actions: due on or after their start, a reason whenever dropped.
+
+    Args:
+        criteria: The criterion ids an action may improve (it improves some of them).
+        ladder: A ladder whose rungs an action may aim at; no targets when omitted.
+    """
+    choices = list(dict.fromkeys(criteria))
+
+    @st.composite
+    def build(draw: st.DrawFn) -> Action:
+        start = draw(st.none() | dates())
+        due = draw(st.none() | dates())
+        if start is not None and due is not None and due < start:
+            start, due = due, start
+        status = draw(st.sampled_from(list(ActionStatus)))
+        reason = draw(free_text(max_size=40, blank=False)) if status is ActionStatus.DROPPED else None
+        target = None
+        if ladder is not None and draw(st.booleans()):
+            target = RungTarget(ladder.id, draw(st.sampled_from([rung.id for rung in ladder.rungs])))
+        return Action(
+            id=draw(slugs()),
+            what=draw(free_text(max_size=60, blank=False)),
+            criteria=draw(st.lists(st.sampled_from(choices), unique=True, max_size=3)) if choices else (),
+            target=target,
+            owner=draw(st.none() | free_text(max_size=30, blank=False)),
+            co_produced_with=draw(st.lists(_contributors(), max_size=2)),
+            start_date=start,
+            due_date=due,
+            status=status,
+            dropped_reason=reason,
+            success_measure=draw(free_text(max_size=40)),
+            review_date=draw(st.none() | dates()),
+            notes=draw(free_text(max_size=40)),
+        )
+
+    return build()
+
+
+def action_plans(framework: Framework, *, ladder: Ladder | None = None) -> st.SearchStrategy[ActionPlan]:
+    """Action plans answering ``framework``, with unique action ids.
+
+    Args:
+        framework: The framework whose criteria the actions improve.
+        ladder: A ladder whose rungs actions may aim at; no targets when omitted.
+    """
+    criteria = [criterion.id for criterion in framework.criteria]
+
+    @st.composite
+    def build(draw: st.DrawFn) -> ActionPlan:
+        drawn = draw(st.lists(actions(criteria, ladder=ladder), max_size=5, unique_by=lambda action: action.id))
+        references = draw(
+            st.lists(
+                st.builds(AuditReference, perspective=perspectives(), date=dates()),
+                max_size=2,
+                unique_by=lambda reference: reference.perspective,
+            )
+        )
+        return ActionPlan(
+            organisation=draw(organisations()),
+            framework=framework.id,
+            framework_version=framework.version,
+            actions=drawn,
+            audits=references,
+            review_dates=draw(st.lists(dates(), max_size=2)),
+        )
+
+    return build()
+
+
+def contributors() -> st.SearchStrategy[Contributor]:
+    """Groups that take part, some with a label (always one for "other")."""
+    label = free_text(max_size=30, blank=False).map(lambda s: " ".join(s.split()) or "group")
+    return st.builds(
+        lambda group, text, labelled: Contributor(group, text if labelled or group is Group.OTHER else ""),
+        st.sampled_from(list(Group)),
+        label,
+        st.booleans(),
+    )
+
+
+def charters(catalogue: Any = None) -> st.SearchStrategy[Charter]:
+    """Charters whose commitments aim at rungs and serve criteria of ``catalogue``.
+
+    Every charter drawn passes :func:`~coproduction.charter.check_charter`
+    against that catalogue and loads from its own JSON.
+
+    Args:
+        catalogue: A :class:`~coproduction.Catalogue` with at least one ladder;
+            the built-in catalogue when omitted.
+    """
+    if catalogue is None:
+        from coproduction.catalogue import default_catalogue
+
+        catalogue = default_catalogue()
+    ladder_list = catalogue.ladders()
+    framework_list = catalogue.frameworks()
+    text = free_text(max_size=60, blank=False)
+
+    @st.composite
+    def commitment(draw: st.DrawFn, identifier: str) -> Commitment:
+        ladder = draw(st.sampled_from(ladder_list))
+        serves = None
+        if framework_list and draw(st.booleans()):
+            framework = draw(st.sampled_from(framework_list))
+            ids = [criterion.id for criterion in framework.criteria]
+            chosen = draw(st.lists(st.sampled_from(ids), min_size=1, max_size=3, unique=True))
+            version = draw(st.sampled_from([None, framework.version]))
+            serves = CriteriaRef(framework.id, chosen, version)
+        return Commitment(
+            id=identifier,
+            what=draw(text),
+            aims_at=RungTarget(ladder.id, draw(st.sampled_from(ladder.rungs)).id),
+            measure=draw(text),
+            serves=serves,
+        )
+
+    @st.composite
+    def build(draw: st.DrawFn) -> Charter:
+        made = draw(dates())
+        ids = draw(st.lists(slugs(), max_size=4, unique=True))
+        within = st.none() | st.builds(TimeFrame, st.integers(1, 60), st.sampled_from(list(TimeUnit)))
+        signed = st.builds(
+            SignOff,
+            role=text,
+            date=st.integers(0, 60).map(lambda days: made + dt.timedelta(days=days)),
+            name=st.none() | text,
+        )
+        return Charter(
+            organisation=draw(organisations()),
+            title=draw(text),
+            introduction=draw(free_text()),
+            values=draw(st.lists(st.builds(CharterValue, text, text), max_size=3)),
+            commitments=[draw(commitment(identifier)) for identifier in ids],
+            expectations=draw(st.lists(st.builds(Expectation, text, text, within), max_size=3)),
+            co_produced_with=draw(st.lists(contributors(), min_size=1, max_size=3)),
+            co_produced_on=made,
+            review_date=made + dt.timedelta(days=draw(st.integers(1, 1500))),
+            signed_off=draw(st.lists(signed, max_size=2)),
+        )
+
+    return build()
+
+
+def feedback_responses(said_on: dt.date) -> st.SearchStrategy[FeedbackResponse]:
+    """Answers of every kind to something said on ``said_on``, dated on or after it."""
+    text = free_text(max_size=60, blank=False)
+    later = st.integers(0, 400).map(lambda days: said_on + dt.timedelta(days=days))
+    return st.one_of(
+        st.builds(FeedbackResponse.done, text, later, due=st.none() | later),
+        st.builds(FeedbackResponse.will_do, text, later),
+        st.builds(FeedbackResponse.cannot_do, text),
+        st.just(FeedbackResponse.not_yet_answered()),
+    )
+
+
+_THEMES = ["", "Communication", "communication", "  Communication ", "Meetings", "Travel", "Clubs and trips"]
+
+
+def feedback_entries(identifier: str | None = None) -> st.SearchStrategy[FeedbackEntry]:
+    """Feedback entries with every kind of answer, themes that differ only in case and spacing.
+
+    Args:
+        identifier: The entry's id; drawn when omitted.
+    """
+
+    @st.composite
+    def build(draw: st.DrawFn) -> FeedbackEntry:
+        said_on = draw(dates())
+        theme = draw(st.sampled_from(_THEMES) | free_text(max_size=MAX_THEME_LENGTH))
+        return FeedbackEntry(
+            id=identifier if identifier is not None else draw(slugs()),
+            said=draw(free_text(max_size=80, blank=False)),
+            said_by=draw(contributors()),
+            channel=draw(st.sampled_from(list(Channel))),
+            date=said_on,
+            theme=theme,
+            response=draw(feedback_responses(said_on)),
+            actions=draw(st.lists(slugs(), max_size=2, unique=True)),
+        )
+
+    return build()
+
+
+def feedback_logs(*, max_entries: int = 8) -> st.SearchStrategy[FeedbackLog]:
+    """Feedback logs with unique entry ids.
+
+    Args:
+        max_entries: The most entries drawn.
+    """
+
+    @st.composite
+    def build(draw: st.DrawFn) -> FeedbackLog:
+        ids = draw(st.lists(slugs(), max_size=max_entries, unique=True))
+        return FeedbackLog(
+            organisation=draw(organisations()),
+            entries=[draw(feedback_entries(identifier)) for identifier in ids],
+            title=draw(st.sampled_from(["You said, we did", "You said, we did: spring term"])),
+        )
+
+    return build()

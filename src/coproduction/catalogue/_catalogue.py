@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from importlib import resources
 from typing import Any
 
+from coproduction._messages import excerpt
 from coproduction.errors import InvalidDocumentError, Problem, UnknownFrameworkError
 from coproduction.framework import Framework
 from coproduction.glossary import Glossary
@@ -73,15 +74,15 @@ class Catalogue:
         if not versions:
             known = ", ".join(sorted({i for i, _ in self._frameworks})) or "none"
             raise UnknownFrameworkError(
-                f"there is no framework {framework_id!r}; known frameworks: {known}",
-                [Problem("framework", "unknown-framework", f"no framework {framework_id!r}")],
+                f"there is no framework {excerpt(framework_id)}; known frameworks: {known}",
+                [Problem("framework", "unknown-framework", f"no framework {excerpt(framework_id)}")],
             )
         if version is None:
             version = max(versions, key=_version_key)
         if version not in versions:
             raise UnknownFrameworkError(
-                f"framework {framework_id!r} has no version {version!r}; known versions: {', '.join(versions)}",
-                [Problem("framework_version", "unknown-version", f"no version {version!r}")],
+                f"framework {framework_id!r} has no version {excerpt(version)}; known versions: {', '.join(versions)}",
+                [Problem("framework_version", "unknown-version", f"no version {excerpt(version)}")],
             )
         return self._frameworks[(framework_id, version)]
 
@@ -93,7 +94,7 @@ class Catalogue:
         """
         if ladder_id not in self._ladders:
             raise UnknownFrameworkError(
-                f"there is no ladder {ladder_id!r}; known ladders: {', '.join(sorted(self._ladders)) or 'none'}"
+                f"there is no ladder {excerpt(ladder_id)}; known ladders: {', '.join(sorted(self._ladders)) or 'none'}"
             )
         ladder: Ladder = self._ladders[ladder_id]
         return ladder
@@ -106,7 +107,7 @@ class Catalogue:
         """
         if glossary_id not in self._glossaries:
             raise UnknownFrameworkError(
-                f"there is no glossary {glossary_id!r}; "
+                f"there is no glossary {excerpt(glossary_id)}; "
                 f"known glossaries: {', '.join(sorted(self._glossaries)) or 'none'}"
             )
         glossary: Glossary = self._glossaries[glossary_id]

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, BinaryIO, ClassVar, Protocol, runtime_checkabl
 if TYPE_CHECKING:
     from coproduction.audit import Audit
     from coproduction.catalogue import Catalogue
+    from coproduction.plan import ActionPlan
 
 ENTRY_POINT_GROUP = "coproduction.exporters"
 """The entry-point group every exporter, built in or third party, registers under."""
@@ -54,6 +55,26 @@ class TemplateReader(Protocol):
 
         Raises:
             UnreadableFileError: If the file is not a template of this format.
+            InvalidDocumentError: If values in it are not acceptable; every
+                problem is listed with its place.
+        """
+        ...
+
+
+@runtime_checkable
+class ActionPlanReader(Protocol):
+    """An exporter whose action plans come back updated by a school, and can be read."""
+
+    def read_action_plan(self, source: BinaryIO, /, *, catalogue: Catalogue | None = None) -> ActionPlan:
+        """Read an action plan file this exporter wrote, as the school has since updated it.
+
+        Args:
+            source: The file, opened for binary reading.
+            catalogue: Where to find the plan's framework; the built-in
+                catalogue when omitted.
+
+        Raises:
+            UnreadableFileError: If the file is not an action plan of this format.
             InvalidDocumentError: If values in it are not acceptable; every
                 problem is listed with its place.
         """

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 from collections.abc import Callable, Mapping
 from importlib.metadata import EntryPoint, entry_points
@@ -17,7 +18,7 @@ from coproduction.errors import (
     Problem,
     UnsupportedDocumentError,
 )
-from coproduction.exporters._protocol import ENTRY_POINT_GROUP, Exporter, TemplateReader
+from coproduction.exporters._protocol import ENTRY_POINT_GROUP, ActionPlanReader, Exporter, TemplateReader
 
 __all__ = ["ExporterInfo", "ExporterRegistry", "default_registry"]
 
@@ -166,6 +167,21 @@ class ExporterRegistry:
             )
         return exporter
 
+    def action_plan_reader(self, name: str) -> ActionPlanReader:
+        """Return the named exporter as a reader of the action plans it wrote.
+
+        Raises:
+            UnsupportedDocumentError: If that exporter cannot read action plans back.
+        """
+        exporter = self.get(name)
+        if not isinstance(exporter, ActionPlanReader):
+            readers = [n for n in self.names() if isinstance(self._safe_get(n), ActionPlanReader)]
+            raise UnsupportedDocumentError(
+                f"the {name} exporter cannot read action plans back; "
+                f"those that can: {', '.join(readers) or 'none installed'}"
+            )
+        return exporter
+
     def _safe_get(self, name: str) -> Exporter | None:
         try:
             return self.get(name)
@@ -235,6 +251,12 @@ def _check_exporter(name: str, exporter: object) -> Exporter:
     return exporter
 
 
+@functools.cache
 def default_registry() -> ExporterRegistry:
-    """The registry of every exporter installed in this environment."""
+    """The registry of every exporter installed in this environment.
+
+    It is built once per process (reading the installed entry points takes
+    tens of milliseconds) and shared. To see exporters installed since, build
+    a new one with :meth:`ExporterRegistry.from_entry_points`.
+    """
     return ExporterRegistry.from_entry_points()

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import BinaryIO, ClassVar
 
+from coproduction import serialization
 from coproduction.audit import Audit
 from coproduction.catalogue import Catalogue
 from coproduction.documents import AuditReport, AuditTemplate
-from coproduction.errors import UnsupportedDocumentError
+from coproduction.errors import UnreadableFileError, UnsupportedDocumentError
 from coproduction.serialization import DOCUMENT_TYPES, dumps, loads
 
 __all__ = ["JSONExporter"]
@@ -43,6 +44,17 @@ class JSONExporter:
         out.write(dumps(document).encode("utf-8"))
 
     def read(self, source: BinaryIO, /, *, catalogue: Catalogue | None = None) -> Audit:
-        """Read a filled-in JSON audit back, validated against its framework."""
-        audit: Audit = loads(source.read(), Audit, catalogue=catalogue)
+        """Read a filled-in JSON audit back, validated against its framework.
+
+        At most :data:`~coproduction.serialization.MAX_DOCUMENT_BYTES` (and one
+        more) are read from ``source``, so a huge input is refused unread.
+        """
+        limit = serialization.MAX_DOCUMENT_BYTES
+        data = source.read(limit + 1)
+        if len(data) > limit:
+            raise UnreadableFileError(
+                f"the document is larger than {limit:,} bytes, the most accepted "
+                "(set coproduction.serialization.MAX_DOCUMENT_BYTES to change it)"
+            )
+        audit: Audit = loads(data, Audit, catalogue=catalogue)
         return audit

@@ -1,6 +1,8 @@
 """Word (.docx) exporter for coproduction.
 
-Writes fillable audit templates and readable audit reports, and reads filled
+Writes fillable audit templates, readable audit reports and the documents of
+the co-production cycle (a comparison of perspectives, progress across audits,
+an action plan, a charter and a "you said, we did" log), and reads filled
 templates back into audits. Registered as the ``docx`` exporter under the
 ``coproduction.exporters`` entry-point group.
 """

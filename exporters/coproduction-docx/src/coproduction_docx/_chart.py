@@ -15,7 +15,7 @@ import struct
 import zlib
 from collections.abc import Sequence
 
-__all__ = ["Canvas", "ladder_chart", "section_chart"]
+__all__ = ["PATTERNS", "Canvas", "grouped_chart", "ladder_chart", "section_chart"]
 
 _WHITE, _INK, _GRID, _BAR, _PALE = 0, 1, 2, 3, 4
 _PALETTE = bytes((255, 255, 255, 26, 26, 26, 191, 191, 191, 31, 56, 100, 217, 226, 243))
@@ -59,6 +59,26 @@ class Canvas:
         self.rect(x0, y1 - thickness, x1, y1, colour)
         self.rect(x0, y0, x0 + thickness, y1, colour)
         self.rect(x1 - thickness, y0, x1, y1, colour)
+
+    def stripes(self, x0: int, y0: int, x1: int, y1: int, colour: int, spacing: int = 8, thickness: int = 3) -> None:
+        """Fill the rectangle with diagonal stripes of ``colour`` on white."""
+        x0, x1 = max(0, x0), min(self.width, x1)
+        if x1 <= x0:
+            return
+        span = x1 - x0
+        pattern = bytes(colour if index % spacing < thickness else _WHITE for index in range(span + spacing))
+        for y in range(max(0, y0), min(self.height, y1)):
+            phase = (x0 + y) % spacing
+            self.rows[y][x0:x1] = pattern[phase : phase + span]
+
+    def dots(self, x0: int, y0: int, x1: int, y1: int, colour: int, spacing: int = 6, size: int = 2) -> None:
+        """Draw a grid of square dots of ``colour`` over the rectangle, leaving the rest as it is."""
+        x0, x1 = max(0, x0), min(self.width, x1)
+        for y in range(max(0, y0), min(self.height, y1)):
+            if (y - y0) % spacing < size:
+                row = self.rows[y]
+                for x in range(x0 + 2, x1 - 2, spacing):
+                    row[x : min(x + size, x1)] = bytes((colour,)) * (min(x + size, x1) - x)
 
     def write(self, x: int, y: int, value: str, scale: int = 3, colour: int = _INK) -> int:
         """Draw digits, "%" and "-" with the top-left corner at (x, y); return the x after the text."""
@@ -159,4 +179,66 @@ def ladder_chart(in_use: Sequence[bool]) -> tuple[bytes, int, int]:
         else:
             canvas.outline(rail_left, y - 5, rail_right, y + 5, _GRID, thickness=2)
             canvas.outline(rail_right + 30, y - 11, rail_right + 52, y + 11, _INK, thickness=2)
+    return canvas.png(), width, height
+
+
+PATTERNS = ("solid", "striped", "dotted", "outlined")
+"""How the bars of each series of a grouped chart are drawn, in series order: words for captions."""
+
+
+def _bar(canvas: Canvas, x0: int, y0: int, x1: int, y1: int, pattern: int) -> None:
+    if pattern == 0:
+        canvas.rect(x0, y0, x1, y1, _BAR)
+    elif pattern == 1:
+        canvas.stripes(x0, y0, x1, y1, _BAR)
+        canvas.outline(x0, y0, x1, y1, _BAR)
+    elif pattern == 2:
+        canvas.rect(x0, y0, x1, y1, _PALE)
+        canvas.dots(x0, y0 + 2, x1, y1 - 2, _INK)
+        canvas.outline(x0, y0, x1, y1, _INK)
+    else:
+        canvas.rect(x0, y0, x1, y1, _WHITE)
+        canvas.outline(x0, y0, x1, y1, _INK, thickness=3)
+
+
+def grouped_chart(groups: Sequence[Sequence[float | None]]) -> tuple[bytes, int, int]:
+    """Horizontal bars in numbered groups: one group per section, one bar per series.
+
+    Each series is drawn in its own pattern (see :data:`PATTERNS`: solid,
+    striped, dotted, outlined), so the series differ by shape and shade, never
+    by colour alone; a fifth series would reuse the first pattern, so callers
+    chart at most four. Each group carries its number on the left, each bar its
+    percentage on the right; a series with no score shows a dash. Grid lines
+    mark 0, 25, 50, 75 and 100 per cent.
+
+    Args:
+        groups: For each group, in order, each series' score in [0, 1] or None.
+
+    Returns:
+        The PNG bytes, its width and its height in pixels.
+    """
+    left, bar_width, bar_height, inner, gap, top = 70, 560, 22, 4, 18, 12
+    width = left + bar_width + 110
+    heights = [len(group) * (bar_height + inner) - inner for group in groups]
+    axis_bottom = top + sum(heights) + gap * len(groups)
+    height = axis_bottom + 40
+    canvas = Canvas(width, height)
+    for quarter in range(5):
+        x = left + bar_width * quarter // 4
+        canvas.rect(x, top - 4, x + 2, axis_bottom, _GRID)
+        label = f"{quarter * 25}%"
+        canvas.write(x - (len(label) * 8 - 2) // 2, axis_bottom + 10, label, scale=2)
+    y = top
+    for number, (group, group_height) in enumerate(zip(groups, heights, strict=True), start=1):
+        canvas.write(12, y + (group_height - 15) // 2, str(number))
+        for series, value in enumerate(group):
+            bar_top = y + series * (bar_height + inner)
+            middle = bar_top + (bar_height - 15) // 2
+            if value is None:
+                canvas.write(left + 10, middle, "-")
+                continue
+            end = max(left + 4, left + round(bar_width * value))
+            _bar(canvas, left, bar_top, end, bar_top + bar_height, series % len(PATTERNS))
+            canvas.write(end + 10, middle, f"{round(value * 100)}%")
+        y += group_height + gap
     return canvas.png(), width, height

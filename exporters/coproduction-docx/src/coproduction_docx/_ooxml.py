@@ -34,6 +34,7 @@ __all__ = [
     "custom_properties_xml",
     "new_document",
     "para",
+    "picture",
     "run",
     "table",
     "text",
@@ -60,6 +61,8 @@ _FMTID = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"
 
 _ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"})
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+_EMU_PER_PIXEL = 9525  # at 96 pixels per inch
 
 # Page geometry in twentieths of a point: A4, 1.5 cm margins.
 _A4_SHORT, _A4_LONG, _MARGIN = 11906, 16838, 850
@@ -146,6 +149,26 @@ def table(header: Iterable[str], widths: list[int], rows: Iterable[str], *, capt
         f"</w:tblPr><w:tblGrid>{grid}</w:tblGrid>"
         f"<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>{head_cells}</w:tr>"
         f"{''.join(rows)}</w:tbl>"
+    )
+
+
+def picture(rid: str, number: int, width: int, height: int, description: str, max_width_twips: int) -> str:
+    """An inline picture run: the image of relationship ``rid``, shrunk to fit ``max_width_twips``, with alt text."""
+    cx, cy = width * _EMU_PER_PIXEL, height * _EMU_PER_PIXEL
+    limit = max_width_twips * 635  # twips to EMU
+    if cx > limit:
+        cx, cy = limit, cy * limit // cx
+    alt = attr(description)
+    return (
+        '<w:r><w:drawing><wp:inline distT="0" distB="0" distL="0" distR="0">'
+        f'<wp:extent cx="{cx}" cy="{cy}"/><wp:docPr id="{number}" name="Picture {number}" descr="{alt}"/>'
+        '<wp:cNvGraphicFramePr><a:graphicFrameLocks noChangeAspect="1"/></wp:cNvGraphicFramePr>'
+        '<a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture">'
+        f'<pic:pic><pic:nvPicPr><pic:cNvPr id="{number}" name="picture{number}.png" descr="{alt}"/><pic:cNvPicPr/>'
+        f'</pic:nvPicPr><pic:blipFill><a:blip r:embed="{rid}"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill>'
+        f'<pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="{cx}" cy="{cy}"/></a:xfrm>'
+        '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr></pic:pic>'
+        "</a:graphicData></a:graphic></wp:inline></w:drawing></w:r>"
     )
 
 

@@ -70,6 +70,18 @@ class ArchiveLimits:
     max_total_bytes: int = 250 * 1024 * 1024
 
 
+def _detail(error: BaseException) -> str:
+    """What a low-level error says, on one line and cut short (it may repeat bytes of the file)."""
+    text = str(error).splitlines()[0] if str(error) else type(error).__name__
+    return text if len(text) <= 200 else text[:197] + "..."
+
+
+def _part(name: str) -> str:
+    """A part's name, quoted and cut short (a damaged archive can hold a name of any length)."""
+    text = repr(name)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
 def read_limited(source: BinaryIO, limits: ArchiveLimits) -> bytes:
     """Read a stream whole, refusing it once it passes the size limit.
 
@@ -80,7 +92,7 @@ def read_limited(source: BinaryIO, limits: ArchiveLimits) -> bytes:
     try:
         data = source.read(limits.max_file_bytes + 1)
     except (OSError, ValueError) as error:
-        raise UnreadableFileError(f"the file could not be read ({error})") from error
+        raise UnreadableFileError(f"the file could not be read ({_detail(error)})") from error
     if not isinstance(data, bytes):
         raise UnreadableFileError("the file must be opened for reading in binary mode ('rb')")
     if len(data) > limits.max_file_bytes:
@@ -123,7 +135,7 @@ class WordPackage:
             infos = self._zip.infolist()
         except ARCHIVE_ERRORS as error:
             raise UnreadableFileError(
-                f"the file is damaged: it is not a complete Word document ({error}); "
+                f"the file is damaged: it is not a complete Word document ({_detail(error)}); "
                 "ask for it to be sent again, or open it in Word and save it again"
             ) from error
         self._check(infos, limits)
@@ -141,14 +153,14 @@ class WordPackage:
         for info in infos:
             if info.file_size > limits.max_entry_bytes:
                 raise UnreadableFileError(
-                    f"the part {info.filename!r} would unpack to {info.file_size:,} bytes; at most "
+                    f"the part {_part(info.filename)} would unpack to {info.file_size:,} bytes; at most "
                     f"{limits.max_entry_bytes:,} are accepted for one part (ArchiveLimits.max_entry_bytes)"
                 )
             total += info.file_size
             if info.flag_bits & 0x1:
                 raise UnreadableFileError(f"the file is encrypted; remove the password, then {_SAVE_AS_DOCX}")
             if info.filename in names:
-                raise UnreadableFileError(f"the file is damaged: it holds the part {info.filename!r} twice")
+                raise UnreadableFileError(f"the file is damaged: it holds the part {_part(info.filename)} twice")
             names.add(info.filename)
         if total > limits.max_total_bytes:
             raise UnreadableFileError(
@@ -167,12 +179,13 @@ class WordPackage:
             UnreadableFileError: If it is missing or damaged.
         """
         if name not in self._infos:
-            raise UnreadableFileError(f"the file is damaged: the part {name!r} is missing")
+            raise UnreadableFileError(f"the file is damaged: the part {_part(name)} is missing")
         try:
             return self._zip.read(self._infos[name])
         except ARCHIVE_ERRORS as error:
             raise UnreadableFileError(
-                f"the file is damaged: the part {name!r} cannot be unpacked ({error}); ask for it to be sent again"
+                f"the file is damaged: the part {_part(name)} cannot be unpacked ({_detail(error)}); "
+                "ask for it to be sent again"
             ) from error
 
     def xml(self, name: str) -> Any:
@@ -187,13 +200,13 @@ class WordPackage:
             root = etree.fromstring(data, safe_parser())
         except etree.XMLSyntaxError as error:
             raise UnreadableFileError(
-                f"the file is damaged: the part {name!r} is not well-formed XML ({error})"
+                f"the file is damaged: the part {_part(name)} is not well-formed XML ({_detail(error)})"
             ) from error
         if root is None:
-            raise UnreadableFileError(f"the file is damaged: the part {name!r} is empty")
+            raise UnreadableFileError(f"the file is damaged: the part {_part(name)} is empty")
         if root.getroottree().docinfo.doctype:
             raise UnreadableFileError(
-                f"the part {name!r} declares a DOCTYPE, which Word never writes and which can hide an attack; "
+                f"the part {_part(name)} declares a DOCTYPE, which Word never writes and which can hide an attack; "
                 "the file is refused"
             )
         return root

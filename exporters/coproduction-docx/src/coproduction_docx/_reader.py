@@ -54,6 +54,18 @@ _REFERENCE = re.compile(r"^\s*" + re.escape(layout.REFERENCE_PREFIX.strip()) + r
 _STAMP = re.compile(r"Template reference: (\S+) version (.+?), fingerprint ([0-9a-f]{16})\.")
 _CUSTOM_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/custom-properties}"
 _ABOUT = "About this audit"
+_MAX_IDENTIFIER = 64  # the audit schema's limit on an organisation's reference
+
+
+def _is_character(code: int) -> bool:
+    """Whether a code point is a character text may hold (not past Unicode's end, not half a surrogate pair)."""
+    return code <= 0x10FFFF and not 0xD800 <= code <= 0xDFFF
+
+
+def _quote(value: object) -> str:
+    """Quote a value found in the file, cut short so a message never repeats a huge input."""
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
 
 
 def _on(element: Any, attribute: str) -> bool:
@@ -96,7 +108,7 @@ def text_of(element: Any) -> str:
                 out.append("\u00ad")
             elif tag == f"{_W}sym":
                 code = child.get(f"{_W}char") or ""
-                if re.fullmatch(r"[0-9A-Fa-f]{1,6}", code):
+                if re.fullmatch(r"[0-9A-Fa-f]{1,6}", code) and _is_character(int(code, 16)):
                     out.append(chr(int(code, 16)))
             elif tag == _P:
                 if seen_paragraph:
@@ -223,7 +235,7 @@ def _framework(stamp: dict[str, str], catalogue: Catalogue | None) -> Framework:
     form = stamp.get(layout.PROPERTY_FORMAT, "")
     if form != layout.FORMAT_VERSION:
         raise UnreadableFileError(
-            f"the template was made in layout version {form or '(none)'}, which this version of coproduction-docx "
+            f"the template was made in layout version {form[:20] or '(none)'}, which this version of coproduction-docx "
             f"does not read; it reads layout version {layout.FORMAT_VERSION}"
         )
     framework_id = stamp.get(layout.PROPERTY_FRAMEWORK, "")
@@ -232,8 +244,8 @@ def _framework(stamp: dict[str, str], catalogue: Catalogue | None) -> Framework:
         framework = (catalogue or default_catalogue()).framework(framework_id, version)
     except UnknownFrameworkError as error:
         raise UnknownFrameworkError(
-            f"the template is for framework {framework_id!r} version {version!r}, which the catalogue does not "
-            f"hold ({error.message}); read it with a catalogue that includes that framework",
+            f"the template is for framework {_quote(framework_id)} version {_quote(version)}, which the catalogue "
+            f"does not hold ({error.message}); read it with a catalogue that includes that framework",
             error.problems,
         ) from error
     expected = layout.fingerprint(framework)
@@ -241,7 +253,7 @@ def _framework(stamp: dict[str, str], catalogue: Catalogue | None) -> Framework:
     if found != expected:
         raise UnreadableFileError(
             f"the template was made from a different text of the {framework.label} (template fingerprint "
-            f"{found or '(none)'}, but the catalogue's framework has fingerprint {expected}); "
+            f"{found[:20] or '(none)'}, but the catalogue's framework has fingerprint {expected}); "
             "read it with the catalogue it was made from, or send out a new template"
         )
     return framework
@@ -339,8 +351,16 @@ class _Reader:
                 "missing-value",
                 "is empty; write the name of the school or setting the audit is about",
             )
-        else:
-            organisation = Organisation(name=name, identifier=text("organisation_identifier") or None)
+        identifier = text("organisation_identifier") or None
+        if identifier is not None and len(identifier) > _MAX_IDENTIFIER:
+            self.problem(
+                f"{_ABOUT} > {next(q.label for q in layout.COVER if q.key == 'organisation_identifier')}",
+                "identifier-too-long",
+                f"the reference is {len(identifier):,} characters long; at most {_MAX_IDENTIFIER} are accepted",
+            )
+            identifier = None
+        if name.strip():
+            organisation = Organisation(name=name, identifier=identifier)
         completed_by = text("completed_by") or None
         return organisation, completed_by, self._date(cells["date"]), self._perspective(text("perspective"))
 
@@ -356,7 +376,7 @@ class _Reader:
                 self.problem(
                     path,
                     "invalid-date",
-                    f"{shown!r} is not a date that can be read; write it like 14 March 2025 or 14/03/2025, "
+                    f"{_quote(shown)} is not a date that can be read; write it like 14 March 2025 or 14/03/2025, "
                     "or pick it from the calendar",
                 )
             else:
@@ -372,7 +392,9 @@ class _Reader:
                 return perspective
         choices = ", ".join(labels.values())
         if wanted:
-            self.problem(path, "unknown-perspective", f"{value.strip()!r} is not one of the choices; choose {choices}")
+            self.problem(
+                path, "unknown-perspective", f"{_quote(value.strip())} is not one of the choices; choose {choices}"
+            )
         else:
             self.problem(path, "missing-value", f"is empty; choose {choices}")
         return None
@@ -444,7 +466,7 @@ class _Reader:
             self.problem(
                 path,
                 "unknown-level",
-                f"the rating {value.strip()!r} is not on the rating scale; choose {choices}, or leave it empty",
+                f"the rating {_quote(value.strip())} is not on the rating scale; choose {choices}, or leave it empty",
             )
         return level
 
@@ -462,7 +484,7 @@ class _Reader:
         self.problem(
             path,
             "unclear-not-applicable",
-            f"the Not applicable box holds {cell.text.strip()!r}; tick the box (or type X) if the statement "
+            f"the Not applicable box holds {_quote(cell.text.strip())}; tick the box (or type X) if the statement "
             "does not apply, or leave it empty",
         )
         return False

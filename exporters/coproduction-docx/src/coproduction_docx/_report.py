@@ -29,10 +29,10 @@ from coproduction_docx._ooxml import (
     Page,
     add_custom_properties,
     append_body,
-    attr,
     cell,
     new_document,
     para,
+    picture,
     run,
     table,
 )
@@ -40,31 +40,11 @@ from coproduction_docx._text import check_text, default_acronyms
 
 __all__ = ["write_report"]
 
-_EMU_PER_PIXEL = 9525  # at 96 pixels per inch
 _PAGE = Page(landscape=True)
 
 
 def _percent(value: float | None) -> str:
     return "no score" if value is None else f"{round(value * 100)}%"
-
-
-def _picture(rid: str, number: int, width: int, height: int, description: str, max_width_twips: int) -> str:
-    cx, cy = width * _EMU_PER_PIXEL, height * _EMU_PER_PIXEL
-    limit = max_width_twips * 635  # twips to EMU
-    if cx > limit:
-        cx, cy = limit, cy * limit // cx
-    alt = attr(description)
-    return (
-        '<w:r><w:drawing><wp:inline distT="0" distB="0" distL="0" distR="0">'
-        f'<wp:extent cx="{cx}" cy="{cy}"/><wp:docPr id="{number}" name="Picture {number}" descr="{alt}"/>'
-        '<wp:cNvGraphicFramePr><a:graphicFrameLocks noChangeAspect="1"/></wp:cNvGraphicFramePr>'
-        '<a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture">'
-        f'<pic:pic><pic:nvPicPr><pic:cNvPr id="{number}" name="picture{number}.png" descr="{alt}"/><pic:cNvPicPr/>'
-        f'</pic:nvPicPr><pic:blipFill><a:blip r:embed="{rid}"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill>'
-        f'<pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="{cx}" cy="{cy}"/></a:xfrm>'
-        '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr></pic:pic>'
-        "</a:graphicData></a:graphic></wp:inline></w:drawing></w:r>"
-    )
 
 
 class _Builder:
@@ -77,7 +57,7 @@ class _Builder:
 
     def add_picture(self, png: bytes, width: int, height: int, description: str) -> str:
         rid, _ = self.document.part.get_or_add_image(io.BytesIO(png))
-        return para(_picture(rid, next(self.pictures), width, height, description, _PAGE.text_width), keep_next=True)
+        return para(picture(rid, next(self.pictures), width, height, description, _PAGE.text_width), keep_next=True)
 
     def p(self, value: str, *, style: str | None = None) -> str:
         return para(run(self.plain(value)), style=style)

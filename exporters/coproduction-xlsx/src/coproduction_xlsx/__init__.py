@@ -1,8 +1,11 @@
 """coproduction-xlsx: Excel workbooks for coproduction audits.
 
 Fillable audit templates that are read back safely, audit reports whose
-scores are live formulas, and council summaries of thousands of audits
-written in constant memory. Registered as the ``xlsx`` exporter.
+scores are live formulas, council summaries of thousands of audits
+written in constant memory, and the co-production cycle's workbooks: action
+plans a school keeps up to date that are read back, comparisons of
+perspectives, progress across audit cycles and "you said, we did" logs.
+Registered as the ``xlsx`` exporter.
 """
 
 from coproduction_xlsx._archive import ArchiveLimits

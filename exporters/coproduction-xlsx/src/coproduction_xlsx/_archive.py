@@ -56,6 +56,18 @@ class ArchiveLimits:
     max_prolog_bytes: int = 64 * 1024
 
 
+def _detail(error: BaseException) -> str:
+    """What a low-level error says, on one line and cut short (it may repeat bytes of the file)."""
+    text = str(error).splitlines()[0] if str(error) else type(error).__name__
+    return text if len(text) <= 200 else text[:197] + "..."
+
+
+def _part(name: str) -> str:
+    """A part's name, quoted and cut short (a damaged archive can hold a name of any length)."""
+    text = repr(name)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
 def read_source(source: BinaryIO, limits: ArchiveLimits) -> bytes:
     """Read the whole of an untrusted input, refusing one too large.
 
@@ -72,7 +84,7 @@ def read_source(source: BinaryIO, limits: ArchiveLimits) -> bytes:
     try:
         data = source.read(limits.max_file_bytes + 1)
     except (OSError, ValueError) as error:
-        raise UnreadableFileError(f"the file cannot be read: {error}") from None
+        raise UnreadableFileError(f"the file cannot be read: {_detail(error)}") from None
     if not isinstance(data, bytes):
         raise UnreadableFileError("the input must be opened in binary mode ('rb')")
     if len(data) > limits.max_file_bytes:
@@ -113,7 +125,7 @@ def check_archive(data: bytes, limits: ArchiveLimits) -> None:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError) as error:
         raise UnreadableFileError(
-            f"the workbook is damaged or incomplete (perhaps cut short while copying): {error}"
+            f"the workbook is damaged or incomplete (perhaps cut short while copying): {_detail(error)}"
         ) from None
     with archive:
         entries = archive.infolist()
@@ -148,12 +160,12 @@ def _check_sizes(entries: list[zipfile.ZipInfo], limits: ArchiveLimits) -> None:
     for entry in entries:
         if entry.file_size > limits.max_entry_bytes:
             raise UnreadableFileError(
-                f"the part {entry.filename!r} would decompress to {entry.file_size:,} bytes; at most "
+                f"the part {_part(entry.filename)} would decompress to {entry.file_size:,} bytes; at most "
                 f"{limits.max_entry_bytes:,} are accepted (see ArchiveLimits.max_entry_bytes)"
             )
         if entry.file_size > _MIB and entry.file_size > limits.max_ratio * max(entry.compress_size, 1):
             raise UnreadableFileError(
-                f"the part {entry.filename!r} is compressed {entry.file_size / max(entry.compress_size, 1):,.0f} "
+                f"the part {_part(entry.filename)} is compressed {entry.file_size / max(entry.compress_size, 1):,.0f} "
                 f"to 1, more than the {limits.max_ratio:,.0f} to 1 accepted; it looks like a zip bomb "
                 "(see ArchiveLimits.max_ratio)"
             )
@@ -183,7 +195,9 @@ def _check_content_types(archive: zipfile.ZipFile, names: set[str]) -> None:
     except UnreadableFileError:
         raise
     except Exception as error:
-        raise UnreadableFileError(f"the workbook's [Content_Types].xml is damaged or unsafe: {error}") from None
+        raise UnreadableFileError(
+            f"the workbook's [Content_Types].xml is damaged or unsafe: {_detail(error)}"
+        ) from None
     types = {element.get("ContentType", "") for element in root.iter(f"{_CT_NS}Override")}
     if _XLSM_MAIN in types or _XLTM_MAIN in types or "xl/vbaProject.bin" in names:
         raise UnreadableFileError(
@@ -210,7 +224,7 @@ def _read(archive: zipfile.ZipFile, name: str) -> bytes:
     try:
         return archive.read(name)
     except (zipfile.BadZipFile, zlib.error, OSError, ValueError, EOFError, NotImplementedError) as error:
-        raise UnreadableFileError(f"the part {name!r} of the workbook is damaged: {error}") from None
+        raise UnreadableFileError(f"the part {_part(name)} of the workbook is damaged: {_detail(error)}") from None
 
 
 def _check_prolog(archive: zipfile.ZipFile, entry: zipfile.ZipInfo, limits: ArchiveLimits) -> None:
@@ -228,18 +242,18 @@ def _check_prolog(archive: zipfile.ZipFile, entry: zipfile.ZipInfo, limits: Arch
                     if verdict:
                         return
                     raise UnreadableFileError(
-                        f"the part {entry.filename!r} declares a document type (<!DOCTYPE>), which Office never "
+                        f"the part {_part(entry.filename)} declares a document type (<!DOCTYPE>), which Office never "
                         "writes and which can hide an entity-expansion attack; the file is refused"
                     )
     except UnreadableFileError:
         raise
     except (zipfile.BadZipFile, zlib.error, OSError, ValueError, EOFError, NotImplementedError) as error:
         raise UnreadableFileError(
-            f"the part {entry.filename!r} of the workbook is damaged or incomplete: {error}"
+            f"the part {_part(entry.filename)} of the workbook is damaged or incomplete: {_detail(error)}"
         ) from None
     if len(seen) > limits.max_prolog_bytes:
         raise UnreadableFileError(
-            f"the part {entry.filename!r} has no XML element in its first {limits.max_prolog_bytes:,} bytes; "
+            f"the part {_part(entry.filename)} has no XML element in its first {limits.max_prolog_bytes:,} bytes; "
             "the file is refused (see ArchiveLimits.max_prolog_bytes)"
         )
 

@@ -36,6 +36,12 @@ __all__ = ["read_template"]
 _MAX_IDENTIFIER = 64  # the audit schema's limit on an organisation identifier
 
 
+def _quote(value: object) -> str:
+    """Quote a value found in the workbook, cut short so a message never repeats a huge input."""
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
 def source_name(source: object) -> str | None:
     """The name of a stream's file, if it has one."""
     name = getattr(source, "name", None)
@@ -131,7 +137,7 @@ def _read_metadata(wb: Any) -> _Metadata:
     version = values.get("format_version")
     if not isinstance(version, (int, float)) or int(version) != L.FORMAT_VERSION:
         raise UnreadableFileError(
-            f"this template is in format version {version!r}; this coproduction-xlsx reads version "
+            f"this template is in format version {_quote(version)}; this coproduction-xlsx reads version "
             f"{L.FORMAT_VERSION}; upgrade coproduction-xlsx"
         )
     return _Metadata(values, criteria)
@@ -152,7 +158,7 @@ def _resolve_framework(meta: _Metadata, catalogue: Catalogue | None, expected: F
                     Problem(
                         where,
                         "wrong-framework",
-                        f"the template is for framework {framework_id!r} version {version!r}; "
+                        f"the template is for framework {_quote(framework_id)} version {_quote(version)}; "
                         f"expected the {expected.label} ({expected.id!r})",
                     )
                 ],
@@ -174,7 +180,7 @@ def _resolve_framework(meta: _Metadata, catalogue: Catalogue | None, expected: F
                 f"{L.METADATA_SHEET}!B5",
                 "framework-changed",
                 f"the template was made from a different text of the {framework.label} "
-                f"(fingerprint {meta.values.get('fingerprint')!r}, expected {expected_print!r}); "
+                f"(fingerprint {_quote(meta.values.get('fingerprint'))}, expected {expected_print!r}); "
                 "make a new template from the framework in use",
             )
         )
@@ -284,7 +290,7 @@ def _read_workbook(wb: Any, catalogue: Catalogue | None, expected: Framework | N
                 Problem(
                     reader.where(row, ids_column),
                     "rows-changed",
-                    f"expected criterion {criterion_id!r} in this row but found {found!r}; rows must not be "
+                    f"expected criterion {criterion_id!r} in this row but found {_quote(found)}; rows must not be "
                     "moved, sorted, inserted or deleted",
                 )
             )
@@ -312,7 +318,7 @@ def _read_workbook(wb: Any, catalogue: Catalogue | None, expected: Framework | N
                     Problem(
                         reader.where(row, rating_column),
                         "unknown-level",
-                        f"{rating_text!r} is not a level; choose {scale.names()}",
+                        f"{_quote(rating_text)} is not a level; choose {scale.names()}",
                     )
                 )
         not_applicable = False
@@ -323,7 +329,7 @@ def _read_workbook(wb: Any, catalogue: Catalogue | None, expected: Framework | N
                     Problem(
                         reader.where(row, na_column),
                         "rated-and-not-applicable",
-                        f"criterion {criterion_id!r} is rated {rating_text!r} and also marked not applicable; "
+                        f"criterion {criterion_id!r} is rated {_quote(rating_text)} and also marked not applicable; "
                         "choose one",
                     )
                 )
@@ -425,7 +431,9 @@ class _CellReader:
             return None
         if cell.data_type == "e":
             problems.append(
-                Problem(self.where(row, column), "error-value", f"holds the error {cell.value}; type text instead")
+                Problem(
+                    self.where(row, column), "error-value", f"holds the error {str(cell.value)[:20]}; type text instead"
+                )
             )
             return None
         return cell.value
@@ -459,7 +467,7 @@ class _CellReader:
             Problem(
                 self.where(row, column),
                 "not-applicable-value",
-                f"{value!r} is not an answer here; choose Yes, or leave the cell empty",
+                f"{_quote(value)} is not an answer here; choose Yes, or leave the cell empty",
             )
         )
         return False
@@ -495,7 +503,7 @@ class _CellReader:
             Problem(
                 self.where(row, column),
                 "not-a-date",
-                f"{value!r} is not a date; type it as 2025-05-13 (year-month-day) or 13/05/2025",
+                f"{_quote(value)} is not a date; type it as 2025-05-13 (year-month-day) or 13/05/2025",
             )
         )
         return None

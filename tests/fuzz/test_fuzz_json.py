@@ -1,0 +1,84 @@
+"""Fuzz the JSON loader with mutated valid documents: nothing but the library's own errors may come out.
+
+Mutations: byte flips, truncation, deletions, insertions of awkward tokens
+(NaN, huge numbers, lone surrogate escapes, deep nesting), and changes to the
+parsed structure (keys deleted, duplicated or renamed, values of another
+type). A document that loads must write back and load again unchanged.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from fuzz.mutations import CORPUS, Seeds, check_refusal, fuzz_settings, mutate_bytes, mutate_tree, write_json
+from hypothesis import given
+from hypothesis import strategies as st
+
+import coproduction as cp
+
+SEEDS = [
+    *sorted((CORPUS / "json").glob("valid-*.json")),
+    *sorted((Path(__file__).resolve().parents[2] / "examples").rglob("*.json")),
+]
+KINDS = [None, cp.Audit]
+
+
+def load_or_refuse(content: bytes | str, kind: type[cp.Audit] | None, catalogue: cp.Catalogue) -> None:
+    try:
+        document = cp.loads(content, kind, catalogue=catalogue)
+    except cp.CoproductionError as error:
+        check_refusal(error)
+        return
+    text = cp.dumps(document)
+    assert cp.loads(text, catalogue=catalogue) == document
+    if isinstance(document, cp.Audit):
+        cp.score(document, catalogue.framework(document.framework, document.framework_version))
+
+
+@pytest.fixture(scope="module")
+def seeds(fuzz_catalogue: cp.Catalogue) -> Seeds:
+    assert len(SEEDS) >= 4
+    audit = cp.loads(SEEDS[0].read_bytes(), cp.Audit)
+    others = [
+        fuzz_catalogue.framework("durham-audit-tool-for-participation"),
+        fuzz_catalogue.ladders()[0],
+        cp.score(audit, fuzz_catalogue.framework(audit.framework, audit.framework_version)),
+    ]
+    return Seeds([*(path.read_bytes() for path in SEEDS), *(cp.dumps(document).encode() for document in others)])
+
+
+@fuzz_settings(400)
+@given(data=st.data())
+def test_mutated_bytes(seeds: Seeds, fuzz_catalogue: cp.Catalogue, data: st.DataObject) -> None:
+    content = seeds.draw(data)
+    for _ in range(data.draw(st.integers(1, 4), label="changes")):
+        content = mutate_bytes(data, content)
+    load_or_refuse(content, data.draw(st.sampled_from(KINDS), label="kind"), fuzz_catalogue)
+
+
+@fuzz_settings(400)
+@given(data=st.data())
+def test_mutated_structure(seeds: Seeds, fuzz_catalogue: cp.Catalogue, data: st.DataObject) -> None:
+    tree = json.loads(seeds.draw(data))
+    for _ in range(data.draw(st.integers(1, 4), label="changes")):
+        tree = mutate_tree(data, tree)
+    text = write_json(tree)
+    as_bytes = data.draw(st.booleans(), label="bytes")
+    load_or_refuse(
+        text.encode("utf-8", "surrogatepass") if as_bytes else text, data.draw(st.sampled_from(KINDS)), fuzz_catalogue
+    )
+
+
+@pytest.mark.parametrize("path", sorted((CORPUS / "json").iterdir()), ids=lambda path: path.name)
+def test_corpus(path: Path, fuzz_catalogue: cp.Catalogue) -> None:
+    if path.name.startswith("valid-"):
+        load_or_refuse(path.read_bytes(), cp.Audit, fuzz_catalogue)
+        assert isinstance(cp.loads(path.read_bytes(), cp.Audit), cp.Audit)
+    elif path.name.startswith("refused-"):
+        with pytest.raises(cp.CoproductionError) as caught:
+            cp.loads(path.read_bytes(), cp.Audit)
+        check_refusal(caught.value)
+    else:  # crash-*: once crashed the loader; either outcome is fine now
+        load_or_refuse(path.read_bytes(), cp.Audit, fuzz_catalogue)
