@@ -6,6 +6,7 @@ module that defines it.
 
 from coproduction.audit import Audit, Response
 from coproduction.catalogue import Catalogue, default_catalogue
+from coproduction.changes import FrameworkChanges, framework_changes
 from coproduction.charter import (
     Charter,
     CharterValue,
@@ -125,6 +126,7 @@ __all__ = [
     "FeedbackSummary",
     "Field",
     "Framework",
+    "FrameworkChanges",
     "Gap",
     "Glossary",
     "Group",
@@ -177,6 +179,7 @@ __all__ = [
     "dump",
     "dumps",
     "find_gaps",
+    "framework_changes",
     "from_dict",
     "load",
     "loads",

@@ -25,6 +25,7 @@ import attrs
 
 from coproduction.audit import Audit
 from coproduction.catalogue import Catalogue
+from coproduction.changes import framework_changes
 from coproduction.errors import CoproductionError, ExportError, Problem, UnreadableFileError
 from coproduction.exporters import ExporterRegistry, default_registry
 from coproduction.serialization import dump
@@ -41,6 +42,7 @@ __all__ = [
     "remove_leftovers",
     "report",
     "run_imports",
+    "version_notices",
 ]
 
 REPORT_FORMAT = "coproduction-import-report"
@@ -75,6 +77,8 @@ class Outcome:
         organisation: The organisation the audit is about (empty on failure).
         answered: How many criteria were rated.
         error: Why the input failed, with its problems; None on success.
+        notices: What the reader should know about a file that was imported,
+            such as a newer version of its framework and what changed in it.
     """
 
     file: str
@@ -82,6 +86,7 @@ class Outcome:
     organisation: str = ""
     answered: int = 0
     error: CoproductionError | None = None
+    notices: tuple[str, ...] = ()
 
 
 def readable_suffixes(registry: ExporterRegistry) -> dict[str, str]:
@@ -244,7 +249,32 @@ def import_file(job: ImportJob, catalogue: Catalogue, registry: ExporterRegistry
             error=ExportError(f"its audit cannot be written to {job.output} ({error.strerror or error})", source=file),
         )
     answered = sum(1 for response in audit.responses if response.rating is not None)
-    return Outcome(file, str(job.output), audit.organisation.name, answered)
+    return Outcome(file, str(job.output), audit.organisation.name, answered, notices=version_notices(audit, catalogue))
+
+
+def version_notices(audit: Audit, catalogue: Catalogue) -> tuple[str, ...]:
+    """Say so when an audit answers an earlier version of its framework than the catalogue's latest.
+
+    The audit stays an audit of the version it answers; the notices name the
+    latest version and what changed since, so nobody mistakes one for the other.
+
+    Args:
+        audit: The audit imported.
+        catalogue: Where its framework's versions are found.
+
+    Returns:
+        Plain-English sentences; empty when the audit answers the latest version.
+    """
+    answered = catalogue.framework(audit.framework, audit.framework_version)
+    latest = catalogue.framework(audit.framework)
+    if latest.version == answered.version:
+        return ()
+    changes = framework_changes(answered, latest)
+    opening = (
+        f"This answers version {answered.version} of the {answered.title}; "
+        f"the latest is version {latest.version}, and the audit stays one of version {answered.version}."
+    )
+    return (opening, *(changes.sentences() or [f"Version {latest.version} asks the same questions."]))
 
 
 def _fault(error: Exception, file: str) -> CoproductionError:
@@ -359,8 +389,8 @@ def report(outcomes: Sequence[Outcome]) -> dict[str, Any]:
 
     Returns:
         JSON data: ``format``, ``format_version``, ``counts`` (``files``,
-        ``imported``, ``failed``), ``imported`` (``file`` and ``output`` of
-        each success) and ``errors`` (``file``, ``code``, ``message`` and
+        ``imported``, ``failed``), ``imported`` (``file``, ``output`` and
+        ``notices`` of each success) and ``errors`` (``file``, ``code``, ``message`` and
         ``problems``, each problem with ``place``, ``code`` and ``message``),
         both in input order.
     """
@@ -369,7 +399,11 @@ def report(outcomes: Sequence[Outcome]) -> dict[str, Any]:
         "format": REPORT_FORMAT,
         "format_version": REPORT_FORMAT_VERSION,
         "counts": {"files": len(outcomes), "imported": len(outcomes) - len(failed), "failed": len(failed)},
-        "imported": [{"file": outcome.file, "output": outcome.output} for outcome in outcomes if outcome.error is None],
+        "imported": [
+            {"file": outcome.file, "output": outcome.output, "notices": list(outcome.notices)}
+            for outcome in outcomes
+            if outcome.error is None
+        ],
         "errors": [_error_entry(outcome.file, outcome.error) for outcome in failed if outcome.error is not None],
     }
 

@@ -474,6 +474,9 @@ def _import(args: argparse.Namespace) -> int:
     failures = [outcome.error for outcome in outcomes if outcome.error is not None]
     for error in failures:
         print(f"{error}", file=sys.stderr)
+    for outcome in outcomes:
+        for notice in outcome.notices:
+            _out(f"{outcome.file}: {notice}")
     if args.errors is not None:
         data = (json.dumps(_batch.report(outcomes), ensure_ascii=False, indent=2) + "\n").encode(
             "utf-8", "backslashreplace"
