@@ -15,7 +15,7 @@ import signal
 import threading
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
@@ -38,6 +38,8 @@ __all__ = [
     "import_file",
     "input_files",
     "output_names",
+    "read_audit",
+    "read_audits",
     "readable_suffixes",
     "remove_leftovers",
     "report",
@@ -79,6 +81,7 @@ class Outcome:
         error: Why the input failed, with its problems; None on success.
         notices: What the reader should know about a file that was imported,
             such as a newer version of its framework and what changed in it.
+        audit: The audit read, when it is kept in memory rather than written.
     """
 
     file: str
@@ -87,6 +90,7 @@ class Outcome:
     answered: int = 0
     error: CoproductionError | None = None
     notices: tuple[str, ...] = ()
+    audit: Audit | None = attrs.field(default=None, eq=False, repr=False)
 
 
 def readable_suffixes(registry: ExporterRegistry) -> dict[str, str]:
@@ -376,6 +380,81 @@ def run_imports(
         raise
     pool.shutdown(wait=True)
     return outcomes
+
+
+def read_audit(source: Path, catalogue: Catalogue, registry: ExporterRegistry, suffixes: dict[str, str]) -> Outcome:
+    """Read one file into an audit without writing anything; never raises for a bad input.
+
+    Returns:
+        The outcome, with the audit in ``audit`` on success.
+    """
+    file = str(source)
+    try:
+        audit = _read(source, catalogue, registry, suffixes)
+    except CoproductionError as error:
+        return Outcome(file, error=error if error.source else error.with_source(file))
+    except Exception as error:  # a fault in a reader must not stop the batch or lose the other files
+        return Outcome(file, error=_fault(error, file))
+    answered = sum(1 for response in audit.responses if response.rating is not None)
+    return Outcome(file, None, audit.organisation.name, answered, audit=audit)
+
+
+def _read_work(source: Path) -> Outcome:
+    return read_audit(source, _WORKER["catalogue"], _WORKER["registry"], _WORKER["suffixes"])
+
+
+READ_WINDOW = 256
+"""How many files a parallel read has in hand at most, so memory stays bounded however many there are."""
+
+
+def read_audits(
+    files: Sequence[Path],
+    catalogue: Catalogue,
+    registry: ExporterRegistry,
+    *,
+    processes: int,
+) -> Iterator[Outcome]:
+    """Read files into audits, in parallel when asked, yielding each outcome in the order of the files.
+
+    At most :data:`READ_WINDOW` files are read ahead of the one being used, so
+    a summary of 24,000 files holds a few hundred audits at a time, not all.
+
+    Args:
+        files: The files to read (JSON audits, filled Word or Excel templates).
+        catalogue: Where frameworks are found.
+        registry: The exporters whose readers read the inputs.
+        processes: How many worker processes to use; 1 reads in this process.
+
+    Yields:
+        One outcome per file: the audit, or the error with every problem found.
+
+    Raises:
+        CoproductionError: If a worker process died (killed, or out of memory).
+    """
+    if processes <= 1 or len(files) <= 1:
+        suffixes = readable_suffixes(registry)
+        for file in files:
+            yield read_audit(file, catalogue, registry, suffixes)
+        return
+    workers = min(processes, len(files))
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=_start_worker, initargs=(catalogue,))
+    done = 0
+    try:
+        for start in range(0, len(files), READ_WINDOW):
+            window = files[start : start + READ_WINDOW]
+            for outcome in pool.map(_read_work, window, chunksize=max(1, len(window) // (workers * 8))):
+                done += 1
+                yield outcome
+    except BrokenProcessPool:
+        pool.shutdown(wait=True, cancel_futures=True)
+        raise CoproductionError(
+            f"a worker process stopped unexpectedly after {done} of {len(files)} files (was it killed, or out of "
+            "memory?); nothing was written. Run the command again, with --jobs 1 to use less memory"
+        ) from None
+    except BaseException:
+        pool.shutdown(wait=True, cancel_futures=True)
+        raise
+    pool.shutdown(wait=True)
 
 
 # -- the error report -----------------------------------------------------------------------------------------------

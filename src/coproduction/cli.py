@@ -17,6 +17,8 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import BinaryIO, TextIO
 
+import attrs
+
 from coproduction import __version__, _batch
 from coproduction._atomic import write_atomically
 from coproduction._progress import Progress
@@ -175,9 +177,19 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="processes for batches")
 
     summary = command("summary", _summary, "summarise many audits in one workbook for a council")
-    summary.add_argument("files", nargs="+", type=Path, metavar="AUDIT", help="audit JSON files, or folders of them")
+    summary.add_argument(
+        "files",
+        nargs="+",
+        type=Path,
+        metavar="AUDIT",
+        help="audits (JSON, or filled Word or Excel templates), or folders",
+    )
     summary.add_argument("--format", default=None, help="exporter name (default: from the output suffix)")
     summary.add_argument("-o", "--output", type=Path, required=True, help="the summary to write, such as council.xlsx")
+    summary.add_argument(
+        "--errors", type=Path, metavar="REPORT", help="also write a JSON report of every file read and every failure"
+    )
+    summary.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="processes reading the files")
 
     from coproduction._cycle_cli import add_cycle_commands  # imported here: it uses this module's helpers
 
@@ -614,28 +626,40 @@ def _audit_files(paths: Sequence[Path]) -> list[Path]:
 def _summary(args: argparse.Namespace) -> int:
     catalogue = _catalogue(args)
     registry = _registry()
-    files = _audit_files(args.files)
+    if args.jobs < 1:
+        raise _UsageError("--jobs must be at least 1")
+    suffixes = _batch.readable_suffixes(registry)
+    files = _batch.input_files(args.files, suffixes)
     if not files:
-        raise _UsageError("no audit files given (folders are searched for *.json)")
-    failures: list[CoproductionError] = []
+        raise _UsageError(f"no audit files given (folders are searched for {', '.join(sorted(suffixes))} files)")
+    outcomes: list[_batch.Outcome] = []
     progress = Progress("audits", len(files))
 
     def audits() -> Iterator[tuple[Audit, Framework]]:
-        for file in files:
-            try:
-                yield _load_audit(file, catalogue)
-            except CoproductionError as error:
-                failures.append(error if error.source else error.with_source(str(file)))
+        for outcome in _batch.read_audits(files, catalogue, registry, processes=args.jobs):
             progress.advance()
+            audit = outcome.audit
+            outcomes.append(attrs.evolve(outcome, audit=None))
+            if audit is not None:
+                yield audit, catalogue.framework(audit.framework, audit.framework_version)
 
     document = CouncilSummary(audits(), catalogue=catalogue)
     written = _write(registry, document, args.output, args.format)
+    failures = [outcome.error for outcome in outcomes if outcome.error is not None]
     for error in failures:
         print(f"{error}", file=sys.stderr)
+    if args.errors is not None:
+        outcomes = [attrs.evolve(o, output=str(written)) if o.error is None else o for o in outcomes]
+        data = (json.dumps(_batch.report(outcomes), ensure_ascii=False, indent=2) + "\n").encode(
+            "utf-8", "backslashreplace"
+        )
+        args.errors.parent.mkdir(parents=True, exist_ok=True)
+        write_atomically(args.errors, lambda out: _write_bytes(out, data))
     good = len(files) - len(failures)
     _out(f"wrote {written}: {good} audit{'s' if good != 1 else ''} summarised")
     if failures:
-        print(f"{len(failures)} of {len(files)} files could not be read and were left out", file=sys.stderr)
+        where = f"; the reasons are above and in {args.errors}" if args.errors else "; the reasons are above"
+        print(f"{len(failures)} of {len(files)} files could not be read and were left out{where}", file=sys.stderr)
         return EXIT_INVALID
     return EXIT_OK
 
