@@ -12,7 +12,6 @@ import attrs
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.cell import column_index_from_string, coordinate_from_string
-from openpyxl.utils.datetime import from_excel
 
 from coproduction import (
     Catalogue,
@@ -31,7 +30,7 @@ from coproduction.plan import Action, ActionPlan, ActionStatus, RungTarget
 from coproduction_xlsx import _layout as L
 from coproduction_xlsx import _plan_layout as P
 from coproduction_xlsx._archive import ArchiveLimits, check_archive, read_source
-from coproduction_xlsx._reader import source_name
+from coproduction_xlsx._reader import cell_date, source_name
 
 __all__ = ["read_action_plan"]
 
@@ -40,10 +39,6 @@ _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _SLUG_MAX = 64
 _LIST_SEPARATORS = re.compile(r"[\s,;]+")
 _LINE_BREAKS = re.compile(r"\r\n|\r|\n")
-_DATE_PATTERNS = (
-    (re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$"), (1, 2, 3)),
-    (re.compile(r"^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$"), (3, 2, 1)),  # UK order: day/month/year
-)
 
 
 def _shown(value: object) -> str:
@@ -288,23 +283,9 @@ class _Cells:
         value = self.value(cell, where)
         if value is None or (isinstance(value, str) and not value.strip()):
             return None
-        if isinstance(value, dt.datetime):
-            return value.date()
-        if isinstance(value, dt.date):
-            return value
-        if isinstance(value, (int, float)) and not isinstance(value, bool) and 1 <= value < 2_958_466:
-            converted = from_excel(value)
-            if isinstance(converted, dt.datetime):
-                return converted.date()
-        if isinstance(value, str):
-            text = value.strip()
-            for pattern, (y, m, d) in _DATE_PATTERNS:
-                match = pattern.match(text)
-                if match:
-                    try:
-                        return dt.date(int(match.group(y)), int(match.group(m)), int(match.group(d)))
-                    except ValueError:
-                        break
+        date = cell_date(value)
+        if date is not None:
+            return date
         self.problems.append(
             Problem(
                 where,

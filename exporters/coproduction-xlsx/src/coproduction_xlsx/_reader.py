@@ -394,6 +394,32 @@ _DATE_PATTERNS = (
 )
 
 
+def cell_date(value: object) -> dt.date | None:
+    """Read a cell's value as a date: a date cell, an Excel serial number, or 2025-05-13 or 13/05/2025 typed as text.
+
+    Returns:
+        The date, or None when the value is not one.
+    """
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and 1 <= value < 2_958_466:
+        converted = from_excel(value)
+        if isinstance(converted, dt.datetime):
+            return converted.date()
+    if isinstance(value, str):
+        text = value.strip()
+        for pattern, (y, m, d) in _DATE_PATTERNS:
+            match = pattern.match(text)
+            if match:
+                try:
+                    return dt.date(int(match.group(y)), int(match.group(m)), int(match.group(d)))
+                except ValueError:
+                    return None
+    return None
+
+
 class _CellReader:
     """Reads cells of one sheet, turning what a person typed into values or problems."""
 
@@ -474,23 +500,9 @@ class _CellReader:
 
     def date(self, row: int, column: int, problems: list[Problem]) -> dt.date | None:
         value = self._value(row, column, problems)
-        if isinstance(value, dt.datetime):
-            return value.date()
-        if isinstance(value, dt.date):
-            return value
-        if isinstance(value, (int, float)) and not isinstance(value, bool) and 1 <= value < 2_958_466:
-            converted = from_excel(value)
-            if isinstance(converted, dt.datetime):
-                return converted.date()
-        if isinstance(value, str):
-            text = value.strip()
-            for pattern, (y, m, d) in _DATE_PATTERNS:
-                match = pattern.match(text)
-                if match:
-                    try:
-                        return dt.date(int(match.group(y)), int(match.group(m)), int(match.group(d)))
-                    except ValueError:
-                        break
+        date = cell_date(value)
+        if date is not None:
+            return date
         if value is None:
             cell = self._get(row, column)
             if cell is not None and cell.data_type in ("f", "e"):
