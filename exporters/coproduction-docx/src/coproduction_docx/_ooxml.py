@@ -319,6 +319,14 @@ def _drop_references(data: bytes) -> bytes:
     return result
 
 
+def _found(parent: etree._Element, path: str) -> etree._Element:
+    """The element at ``path`` in python-docx's own default styles, which always have it."""
+    element = parent.find(path)
+    if element is None:
+        raise LookupError(f"python-docx's default styles have no {path}")
+    return element
+
+
 def _trim_styles(data: bytes) -> bytes:
     root = etree.fromstring(data)
     w = f"{{{W}}}"
@@ -327,14 +335,15 @@ def _trim_styles(data: bytes) -> bytes:
             child.tag == f"{w}style" and child.get(f"{w}styleId") not in _KEEP_STYLES
         ):
             root.remove(child)
-    defaults = root.find(f"{w}docDefaults/{w}rPrDefault/{w}rPr")
-    fonts = defaults.find(f"{w}rFonts")
+    defaults = _found(root, f"{w}docDefaults/{w}rPrDefault/{w}rPr")
+    fonts = _found(defaults, f"{w}rFonts")
     for name in list(fonts.attrib):
         del fonts.attrib[name]
     for name in ("ascii", "hAnsi", "cs", "eastAsia"):
         fonts.set(f"{w}{name}", "Arial")
-    defaults.find(f"{w}lang").set(f"{w}val", "en-GB")
-    defaults.find(f"{w}lang").set(f"{w}eastAsia", "en-GB")
+    language = _found(defaults, f"{w}lang")
+    language.set(f"{w}val", "en-GB")
+    language.set(f"{w}eastAsia", "en-GB")
     for style in root.iter(f"{w}style"):
         for size in style.iter(f"{w}sz", f"{w}szCs"):
             if int(size.get(f"{w}val", "22")) < 22:  # nothing smaller than 11 pt
