@@ -39,8 +39,8 @@ from typing import Any
 import jsonschema
 
 import coproduction as cp
-from coproduction import schemas
-from coproduction.serialization import make_converter
+from coproduction.contract import schemas
+from coproduction.contract.serialization import make_converter
 
 ROOT = Path(__file__).resolve().parents[1]
 AUDIT = ROOT / "examples" / "audits" / "worcestershire-oak-primary-school-staff.json"

@@ -11,6 +11,7 @@ import pytest
 from helpers import ROOT, make_audit
 
 import coproduction as cp
+from coproduction.contract import schemas
 
 AJV = Path(__file__).parent / "ajv"
 
@@ -81,4 +82,4 @@ def test_ajv_rejects_what_we_reject(ajv: Path, tmp_path: Path, worcestershire: c
     assert lines[0]["valid"] is False
     paths = {error["instancePath"] for error in lines[0]["errors"]}  # type: ignore[attr-defined]
     assert {"/date", "/responses/0/rating"} <= paths
-    assert len(cp.schemas.validate(data, "audit")) == 3
+    assert len(schemas.validate(data, "audit")) == 3

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from coproduction._atomic import write_atomically
+from coproduction.contract._atomic import write_atomically
 
 
 def test_a_new_file_gets_the_umask_mode_not_owner_only(tmp_path: Path) -> None:

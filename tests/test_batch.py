@@ -21,8 +21,7 @@ from bad_inputs import Broken, broken_inputs, json_audit, ratings_for
 from office_files import filled
 
 import coproduction as cp
-from coproduction import _batch
-from coproduction.cli import main
+from coproduction.cli import _batch, main
 
 pytest.importorskip("coproduction_docx", reason="the docx exporter is installed by scripts/test")
 pytest.importorskip("coproduction_xlsx", reason="the xlsx exporter is installed by scripts/test")

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given
 
 import coproduction as cp
-from coproduction.changes import framework_changes
+from coproduction import framework_changes
 from coproduction.testing import frameworks
 
 

@@ -11,8 +11,8 @@ import pytest
 from hypothesis import given
 
 import coproduction as cp
-from coproduction import schemas
-from coproduction.charter import check_charter_data
+from coproduction.contract import schemas
+from coproduction.contract.checks.charter import check_charter_data
 from coproduction.testing import charters
 
 DURHAM_LADDER = "durham-degrees-of-participation"
@@ -246,8 +246,12 @@ def test_the_schema_refuses_what_the_model_refuses() -> None:
 
 
 def test_the_data_check_skips_what_is_the_wrong_shape() -> None:
-    assert check_charter_data({"commitments": "no", "co_produced_on": 3, "signed_off": [1]}) == []
-    assert check_charter_data({"commitments": [1, {"aims_at": "x", "serves": {"criteria": "y"}}]}) == []
+    catalogue = cp.default_catalogue()
+    assert check_charter_data({"commitments": "no", "co_produced_on": 3, "signed_off": [1]}, catalogue) == []
+    assert (
+        check_charter_data({"commitments": [1, {"aims_at": "x", "serves": {"criteria": "y"}}]}, cp.default_catalogue())
+        == []
+    )
 
 
 @given(charters())

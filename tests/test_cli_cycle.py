@@ -16,8 +16,8 @@ from cycle_example import example_framework
 from helpers import ROOT, WORCESTERSHIRE, make_audit
 
 import coproduction as cp
+from coproduction import Contributor, Group
 from coproduction.cli import main
-from coproduction.contributors import Contributor, Group
 from coproduction.exporters import default_registry
 
 AUDITS = ROOT / "examples" / "audits"

@@ -15,7 +15,7 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 import coproduction as cp
-from coproduction import schemas
+from coproduction.contract import schemas
 from coproduction.testing import audits, comparable_audits, frameworks
 
 # -- the hand-worked example -------------------------------------------------------------------

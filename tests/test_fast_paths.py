@@ -15,8 +15,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import coproduction as cp
-from coproduction import scoring, serialization
-from coproduction._trusted import TRUSTED_BUILDERS
+from coproduction.contract import serialization
+from coproduction.contract._trusted import TRUSTED_BUILDERS
+from coproduction.rules import scoring
 from coproduction.testing import frameworks, frameworks_with_audits
 
 

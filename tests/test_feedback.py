@@ -15,8 +15,8 @@ from test_ajv import ajv, run  # noqa: F401  (ajv is a fixture)
 from test_charter import charter as make_charter
 
 import coproduction as cp
-from coproduction import schemas
-from coproduction.feedback import check_feedback_log_data
+from coproduction.contract import schemas
+from coproduction.contract.checks.feedback_log import check_feedback_log_data
 from coproduction.testing import dates, feedback_logs, slugs
 
 DONE, WILL_DO, CANNOT_DO, NOT_YET = (

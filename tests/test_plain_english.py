@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import coproduction as cp
-from coproduction.plain_english import (
+from coproduction import (
     DEFAULT_ALLOWED,
     MAX_SENTENCE_WORDS,
     NOT_PROSE,

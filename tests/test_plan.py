@@ -13,8 +13,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import coproduction as cp
-from coproduction import schemas
-from coproduction.contributors import Contributor, Group
+from coproduction import Contributor, Group
+from coproduction.contract import schemas
 from coproduction.testing import action_plans, audits, comparable_audits, frameworks, ladders
 
 FORUM = Contributor(Group.PARENT_CARER_FORUM)

@@ -14,7 +14,10 @@ import pytest
 from helpers import ROOT
 
 import coproduction as cp
-from coproduction.serialization import DOCUMENT_TYPES, SCHEMA_VERSIONS
+from coproduction.contract.kinds import kinds
+
+DOCUMENT_TYPES = {kind.name: kind.cls for kind in kinds()}
+SCHEMA_VERSIONS = {kind.name: kind.version for kind in kinds()}
 
 FIXTURES = ROOT / "tests" / "fixtures"
 FILES = sorted(FIXTURES.glob("schema-v*/*.json"))

@@ -15,14 +15,15 @@ from hypothesis import strategies as st
 from hypothesis_jsonschema import from_schema
 
 import coproduction as cp
-from coproduction import schemas, serialization
+from coproduction.contract import schemas, serialization
+from coproduction.contract.kinds import kinds
 from coproduction.testing import frameworks, frameworks_with_audits, ladder_assessments, ladders
 
 KINDS = schemas.kinds()
 
 
 def test_every_document_kind_has_a_schema() -> None:
-    assert set(KINDS) == set(serialization.DOCUMENT_TYPES)
+    assert set(KINDS) == {kind.name for kind in kinds()}
 
 
 @pytest.mark.parametrize("name", ["common", *KINDS])

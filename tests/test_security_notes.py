@@ -7,7 +7,7 @@ import re
 import pytest
 from helpers import ROOT
 
-from coproduction import serialization
+from coproduction.contract import serialization
 
 SECURITY = (ROOT / "SECURITY.md").read_text("utf-8")
 DOCS = (ROOT / "docs" / "security.rst").read_text("utf-8")

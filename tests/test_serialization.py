@@ -5,12 +5,13 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import attrs
 import pytest
 from helpers import make_audit
 from hypothesis import given
 
 import coproduction as cp
-from coproduction import serialization
+from coproduction.contract import kinds, serialization
 from coproduction.testing import frameworks, frameworks_with_audits, ladders
 
 
@@ -61,7 +62,7 @@ def test_dump_writes_atomically_and_load_reads(tmp_path: Path, worcestershire: c
 
 
 def test_a_failed_write_leaves_the_old_file(tmp_path: Path) -> None:
-    from coproduction._atomic import write_atomically
+    from coproduction.contract._atomic import write_atomically
 
     target = tmp_path / "keep.json"
     target.write_text("old")
@@ -147,14 +148,15 @@ def test_unknown_framework_version_is_refused(worcestershire: cp.Framework) -> N
 
 def test_older_versions_are_migrated(monkeypatch: pytest.MonkeyPatch, worcestershire: cp.Framework) -> None:
     data = json.loads(cp.dumps(make_audit(worcestershire, {"shared-values-1": "embedded"})))
-    # Pretend the current version is 2 and version 1 named the date "completed_on".
-    monkeypatch.setitem(serialization.SCHEMA_VERSIONS, "audit", 2)
 
+    # Pretend the current version is 2 and version 1 named the date "completed_on".
     def rename(document: dict[str, object]) -> dict[str, object]:
         document["date"] = document.pop("completed_on")
         return document
 
-    monkeypatch.setitem(serialization.MIGRATIONS, "audit", {1: rename})
+    audit_kind = kinds.kind_named("audit")
+    assert audit_kind is not None
+    monkeypatch.setitem(kinds._BY_NAME, "audit", attrs.evolve(audit_kind, version=2, migrations={1: rename}))
     monkeypatch.setattr(serialization, "validate", lambda data, kind: [])
     data["completed_on"] = data.pop("date")
     audit = cp.loads(json.dumps(data), cp.Audit)

@@ -10,8 +10,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import coproduction as cp
-from coproduction import serialization
-from coproduction.serialization import parse_json
+from coproduction.contract import serialization
+from coproduction.contract.serialization import parse_json
 
 
 def refused(text: str | bytes) -> cp.UnreadableFileError:

@@ -4,41 +4,19 @@ The public face of the library. Everything here is re-exported from the
 module that defines it.
 """
 
-from coproduction.audit import Audit, Response
-from coproduction.catalogue import Catalogue, default_catalogue
-from coproduction.changes import FrameworkChanges, framework_changes
-from coproduction.charter import (
-    Charter,
-    CharterValue,
-    Commitment,
-    CriteriaRef,
-    Expectation,
-    SignOff,
-    TimeFrame,
-    TimeUnit,
+from coproduction.api import (
+    PlainEnglishChecker,
     check_charter,
+    check_document,
+    check_plain_english,
+    default_checker,
+    from_dict,
+    load,
+    loads,
 )
-from coproduction.compare import (
-    Agreement,
-    AuditReference,
-    Comparison,
-    CriterionComparison,
-    CriterionProgress,
-    CycleRating,
-    Movement,
-    PerspectiveRating,
-    PerspectiveScore,
-    Progress,
-    ProgressCycle,
-    SectionProgress,
-    UnsharedCriteria,
-    compare_perspectives,
-    same_organisation,
-    track_progress,
-    weighted_kappa,
-)
-from coproduction.contributors import Contributor, Group
-from coproduction.documents import AuditReport, AuditTemplate, CouncilSummary
+from coproduction.catalogue import Catalogue, default_catalogue
+from coproduction.contract import schemas, serialization
+from coproduction.contract.serialization import dump, dumps, to_dict
 from coproduction.errors import (
     CoproductionError,
     ExporterConflictError,
@@ -51,7 +29,31 @@ from coproduction.errors import (
     UnreadableFileError,
     UnsupportedDocumentError,
 )
-from coproduction.feedback import (
+from coproduction.exporters.documents import AuditReport, AuditTemplate, CouncilSummary
+from coproduction.model._metadata import NOT_PROSE, PROSE_KEY
+from coproduction.model.audit import Audit, Response
+from coproduction.model.catalogue import CatalogueLookup
+from coproduction.model.charter import (
+    Charter,
+    CharterValue,
+    Commitment,
+    CriteriaRef,
+    Expectation,
+    SignOff,
+    TimeFrame,
+    TimeUnit,
+)
+from coproduction.model.comparison import (
+    Agreement,
+    AuditReference,
+    Comparison,
+    CriterionComparison,
+    PerspectiveRating,
+    PerspectiveScore,
+)
+from coproduction.model.contributors import Contributor, Group
+from coproduction.model.feedback import (
+    MAX_THEME_LENGTH,
     Channel,
     FeedbackEntry,
     FeedbackLog,
@@ -60,34 +62,31 @@ from coproduction.feedback import (
     FeedbackSummary,
     StatusCounts,
     ThemeSummary,
-    check_action_links,
-    you_said_we_did,
 )
-from coproduction.framework import Criterion, Field, Framework, Level, RatingScale, Section
-from coproduction.glossary import Glossary, Term
-from coproduction.ladder import Band, Ladder, LadderAssessment, Placement, Rung, RungPractice, place
-from coproduction.organisation import Organisation, Perspective
-from coproduction.plain_english import (
-    PlainEnglishChecker,
-    PlainEnglishFinding,
-    check_plain_english,
+from coproduction.model.framework import Criterion, Field, Framework, Level, RatingScale, Section
+from coproduction.model.glossary import Glossary, Term
+from coproduction.model.ladder import Band, Ladder, LadderAssessment, Placement, Rung, RungPractice
+from coproduction.model.organisation import Organisation, Perspective
+from coproduction.model.plan import Action, ActionPlan, ActionStatus, RungTarget
+from coproduction.model.progress import (
+    CriterionProgress,
+    CycleRating,
+    Movement,
+    Progress,
+    ProgressCycle,
+    SectionProgress,
+    UnsharedCriteria,
 )
-from coproduction.plan import (
-    Action,
-    ActionPlan,
-    ActionStatus,
-    Gap,
-    PlanProposal,
-    PlanStatus,
-    RungTarget,
-    check_plan,
-    find_gaps,
-    plan_status,
-    propose_plan,
-)
-from coproduction.scoring import Score, ScoreReport, SectionScore, check_audit, score
-from coproduction.serialization import dump, dumps, from_dict, load, loads, to_dict
-from coproduction.source import Source
+from coproduction.model.scores import Score, ScoreReport, SectionScore
+from coproduction.model.source import Source
+from coproduction.rules.changes import FrameworkChanges, framework_changes
+from coproduction.rules.comparing import compare_perspectives, same_organisation, weighted_kappa
+from coproduction.rules.feedback import check_action_links, you_said_we_did
+from coproduction.rules.placement import place
+from coproduction.rules.plain_english import DEFAULT_ALLOWED, MAX_SENTENCE_WORDS, PlainEnglishFinding, Rule, text_fields
+from coproduction.rules.planning import Gap, PlanProposal, PlanStatus, check_plan, find_gaps, plan_status, propose_plan
+from coproduction.rules.progress import track_progress
+from coproduction.rules.scoring import check_audit, score
 
 __version__ = "0.1.0"
 
@@ -102,6 +101,7 @@ __all__ = [
     "AuditTemplate",
     "Band",
     "Catalogue",
+    "CatalogueLookup",
     "Channel",
     "Charter",
     "CharterValue",
@@ -115,6 +115,7 @@ __all__ = [
     "CriterionComparison",
     "CriterionProgress",
     "CycleRating",
+    "DEFAULT_ALLOWED",
     "Expectation",
     "ExportError",
     "ExporterConflictError",
@@ -135,8 +136,12 @@ __all__ = [
     "Ladder",
     "LadderAssessment",
     "Level",
+    "MAX_SENTENCE_WORDS",
+    "MAX_THEME_LENGTH",
     "Movement",
+    "NOT_PROSE",
     "Organisation",
+    "PROSE_KEY",
     "Perspective",
     "PerspectiveRating",
     "PerspectiveScore",
@@ -150,6 +155,7 @@ __all__ = [
     "ProgressCycle",
     "RatingScale",
     "Response",
+    "Rule",
     "Rung",
     "RungPractice",
     "RungTarget",
@@ -172,10 +178,12 @@ __all__ = [
     "check_action_links",
     "check_audit",
     "check_charter",
+    "check_document",
     "check_plain_english",
     "check_plan",
     "compare_perspectives",
     "default_catalogue",
+    "default_checker",
     "dump",
     "dumps",
     "find_gaps",
@@ -187,7 +195,10 @@ __all__ = [
     "plan_status",
     "propose_plan",
     "same_organisation",
+    "schemas",
     "score",
+    "serialization",
+    "text_fields",
     "to_dict",
     "track_progress",
     "weighted_kappa",

@@ -24,8 +24,11 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from coproduction.audit import Audit, Response
-from coproduction.charter import (
+from coproduction.catalogue._catalogue import default_catalogue
+from coproduction.errors import UnsupportedDocumentError
+from coproduction.exporters._protocol import Exporter
+from coproduction.model.audit import Audit, Response
+from coproduction.model.charter import (
     Charter,
     CharterValue,
     Commitment,
@@ -35,15 +38,13 @@ from coproduction.charter import (
     TimeFrame,
     TimeUnit,
 )
-from coproduction.compare import AuditReference
-from coproduction.contributors import Contributor, Group
-from coproduction.errors import UnsupportedDocumentError
-from coproduction.exporters import Exporter
-from coproduction.feedback import MAX_THEME_LENGTH, Channel, FeedbackEntry, FeedbackLog, FeedbackResponse
-from coproduction.framework import Criterion, Field, Framework, Level, RatingScale, Section
-from coproduction.ladder import Band, Ladder, LadderAssessment, Rung, RungPractice
-from coproduction.organisation import Organisation, Perspective
-from coproduction.plan import Action, ActionPlan, ActionStatus, RungTarget
+from coproduction.model.comparison import AuditReference
+from coproduction.model.contributors import Contributor, Group
+from coproduction.model.feedback import MAX_THEME_LENGTH, Channel, FeedbackEntry, FeedbackLog, FeedbackResponse
+from coproduction.model.framework import Criterion, Field, Framework, Level, RatingScale, Section
+from coproduction.model.ladder import Band, Ladder, LadderAssessment, Rung, RungPractice
+from coproduction.model.organisation import Organisation, Perspective
+from coproduction.model.plan import Action, ActionPlan, ActionStatus, RungTarget
 
 __all__ = [
     "action_plans",
@@ -416,8 +417,6 @@ def charters(catalogue: Any = None) -> st.SearchStrategy[Charter]:
             the built-in catalogue when omitted.
     """
     if catalogue is None:
-        from coproduction.catalogue import default_catalogue
-
         catalogue = default_catalogue()
     ladder_list = catalogue.ladders()
     framework_list = catalogue.frameworks()

@@ -29,11 +29,33 @@ from hypothesis import strategies as st
 from lxml import etree
 
 import coproduction as c
-from coproduction.charter import Charter, CharterValue, Commitment, CriteriaRef, Expectation, SignOff, TimeFrame
-from coproduction.compare import Comparison, Movement, Progress, compare_perspectives, track_progress
-from coproduction.contributors import Contributor, Group
-from coproduction.feedback import Channel, FeedbackEntry, FeedbackLog, FeedbackResponse, FeedbackStatus
-from coproduction.plan import ActionPlan, ActionStatus, PlanStatus, RungTarget, plan_status, propose_plan
+from coproduction import (
+    ActionPlan,
+    ActionStatus,
+    Channel,
+    Charter,
+    CharterValue,
+    Commitment,
+    Comparison,
+    Contributor,
+    CriteriaRef,
+    Expectation,
+    FeedbackEntry,
+    FeedbackLog,
+    FeedbackResponse,
+    FeedbackStatus,
+    Group,
+    Movement,
+    PlanStatus,
+    Progress,
+    RungTarget,
+    SignOff,
+    TimeFrame,
+    compare_perspectives,
+    plan_status,
+    propose_plan,
+    track_progress,
+)
 from coproduction.testing import audits, check_exporter, frameworks, free_text
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"

@@ -24,21 +24,34 @@ from hypothesis import strategies as st
 from openpyxl import Workbook, load_workbook
 
 from coproduction import (
+    Action,
+    ActionPlan,
+    ActionStatus,
     Audit,
+    AuditReference,
     AuditTemplate,
+    Comparison,
+    Contributor,
     ExportError,
+    FeedbackEntry,
+    FeedbackLog,
+    FeedbackResponse,
+    FeedbackStatus,
     Framework,
+    Group,
     InvalidDocumentError,
+    Movement,
     Organisation,
     Response,
+    RungTarget,
     UnreadableFileError,
+    compare_perspectives,
     default_catalogue,
+    plan_status,
+    propose_plan,
+    track_progress,
 )
-from coproduction.compare import AuditReference, Comparison, Movement, compare_perspectives, track_progress
-from coproduction.contributors import Contributor, Group
 from coproduction.exporters import ActionPlanReader, default_registry
-from coproduction.feedback import FeedbackEntry, FeedbackLog, FeedbackResponse, FeedbackStatus
-from coproduction.plan import Action, ActionPlan, ActionStatus, RungTarget, plan_status, propose_plan
 from coproduction.testing import (
     action_plans,
     check_exporter,

@@ -8,11 +8,12 @@ from collections.abc import Iterable
 from importlib import resources
 from typing import Any
 
-from coproduction._messages import excerpt
+from coproduction.contract.serialization import load, loads
 from coproduction.errors import InvalidDocumentError, Problem, UnknownFrameworkError
-from coproduction.framework import Framework
-from coproduction.glossary import Glossary
-from coproduction.ladder import Ladder
+from coproduction.model._excerpt import excerpt
+from coproduction.model.framework import Framework
+from coproduction.model.glossary import Glossary
+from coproduction.model.ladder import Ladder
 
 __all__ = ["Catalogue", "default_catalogue"]
 
@@ -138,19 +139,17 @@ class Catalogue:
             UnreadableFileError: If the file is not acceptable JSON.
             InvalidDocumentError: If it is not a valid framework, ladder or glossary.
         """
-        return self.including(load_item(path))
+        return self.including(load_item(path, self))
 
 
-def load_item(path: str | os.PathLike[str]) -> Framework | Ladder | Glossary:
+def load_item(path: str | os.PathLike[str], catalogue: Catalogue | None = None) -> Framework | Ladder | Glossary:
     """Load a framework, ladder or glossary from a JSON file, validated.
 
     Raises:
         UnreadableFileError: If the file is not acceptable JSON.
         InvalidDocumentError: If it is not a valid framework, ladder or glossary.
     """
-    from coproduction.serialization import load
-
-    item: Any = load(path)
+    item: Any = load(path, catalogue=catalogue if catalogue is not None else Catalogue())
     if not isinstance(item, (Framework, Ladder, Glossary)):
         raise InvalidDocumentError(
             "a catalogue file must be a framework, ladder or glossary",
@@ -176,8 +175,6 @@ def _version_key(version: str) -> tuple[tuple[int, int | str], ...]:
 @functools.cache
 def default_catalogue() -> Catalogue:
     """The built-in catalogue, loaded from the package data once and validated."""
-    from coproduction.serialization import loads
-
     items: list[Any] = []
     data = resources.files("coproduction.catalogue") / "data"
     for entry in sorted(data.iterdir(), key=lambda e: e.name):

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, BinaryIO, ClassVar, Protocol, runtime_checkable
+from typing import BinaryIO, ClassVar, Protocol, runtime_checkable
 
-if TYPE_CHECKING:
-    from coproduction.audit import Audit
-    from coproduction.catalogue import Catalogue
-    from coproduction.plan import ActionPlan
+from coproduction.catalogue._catalogue import Catalogue
+from coproduction.model.audit import Audit
+from coproduction.model.plan import ActionPlan
 
 ENTRY_POINT_GROUP = "coproduction.exporters"
 """The entry-point group every exporter, built in or third party, registers under."""

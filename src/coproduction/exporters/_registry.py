@@ -11,13 +11,8 @@ from typing import Any
 
 import attrs
 
-from coproduction._atomic import write_atomically
-from coproduction.errors import (
-    ExporterConflictError,
-    ExporterNotFoundError,
-    Problem,
-    UnsupportedDocumentError,
-)
+from coproduction.contract._atomic import write_atomically
+from coproduction.errors import ExporterConflictError, ExporterNotFoundError, Problem, UnsupportedDocumentError
 from coproduction.exporters._protocol import ENTRY_POINT_GROUP, ActionPlanReader, Exporter, TemplateReader
 
 __all__ = ["ExporterInfo", "ExporterRegistry", "default_registry"]

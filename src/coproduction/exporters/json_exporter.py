@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from typing import BinaryIO, ClassVar
 
-from coproduction import serialization
-from coproduction.audit import Audit
-from coproduction.catalogue import Catalogue
-from coproduction.documents import AuditReport, AuditTemplate
+from coproduction.catalogue._catalogue import Catalogue, default_catalogue
+from coproduction.contract import serialization
+from coproduction.contract.kinds import kinds
+from coproduction.contract.serialization import dumps, loads
 from coproduction.errors import UnreadableFileError, UnsupportedDocumentError
-from coproduction.serialization import DOCUMENT_TYPES, dumps, loads
+from coproduction.exporters.documents import AuditReport, AuditTemplate
+from coproduction.model.audit import Audit
 
 __all__ = ["JSONExporter"]
 
@@ -27,7 +28,7 @@ class JSONExporter:
 
     def supports(self, document: object) -> bool:
         """True for every stored document kind, templates and reports."""
-        return isinstance(document, (AuditTemplate, AuditReport, *DOCUMENT_TYPES.values()))
+        return isinstance(document, (AuditTemplate, AuditReport, *(kind.cls for kind in kinds())))
 
     def export(self, document: object, out: BinaryIO, /) -> None:
         """Write the document's canonical JSON, UTF-8 encoded.
@@ -46,7 +47,7 @@ class JSONExporter:
     def read(self, source: BinaryIO, /, *, catalogue: Catalogue | None = None) -> Audit:
         """Read a filled-in JSON audit back, validated against its framework.
 
-        At most :data:`~coproduction.serialization.MAX_DOCUMENT_BYTES` (and one
+        At most :data:`~coproduction.contract.serialization.MAX_DOCUMENT_BYTES` (and one
         more) are read from ``source``, so a huge input is refused unread.
         """
         limit = serialization.MAX_DOCUMENT_BYTES
@@ -54,7 +55,8 @@ class JSONExporter:
         if len(data) > limit:
             raise UnreadableFileError(
                 f"the document is larger than {limit:,} bytes, the most accepted "
-                "(set coproduction.serialization.MAX_DOCUMENT_BYTES to change it)"
+                "(set coproduction.contract.serialization.MAX_DOCUMENT_BYTES to change it)"
             )
-        audit: Audit = loads(data, Audit, catalogue=catalogue)
+        # Until exporters are handed an ExportContext, a read with no catalogue uses the built-in one.
+        audit: Audit = loads(data, Audit, catalogue=default_catalogue() if catalogue is None else catalogue)
         return audit

@@ -5,8 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import BinaryIO
 
-from coproduction import InvalidDocumentError, to_dict
-from coproduction.charter import Charter, Commitment, check_charter
+from coproduction import Charter, Commitment, InvalidDocumentError, check_charter, to_dict
 from coproduction_docx._cycle import Builder, Settings, Statements, join_words, long_date, write_document
 from coproduction_docx._ooxml import Page
 from coproduction_docx._text import check_text

@@ -5,8 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import BinaryIO
 
-from coproduction import Framework, Perspective, to_dict
-from coproduction.compare import Comparison, CriterionComparison, PerspectiveRating
+from coproduction import Comparison, CriterionComparison, Framework, Perspective, PerspectiveRating, to_dict
 from coproduction_docx._chart import PATTERNS, grouped_chart
 from coproduction_docx._cycle import (
     Builder,

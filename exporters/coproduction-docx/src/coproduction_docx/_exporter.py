@@ -6,19 +6,21 @@ import datetime as dt
 from typing import BinaryIO, ClassVar
 
 from coproduction import (
+    ActionPlan,
     Audit,
     AuditReport,
     AuditTemplate,
     Catalogue,
+    Charter,
+    Comparison,
     CoproductionError,
+    FeedbackLog,
+    PlanStatus,
+    Progress,
     UnreadableFileError,
     UnsupportedDocumentError,
     default_catalogue,
 )
-from coproduction.charter import Charter
-from coproduction.compare import Comparison, Progress
-from coproduction.feedback import FeedbackLog
-from coproduction.plan import ActionPlan, PlanStatus
 from coproduction_docx._charter import write_charter
 from coproduction_docx._comparison import write_comparison
 from coproduction_docx._cycle import Settings

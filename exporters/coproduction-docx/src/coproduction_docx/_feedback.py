@@ -10,8 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import BinaryIO
 
-from coproduction import to_dict
-from coproduction.feedback import Channel, FeedbackEntry, FeedbackLog, FeedbackStatus, StatusCounts
+from coproduction import Channel, FeedbackEntry, FeedbackLog, FeedbackStatus, StatusCounts, to_dict
 from coproduction_docx._cycle import Builder, Settings, join_words, long_date, write_document
 from coproduction_docx._ooxml import Page, para, run
 from coproduction_docx._text import check_text

@@ -6,8 +6,19 @@ import datetime as dt
 from collections.abc import Iterator
 from typing import BinaryIO
 
-from coproduction import Framework, InvalidDocumentError, Problem, to_dict
-from coproduction.plan import Action, ActionPlan, ActionStatus, PlanStatus, RungTarget, check_plan_data, plan_status
+from coproduction import (
+    Action,
+    ActionPlan,
+    ActionStatus,
+    Framework,
+    InvalidDocumentError,
+    PlanStatus,
+    Problem,
+    RungTarget,
+    check_document,
+    plan_status,
+    to_dict,
+)
 from coproduction_docx._cycle import (
     Builder,
     Settings,
@@ -229,7 +240,7 @@ def write_plan(document: ActionPlan | PlanStatus, out: BinaryIO, settings: Setti
     """
     plan = document.plan if isinstance(document, PlanStatus) else document
     check_text({"plan": to_dict(plan)})
-    problems = check_plan_data(to_dict(plan), settings.catalogue)
+    problems = check_document(plan, settings.catalogue)
     framework = settings.framework(plan.framework, plan.framework_version)
     if problems or framework is None:
         raise InvalidDocumentError(

@@ -5,8 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any, BinaryIO
 
-from coproduction import Framework, to_dict
-from coproduction.compare import CriterionProgress, CycleRating, Movement, Progress
+from coproduction import CriterionProgress, CycleRating, Framework, Movement, Progress, to_dict
 from coproduction_docx._chart import PATTERNS, grouped_chart
 from coproduction_docx._cycle import (
     Builder,

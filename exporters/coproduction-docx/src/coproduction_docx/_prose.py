@@ -15,8 +15,7 @@ from __future__ import annotations
 
 import functools
 
-from coproduction import Catalogue, CoproductionError, Glossary
-from coproduction.plain_english import PlainEnglishChecker, Rule, default_checker
+from coproduction import Catalogue, CoproductionError, Glossary, PlainEnglishChecker, Rule, default_checker
 
 __all__ = ["Prose", "checker_for", "glossary_of"]
 

@@ -9,8 +9,7 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from coproduction import Catalogue, Perspective
-from coproduction.compare import Comparison, PerspectiveRating
+from coproduction import Catalogue, Comparison, Perspective, PerspectiveRating
 from coproduction_xlsx import _layout as L
 from coproduction_xlsx._safety import TextChecks, put_text
 from coproduction_xlsx._tables import (

@@ -5,20 +5,21 @@ from __future__ import annotations
 from typing import BinaryIO, ClassVar
 
 from coproduction import (
+    ActionPlan,
     Audit,
     AuditReport,
     AuditTemplate,
     Catalogue,
+    Comparison,
     ExportError,
+    FeedbackLog,
     Framework,
     Problem,
+    Progress,
     UnknownFrameworkError,
     UnsupportedDocumentError,
     default_catalogue,
 )
-from coproduction.compare import Comparison, Progress
-from coproduction.feedback import FeedbackLog
-from coproduction.plan import ActionPlan
 from coproduction_xlsx._archive import ArchiveLimits
 from coproduction_xlsx._comparison import write_comparison
 from coproduction_xlsx._feedback import write_feedback_log

@@ -10,7 +10,7 @@ from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.worksheet import Worksheet
 
-from coproduction.feedback import FeedbackLog, FeedbackStatus
+from coproduction import FeedbackLog, FeedbackStatus
 from coproduction_xlsx import _layout as L
 from coproduction_xlsx._plan_layout import contributor_text
 from coproduction_xlsx._safety import TextChecks, put_text

@@ -14,8 +14,17 @@ from openpyxl.workbook.protection import WorkbookProtection
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
-from coproduction import Catalogue, ExportError, Framework, Problem, default_catalogue
-from coproduction.plan import Action, ActionPlan, ActionStatus, check_plan
+from coproduction import (
+    Action,
+    ActionPlan,
+    ActionStatus,
+    Catalogue,
+    ExportError,
+    Framework,
+    Problem,
+    check_plan,
+    default_catalogue,
+)
 from coproduction_xlsx import _layout as L
 from coproduction_xlsx import _plan_layout as P
 from coproduction_xlsx._safety import TextChecks, put_text

@@ -8,10 +8,7 @@ from collections.abc import Iterable
 
 import attrs
 
-from coproduction import Catalogue, Ladder
-from coproduction.compare import AuditReference
-from coproduction.contributors import Contributor, Group
-from coproduction.plan import ActionStatus, RungTarget
+from coproduction import ActionStatus, AuditReference, Catalogue, Contributor, Group, Ladder, RungTarget
 from coproduction_xlsx._layout import NAME_PREFIX
 
 __all__ = [

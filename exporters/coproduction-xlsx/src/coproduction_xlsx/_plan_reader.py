@@ -14,6 +14,10 @@ from openpyxl.utils import get_column_letter
 from openpyxl.utils.cell import column_index_from_string, coordinate_from_string
 
 from coproduction import (
+    Action,
+    ActionPlan,
+    ActionStatus,
+    AuditReference,
     Catalogue,
     CoproductionError,
     Framework,
@@ -21,12 +25,11 @@ from coproduction import (
     Organisation,
     Perspective,
     Problem,
+    RungTarget,
     UnknownFrameworkError,
     UnreadableFileError,
     default_catalogue,
 )
-from coproduction.compare import AuditReference
-from coproduction.plan import Action, ActionPlan, ActionStatus, RungTarget
 from coproduction_xlsx import _layout as L
 from coproduction_xlsx import _plan_layout as P
 from coproduction_xlsx._archive import ArchiveLimits, check_archive, read_source

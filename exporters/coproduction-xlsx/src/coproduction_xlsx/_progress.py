@@ -10,8 +10,7 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from coproduction import Catalogue, Framework
-from coproduction.compare import CycleRating, Movement, Progress
+from coproduction import Catalogue, CycleRating, Framework, Movement, Progress
 from coproduction_xlsx import _layout as L
 from coproduction_xlsx._safety import TextChecks, put_text
 from coproduction_xlsx._tables import (

@@ -1,0 +1,1 @@
+"""The contract: JSON in and out (strict parse, the one converter, schemas, migrations, cross-checks, kinds)."""

@@ -1,0 +1,1 @@
+"""Cross-checks: what a document kind's schema cannot express, one module per kind."""

@@ -1,0 +1,134 @@
+"""The one table of document kinds: a row per kind names its class, schema, version, migrations and cross-check.
+
+Adding a kind is a model module, a schema in ``schemas/``, a check module in
+``contract/checks/`` and one row here (see ``docs/architecture.rst``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+import attrs
+
+from coproduction.contract.checks import (
+    action_plan,
+    audit,
+    charter,
+    comparison,
+    feedback_log,
+    framework,
+    ladder,
+    ladder_assessment,
+    progress,
+)
+from coproduction.contract.checks._common import require_catalogue
+from coproduction.errors import Problem
+from coproduction.model.audit import Audit
+from coproduction.model.catalogue import CatalogueLookup
+from coproduction.model.charter import Charter
+from coproduction.model.comparison import Comparison
+from coproduction.model.feedback import FeedbackLog
+from coproduction.model.framework import Framework
+from coproduction.model.glossary import Glossary
+from coproduction.model.ladder import Ladder, LadderAssessment
+from coproduction.model.plan import ActionPlan
+from coproduction.model.progress import Progress
+from coproduction.model.scores import ScoreReport
+
+__all__ = ["Check", "Kind", "Migration", "cross_check", "kind_named", "kind_of_class", "kinds"]
+
+Migration = Callable[[dict[str, Any]], dict[str, Any]]
+"""Turns a document of version n into one of version n + 1."""
+
+Check = Callable[[dict[str, Any], CatalogueLookup | None], list[Problem]]
+"""Finds what a kind's schema cannot express, given the parsed document and a catalogue."""
+
+
+def _no_check(data: dict[str, Any], catalogue: CatalogueLookup | None) -> list[Problem]:
+    return []
+
+
+def _without_catalogue(check: Callable[[dict[str, Any]], list[Problem]]) -> Check:
+    return lambda data, catalogue: check(data)
+
+
+def _with_catalogue(check: Callable[[dict[str, Any], CatalogueLookup], list[Problem]], what: str) -> Check:
+    return lambda data, catalogue: check(data, require_catalogue(catalogue, what))
+
+
+@attrs.frozen
+class Kind:
+    """One document kind.
+
+    Attributes:
+        name: The ``kind`` written in the document, such as ``audit``.
+        cls: The model class it loads as.
+        schema: The name of its schema in ``schemas/``, without ``.schema.json``.
+        version: Its current schema version.
+        migrations: ``migrations[n]`` turns a version-n document into a version-n+1 one.
+        check: Its cross-check, run after the schema.
+        needs_catalogue: Whether its check looks frameworks or ladders up.
+    """
+
+    name: str
+    cls: type[Any]
+    schema: str
+    version: int
+    migrations: Mapping[int, Migration]
+    check: Check
+    needs_catalogue: bool = False
+
+
+def _kind(name: str, cls: type[Any], check: Check = _no_check, *, needs_catalogue: bool = False) -> Kind:
+    return Kind(name, cls, name, 1, {}, check, needs_catalogue)
+
+
+_KINDS: tuple[Kind, ...] = (
+    _kind(
+        "action-plan", ActionPlan, _with_catalogue(action_plan.check_plan_data, "an action plan"), needs_catalogue=True
+    ),
+    _kind("audit", Audit, _with_catalogue(audit.check_audit_data, "an audit"), needs_catalogue=True),
+    _kind("charter", Charter, _with_catalogue(charter.check_charter_data, "a charter"), needs_catalogue=True),
+    _kind("comparison", Comparison, _without_catalogue(comparison.check_comparison_data)),
+    _kind("feedback-log", FeedbackLog, _without_catalogue(feedback_log.check_feedback_log_data)),
+    _kind("framework", Framework, _without_catalogue(framework.check_framework_data)),
+    _kind("glossary", Glossary),
+    _kind("ladder", Ladder, _without_catalogue(ladder.check_ladder_data)),
+    _kind(
+        "ladder-assessment",
+        LadderAssessment,
+        _with_catalogue(ladder_assessment.check_ladder_assessment_data, "a ladder assessment"),
+        needs_catalogue=True,
+    ),
+    _kind("progress", Progress, _without_catalogue(progress.check_progress_data)),
+    _kind("score-report", ScoreReport),
+)
+
+_BY_NAME: dict[str, Kind] = {kind.name: kind for kind in _KINDS}
+_BY_CLASS: dict[type[Any], Kind] = {kind.cls: kind for kind in _KINDS}
+
+
+def kinds() -> tuple[Kind, ...]:
+    """Every document kind, sorted by name."""
+    return _KINDS
+
+
+def kind_named(name: str) -> Kind | None:
+    """The kind called ``name``, or None."""
+    return _BY_NAME.get(name)
+
+
+def kind_of_class(cls: type[Any]) -> Kind | None:
+    """The kind whose model class is exactly ``cls``, or None."""
+    return _BY_CLASS.get(cls)
+
+
+def cross_check(data: dict[str, Any], catalogue: CatalogueLookup | None) -> list[Problem]:
+    """Run the cross-check of the kind ``data`` names (an unknown kind has none).
+
+    Raises:
+        TypeError: If the kind needs a catalogue and none is given.
+    """
+    kind = _BY_NAME.get(str(data.get("kind")))
+    return [] if kind is None else kind.check(data, catalogue)

@@ -1,0 +1,94 @@
+"""What an exporter is asked to write: a blank template, an audit report, a council summary.
+
+An exporter receives either a stored document (a :class:`~coproduction.Framework`,
+:class:`~coproduction.Audit`, :class:`~coproduction.ScoreReport` ...) or one of
+these views, which bundle what a template or report needs to be drawn.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable
+
+import attrs
+
+from coproduction.catalogue import Catalogue
+from coproduction.model.audit import Audit, Response
+from coproduction.model.framework import Framework
+from coproduction.model.ladder import Ladder, LadderAssessment
+from coproduction.model.organisation import Organisation, Perspective
+from coproduction.model.scores import ScoreReport
+from coproduction.rules.scoring import score
+
+__all__ = ["AuditReport", "AuditTemplate", "CouncilSummary"]
+
+
+@attrs.frozen
+class AuditTemplate:
+    """A blank audit of a framework, to be filled in by one organisation.
+
+    Attributes:
+        framework: The framework to answer.
+        perspective: Whose viewpoint the template asks for.
+        organisation: The organisation it is sent to, if known.
+        ladder: A ladder to explain in the instructions, if any.
+        date: A date to pre-fill, if any.
+    """
+
+    framework: Framework
+    perspective: Perspective = attrs.field(converter=Perspective)
+    organisation: Organisation | None = None
+    ladder: Ladder | None = None
+    date: dt.date | None = None
+
+    def blank_audit(self) -> Audit:
+        """The template as an audit with every criterion present and unanswered."""
+        return Audit(
+            framework=self.framework.id,
+            framework_version=self.framework.version,
+            organisation=self.organisation or Organisation(name="(organisation name)"),
+            perspective=self.perspective,
+            date=self.date or dt.date.today(),
+            responses=tuple(Response(criterion=c.id) for c in self.framework.criteria),
+        )
+
+
+@attrs.frozen
+class AuditReport:
+    """A filled audit with what a readable report of it needs.
+
+    Attributes:
+        audit: The audit.
+        framework: The framework version it answers.
+        ladder: The ladder, when a ladder assessment is shown.
+        ladder_assessment: Where the organisation is on the ladder, if assessed.
+    """
+
+    audit: Audit
+    framework: Framework
+    ladder: Ladder | None = None
+    ladder_assessment: LadderAssessment | None = None
+
+    @property
+    def scores(self) -> ScoreReport:
+        """The audit's scores."""
+        return score(self.audit, self.framework)
+
+
+@attrs.define
+class CouncilSummary:
+    """Many audits summarised in one document, for a council.
+
+    The audits are read once, as they are written, so a generator that loads
+    them one at a time keeps memory small however many there are.
+
+    Attributes:
+        audits: Audits, or (audit, framework) pairs; an audit alone is matched
+            to its framework through the catalogue.
+        catalogue: Where frameworks are found; the built-in catalogue when omitted.
+        progress: Called with the number of audits written so far, after each one.
+    """
+
+    audits: Iterable[Audit | tuple[Audit, Framework]]
+    catalogue: Catalogue | None = None
+    progress: Callable[[int], None] | None = None

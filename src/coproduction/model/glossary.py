@@ -1,0 +1,60 @@
+"""A glossary of SEND terms and acronyms, with plain-English wordings."""
+
+from __future__ import annotations
+
+import attrs
+
+from coproduction.model._validators import non_blank, slug, to_tuple, unique
+from coproduction.model.source import Source
+
+__all__ = ["Glossary", "Term"]
+
+
+@attrs.frozen
+class Term:
+    """One term of the glossary.
+
+    Attributes:
+        term: The term or acronym as written, such as "SENCo".
+        definition: What it means, from the source.
+        plain: A plain-English wording to use instead in documents for families.
+        expansion: What the acronym stands for, or None for a term that is not one.
+    """
+
+    term: str = attrs.field(validator=non_blank)
+    definition: str
+    plain: str = attrs.field(validator=non_blank)
+    expansion: str | None = None
+
+    @property
+    def is_acronym(self) -> bool:
+        """True when the term is an acronym with an expansion."""
+        return self.expansion is not None
+
+
+@attrs.frozen
+class Glossary:
+    """A list of terms with their meanings.
+
+    Attributes:
+        id: Stable identifier.
+        name: Display name.
+        terms: The terms.
+        source: Who published it.
+    """
+
+    id: str = attrs.field(validator=slug)
+    name: str = attrs.field(validator=non_blank)
+    terms: tuple[Term, ...] = attrs.field(converter=to_tuple)
+    source: Source | None = None
+
+    def __attrs_post_init__(self) -> None:
+        unique("terms", (term.term.casefold() for term in self.terms))
+
+    def lookup(self, word: str) -> Term | None:
+        """Find a term by its spelling, ignoring case."""
+        wanted = word.casefold()
+        for term in self.terms:
+            if term.term.casefold() == wanted:
+                return term
+        return None

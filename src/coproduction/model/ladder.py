@@ -1,0 +1,162 @@
+"""Participation ladders and ladder assessments, as data."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import attrs
+
+from coproduction.model._validators import non_blank, optional_slug, slug, to_tuple, unique
+from coproduction.model.organisation import Organisation, Perspective
+from coproduction.model.source import Source
+
+
+@attrs.frozen
+class Band:
+    """A group of neighbouring rungs, such as "non-participation" or "doing with".
+
+    Attributes:
+        id: Stable identifier.
+        name: Display name.
+        description: Plain-English meaning.
+    """
+
+    id: str = attrs.field(validator=slug)
+    name: str = attrs.field(validator=non_blank)
+    description: str = ""
+
+
+@attrs.frozen
+class Rung:
+    """One step of a ladder.
+
+    Attributes:
+        id: Stable identifier, unique within the ladder.
+        name: Display name, such as "Consultation".
+        description: What practice on this rung looks like, in plain English.
+        examples: Examples of practice on this rung.
+        band: The id of the ladder band this rung belongs to.
+    """
+
+    id: str = attrs.field(validator=slug)
+    name: str = attrs.field(validator=non_blank)
+    description: str = ""
+    examples: tuple[str, ...] = attrs.field(default=(), converter=to_tuple)
+    band: str | None = attrs.field(default=None, validator=optional_slug)
+
+
+@attrs.frozen
+class Ladder:
+    """An ordered ladder of participation, lowest rung first.
+
+    Attributes:
+        id: Stable identifier, such as ``durham-degrees-of-participation``.
+        name: Display name.
+        description: What the ladder is and where it comes from.
+        rungs: The rungs, lowest first.
+        bands: The bands rungs are grouped into (may be empty).
+        source: Who published the ladder.
+
+    Raises:
+        ValueError: On construction, if two rungs or bands share an id, a rung
+            names a band the ladder lacks, or there are fewer than two rungs.
+    """
+
+    id: str = attrs.field(validator=slug)
+    name: str = attrs.field(validator=non_blank)
+    rungs: tuple[Rung, ...] = attrs.field(converter=to_tuple)
+    description: str = ""
+    bands: tuple[Band, ...] = attrs.field(default=(), converter=to_tuple)
+    source: Source | None = None
+
+    def __attrs_post_init__(self) -> None:
+        if len(self.rungs) < 2:
+            raise ValueError(f"ladder {self.id!r} needs at least two rungs")
+        unique("rungs", (rung.id for rung in self.rungs))
+        unique("bands", (band.id for band in self.bands))
+        band_ids = {band.id for band in self.bands}
+        for rung in self.rungs:
+            if rung.band is not None and rung.band not in band_ids:
+                raise ValueError(
+                    f"rung {rung.id!r} of ladder {self.id!r} names band {rung.band!r}, "
+                    f"which the ladder does not have; it has {sorted(band_ids)}"
+                )
+
+    def rung(self, rung_id: str) -> Rung:
+        """Return the rung with this id.
+
+        Raises:
+            KeyError: If the ladder has no such rung.
+        """
+        for rung in self.rungs:
+            if rung.id == rung_id:
+                return rung
+        raise KeyError(rung_id)
+
+    def position(self, rung_id: str) -> int:
+        """Return the 0-based height of a rung (0 is the lowest).
+
+        Raises:
+            KeyError: If the ladder has no such rung.
+        """
+        for index, rung in enumerate(self.rungs):
+            if rung.id == rung_id:
+                return index
+        raise KeyError(rung_id)
+
+
+@attrs.frozen
+class RungPractice:
+    """Whether an organisation currently practises one rung, and the evidence.
+
+    Attributes:
+        rung: The rung id.
+        doing: True for "currently doing", False for "not doing".
+        evidence: What shows it (free text).
+    """
+
+    rung: str = attrs.field(validator=slug)
+    doing: bool = attrs.field(validator=attrs.validators.instance_of(bool))
+    evidence: str = ""
+
+
+@attrs.frozen
+class LadderAssessment:
+    """A rung-by-rung record of what an organisation currently does.
+
+    Attributes:
+        ladder: The id of the ladder assessed against.
+        organisation: The organisation assessed.
+        perspective: Whose view this is.
+        date: When it was done.
+        rungs: One entry per rung assessed (need not cover every rung).
+        completed_by: Who filled it in.
+
+    Raises:
+        ValueError: If a rung is listed twice.
+    """
+
+    ladder: str = attrs.field(validator=slug)
+    organisation: Organisation
+    perspective: Perspective = attrs.field(converter=Perspective)
+    date: dt.date
+    rungs: tuple[RungPractice, ...] = attrs.field(converter=to_tuple)
+    completed_by: str | None = None
+
+    def __attrs_post_init__(self) -> None:
+        unique("rung entries", (entry.rung for entry in self.rungs))
+
+
+@attrs.frozen
+class Placement:
+    """Where an assessment places an organisation on a ladder.
+
+    Attributes:
+        highest: The highest rung currently practised, or None if none is.
+        doing: Rungs currently practised, lowest first.
+        not_used: Rungs not currently practised (or not assessed), lowest first.
+    """
+
+    highest: Rung | None
+    doing: tuple[Rung, ...]
+    not_used: tuple[Rung, ...]

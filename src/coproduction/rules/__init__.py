@@ -1,0 +1,1 @@
+"""The rules: pure functions over the model (scoring, comparing, progress, planning, placement, wording)."""
