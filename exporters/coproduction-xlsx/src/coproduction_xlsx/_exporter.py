@@ -17,9 +17,9 @@ from coproduction import (
     default_catalogue,
 )
 from coproduction.compare import Comparison, Progress
+from coproduction.exporters.office import ArchiveLimits
 from coproduction.feedback import FeedbackLog
 from coproduction.plan import ActionPlan
-from coproduction_xlsx._archive import ArchiveLimits
 from coproduction_xlsx._comparison import write_comparison
 from coproduction_xlsx._feedback import write_feedback_log
 from coproduction_xlsx._plan import write_action_plan
