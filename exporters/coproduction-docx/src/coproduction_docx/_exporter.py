@@ -17,13 +17,14 @@ from coproduction import (
 )
 from coproduction.charter import Charter
 from coproduction.compare import Comparison, Progress
+from coproduction.exporters.office import ArchiveLimits, read_bounded
 from coproduction.feedback import FeedbackLog
 from coproduction.plan import ActionPlan, PlanStatus
 from coproduction_docx._charter import write_charter
 from coproduction_docx._comparison import write_comparison
 from coproduction_docx._cycle import Settings
 from coproduction_docx._feedback import write_feedback
-from coproduction_docx._package import ARCHIVE_ERRORS, ArchiveLimits, read_limited
+from coproduction_docx._package import ARCHIVE_ERRORS
 from coproduction_docx._plan import write_plan
 from coproduction_docx._progress import write_progress
 from coproduction_docx._reader import read_template
@@ -183,7 +184,7 @@ class DocxExporter:
         """
         name = _source_name(source)
         try:
-            data = read_limited(source, self.limits)
+            data = read_bounded(source, self.limits)
             return read_template(data, catalogue, self.limits)
         except CoproductionError as error:
             error.with_source(name)
