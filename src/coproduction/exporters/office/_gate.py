@@ -197,22 +197,22 @@ def _check_directory(infos: list[zipfile.ZipInfo], limits: ArchiveLimits) -> Non
                 f"the part {part_name(name)} is compressed with method {info.compress_type}, which Office never "
                 "uses; the file is refused"
             )
+        if info.file_size > limits.ratio_grace_bytes and info.file_size > limits.max_ratio * max(info.compress_size, 1):
+            raise _ratio_error(name, info.file_size / max(info.compress_size, 1), limits, info.file_size)
         if info.file_size > limits.max_entry_bytes:
             raise UnreadableFileError(
                 f"the part {part_name(name)} would unpack to {info.file_size:,} bytes; at most "
                 f"{limits.max_entry_bytes:,} are accepted for one part (see ArchiveLimits.max_entry_bytes)"
             )
-        if info.file_size > limits.ratio_grace_bytes and info.file_size > limits.max_ratio * max(info.compress_size, 1):
-            raise _ratio_error(name, info.file_size / max(info.compress_size, 1), limits)
         declared_total += info.file_size
     if declared_total > limits.max_total_bytes:
         raise _total_error(limits)
 
 
-def _ratio_error(name: str, ratio: float, limits: ArchiveLimits) -> UnreadableFileError:
+def _ratio_error(name: str, ratio: float, limits: ArchiveLimits, size: int) -> UnreadableFileError:
     return UnreadableFileError(
-        f"the part {part_name(name)} is compressed {ratio:,.0f} to 1, more than the {limits.max_ratio:,.0f} to 1 "
-        "accepted; it looks like a zip bomb (see ArchiveLimits.max_ratio)"
+        f"the part {part_name(name)} would unpack to {size:,} bytes and is compressed {ratio:,.0f} to 1, more than "
+        f"the {limits.max_ratio:,.0f} to 1 accepted; it looks like a zip bomb (see ArchiveLimits.max_ratio)"
     )
 
 
@@ -239,7 +239,10 @@ def _inflate(data: bytes, info: zipfile.ZipInfo, limits: ArchiveLimits, total_le
             chunks.append(chunk)
     except InflateLimitError as error:
         if error.reason == "ratio":
-            raise _ratio_error(name, limits.max_ratio + 1, limits) from None
+            raise UnreadableFileError(
+                f"the part {part_name(name)} is compressed more than the {limits.max_ratio:,.0f} to 1 accepted "
+                f"(found after {error.produced:,} bytes); it looks like a zip bomb (see ArchiveLimits.max_ratio)"
+            ) from None
         if limit == total_left and total_left < info.file_size:
             raise _total_error(limits) from None
         raise UnreadableFileError(
