@@ -7,7 +7,7 @@ templates back into audits. Registered as the ``docx`` exporter under the
 ``coproduction.exporters`` entry-point group.
 """
 
+from coproduction.exporters.office import ArchiveLimits
 from coproduction_docx._exporter import DocxExporter
-from coproduction_docx._package import ArchiveLimits
 
 __all__ = ["ArchiveLimits", "DocxExporter"]

@@ -30,6 +30,7 @@ from coproduction_docx._ooxml import (
     table,
 )
 from coproduction_docx._prose import Prose, checker_for, glossary_of
+from coproduction_docx._text import set_core_properties
 
 __all__ = [
     "Builder",
@@ -253,13 +254,15 @@ def write_document(
     builder = Builder(page, prose, document)
     blocks = [para(run(title), style="Title"), *body(builder), *builder.words(words_heading)]
     append_body(document, "".join(blocks), page)
-    core = document.core_properties
-    core.title = title
-    core.subject = subject
-    core.language = "en-GB"
-    core.author = "coproduction"
-    core.comments = ""
-    core.keywords = keywords
+    set_core_properties(
+        document,
+        title=title,
+        subject=subject,
+        language="en-GB",
+        author="coproduction",
+        comments="",
+        keywords=keywords,
+    )
     add_custom_properties(document, {"coproduction.kind": kind, **properties})
     buffer = io.BytesIO()
     document.save(buffer)

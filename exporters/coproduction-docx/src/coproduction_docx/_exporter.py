@@ -21,11 +21,12 @@ from coproduction import (
     UnsupportedDocumentError,
     default_catalogue,
 )
+from coproduction.exporters.office import ArchiveLimits, read_bounded
 from coproduction_docx._charter import write_charter
 from coproduction_docx._comparison import write_comparison
 from coproduction_docx._cycle import Settings
 from coproduction_docx._feedback import write_feedback
-from coproduction_docx._package import ARCHIVE_ERRORS, ArchiveLimits, read_limited
+from coproduction_docx._package import ARCHIVE_ERRORS
 from coproduction_docx._plan import write_plan
 from coproduction_docx._progress import write_progress
 from coproduction_docx._reader import read_template
@@ -185,7 +186,7 @@ class DocxExporter:
         """
         name = _source_name(source)
         try:
-            data = read_limited(source, self.limits)
+            data = read_bounded(source, self.limits)
             return read_template(data, catalogue, self.limits)
         except CoproductionError as error:
             error.with_source(name)

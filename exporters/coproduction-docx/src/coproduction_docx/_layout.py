@@ -8,10 +8,10 @@ placeholder prompts, the properties the file is stamped with.
 from __future__ import annotations
 
 import functools
-import hashlib
 from dataclasses import dataclass
 
-from coproduction import Field, Framework, Perspective, RatingScale, dumps
+from coproduction import Field, Framework, Perspective, RatingScale
+from coproduction.exporters.office import fingerprint as office_fingerprint
 
 __all__ = [
     "COVER",
@@ -129,8 +129,8 @@ def placeholder(key: str) -> str:
 
 @functools.lru_cache(maxsize=64)
 def fingerprint(framework: Framework) -> str:
-    """A short fingerprint of a framework's exact text: sha256 of its canonical JSON, 16 hex digits."""
-    return hashlib.sha256(dumps(framework).encode("utf-8")).hexdigest()[:16]
+    """The framework's fingerprint, as :func:`coproduction.exporters.office.fingerprint` (the same in Excel)."""
+    return office_fingerprint(framework)
 
 
 def stamp_line(framework: Framework) -> str:

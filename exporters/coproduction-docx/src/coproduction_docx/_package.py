@@ -1,27 +1,24 @@
-"""Opening an untrusted Word file safely: size limits first, then safe XML parsing.
+"""A Word package read through the shared archive gate, its XML parts parsed safely.
 
-The zip's central directory is checked (entry count, each entry's and the
-total uncompressed size) before anything is decompressed. Python's zipfile
-never inflates an entry past its declared size (a larger stream fails its
-check), so the declared sizes bound the work done. XML parts are parsed with
-entity resolution and network access off, and any part with a DOCTYPE is
-refused, which rules out entity-expansion and external-entity attacks.
+Every byte here has passed :func:`coproduction.exporters.office.open_package`
+(sizes counted on what is really inflated, every part searched for document
+type and entity declarations, macros refused); XML parts are parsed with
+entity resolution and network access off as a second wall.
 """
 
 from __future__ import annotations
 
-import io
 import posixpath
 import zipfile
 import zlib
-from dataclasses import dataclass
-from typing import Any, BinaryIO
+from typing import Any
 
 from lxml import etree
 
 from coproduction import UnreadableFileError
+from coproduction.exporters.office import VerifiedPackage, detail, part_name
 
-__all__ = ["ArchiveLimits", "WordPackage", "read_limited"]
+__all__ = ["ARCHIVE_ERRORS", "WordPackage", "safe_parser"]
 
 _WORD_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
 _WORD_MAIN_TYPES = {
@@ -50,58 +47,6 @@ ARCHIVE_ERRORS: tuple[type[Exception], ...] = (
 )
 
 
-@dataclass(frozen=True)
-class ArchiveLimits:
-    """How big a Word file may be before it is refused unread.
-
-    The defaults are far above any real audit (a filled template of 31
-    criteria is about 40 KB) and far below what would hurt the machine.
-
-    Attributes:
-        max_file_bytes: The largest file accepted (default 50 MB).
-        max_entries: The most entries the zip may hold (default 1,000).
-        max_entry_bytes: The largest uncompressed size of one entry (default 100 MB).
-        max_total_bytes: The largest uncompressed size of all entries together (default 250 MB).
-    """
-
-    max_file_bytes: int = 50 * 1024 * 1024
-    max_entries: int = 1000
-    max_entry_bytes: int = 100 * 1024 * 1024
-    max_total_bytes: int = 250 * 1024 * 1024
-
-
-def _detail(error: BaseException) -> str:
-    """What a low-level error says, on one line and cut short (it may repeat bytes of the file)."""
-    text = str(error).splitlines()[0] if str(error) else type(error).__name__
-    return text if len(text) <= 200 else text[:197] + "..."
-
-
-def _part(name: str) -> str:
-    """A part's name, quoted and cut short (a damaged archive can hold a name of any length)."""
-    text = repr(name)
-    return text if len(text) <= 60 else text[:57] + "..."
-
-
-def read_limited(source: BinaryIO, limits: ArchiveLimits) -> bytes:
-    """Read a stream whole, refusing it once it passes the size limit.
-
-    Raises:
-        UnreadableFileError: If it is larger than ``limits.max_file_bytes`` or
-            cannot be read.
-    """
-    try:
-        data = source.read(limits.max_file_bytes + 1)
-    except (OSError, ValueError) as error:
-        raise UnreadableFileError(f"the file could not be read ({_detail(error)})") from error
-    if not isinstance(data, bytes):
-        raise UnreadableFileError("the file must be opened for reading in binary mode ('rb')")
-    if len(data) > limits.max_file_bytes:
-        raise UnreadableFileError(
-            f"the file is larger than {limits.max_file_bytes:,} bytes, the most accepted for a Word document"
-        )
-    return data
-
-
 def safe_parser() -> Any:
     """An XML parser that resolves no entities and never touches the network."""
     return etree.XMLParser(
@@ -115,62 +60,19 @@ def safe_parser() -> Any:
 
 
 class WordPackage:
-    """A Word file opened for reading, after the archive checks.
+    """A Word file opened for reading, after the shared archive gate.
 
     Raises:
-        UnreadableFileError: On construction, if the bytes are not a Word
-            document, are damaged, or break the limits.
+        UnreadableFileError: On construction, if the package has no Word main part.
     """
 
-    def __init__(self, data: bytes, limits: ArchiveLimits) -> None:
-        if data[:4] == b"\xd0\xcf\x11\xe0":
-            raise UnreadableFileError(
-                "the file is an old-style Word 97-2003 document (.doc) or is password-protected; "
-                f"remove any password, then {_SAVE_AS_DOCX}"
-            )
-        if not data.startswith(b"PK"):
-            raise UnreadableFileError(f"the file is not a Word document (.docx); {_SAVE_AS_DOCX}")
-        try:
-            self._zip = zipfile.ZipFile(io.BytesIO(data))
-            infos = self._zip.infolist()
-        except ARCHIVE_ERRORS as error:
-            raise UnreadableFileError(
-                f"the file is damaged: it is not a complete Word document ({_detail(error)}); "
-                "ask for it to be sent again, or open it in Word and save it again"
-            ) from error
-        self._check(infos, limits)
-        self._infos = {info.filename: info for info in infos}
-        self.main_part = self._main_part()
-
-    def _check(self, infos: list[zipfile.ZipInfo], limits: ArchiveLimits) -> None:
-        if len(infos) > limits.max_entries:
-            raise UnreadableFileError(
-                f"the file holds {len(infos):,} entries; a Word document is accepted with at most "
-                f"{limits.max_entries:,} (this limit can be raised with ArchiveLimits)"
-            )
-        total = 0
-        names: set[str] = set()
-        for info in infos:
-            if info.file_size > limits.max_entry_bytes:
-                raise UnreadableFileError(
-                    f"the part {_part(info.filename)} would unpack to {info.file_size:,} bytes; at most "
-                    f"{limits.max_entry_bytes:,} are accepted for one part (ArchiveLimits.max_entry_bytes)"
-                )
-            total += info.file_size
-            if info.flag_bits & 0x1:
-                raise UnreadableFileError(f"the file is encrypted; remove the password, then {_SAVE_AS_DOCX}")
-            if info.filename in names:
-                raise UnreadableFileError(f"the file is damaged: it holds the part {_part(info.filename)} twice")
-            names.add(info.filename)
-        if total > limits.max_total_bytes:
-            raise UnreadableFileError(
-                f"the file would unpack to {total:,} bytes; at most {limits.max_total_bytes:,} are accepted "
-                "(ArchiveLimits.max_total_bytes)"
-            )
+    def __init__(self, package: VerifiedPackage) -> None:
+        self._package = package
+        self.main_part = self._mainpart_name()
 
     def has(self, name: str) -> bool:
         """Say whether the package has a part of this name (no leading slash)."""
-        return name in self._infos
+        return self._package.has(name)
 
     def read(self, name: str) -> bytes:
         """The bytes of one part.
@@ -178,15 +80,9 @@ class WordPackage:
         Raises:
             UnreadableFileError: If it is missing or damaged.
         """
-        if name not in self._infos:
-            raise UnreadableFileError(f"the file is damaged: the part {_part(name)} is missing")
-        try:
-            return self._zip.read(self._infos[name])
-        except ARCHIVE_ERRORS as error:
-            raise UnreadableFileError(
-                f"the file is damaged: the part {_part(name)} cannot be unpacked ({_detail(error)}); "
-                "ask for it to be sent again"
-            ) from error
+        if not self._package.has(name):
+            raise UnreadableFileError(f"the file is damaged: the part {part_name(name)} is missing")
+        return self._package.read(name)
 
     def xml(self, name: str) -> Any:
         """One XML part parsed safely.
@@ -200,28 +96,18 @@ class WordPackage:
             root = etree.fromstring(data, safe_parser())
         except etree.XMLSyntaxError as error:
             raise UnreadableFileError(
-                f"the file is damaged: the part {_part(name)} is not well-formed XML ({_detail(error)})"
+                f"the file is damaged: the part {part_name(name)} is not well-formed XML ({detail(error)})"
             ) from error
         if root is None:
-            raise UnreadableFileError(f"the file is damaged: the part {_part(name)} is empty")
+            raise UnreadableFileError(f"the file is damaged: the part {part_name(name)} is empty")
         if root.getroottree().docinfo.doctype:
             raise UnreadableFileError(
-                f"the part {_part(name)} declares a DOCTYPE, which Word never writes and which can hide an attack; "
+                f"the part {part_name(name)} declares a DOCTYPE, which Word never writes and which can hide an attack; "
                 "the file is refused"
             )
         return root
 
-    def check_all_xml(self) -> None:
-        """Parse every XML part once safely, so none with a DOCTYPE slips through.
-
-        Raises:
-            UnreadableFileError: As :meth:`xml`.
-        """
-        for name in self._infos:
-            if name.endswith((".xml", ".rels")):
-                self.xml(name)
-
-    def _main_part(self) -> str:
+    def _mainpart_name(self) -> str:
         if not self.has("[Content_Types].xml"):
             raise UnreadableFileError(f"the file is a zip archive but not a Word document; {_SAVE_AS_DOCX}")
         types = self.xml("[Content_Types].xml")

@@ -32,9 +32,10 @@ from coproduction import (
     UnreadableFileError,
     default_catalogue,
 )
+from coproduction.exporters.office import WORD, ArchiveLimits, excerpt, open_package
 from coproduction_docx import _layout as layout
 from coproduction_docx._ooxml import CUSTOM_PROPERTIES_RELTYPE, W14, W
-from coproduction_docx._package import ArchiveLimits, WordPackage
+from coproduction_docx._package import WordPackage
 
 __all__ = ["read_template"]
 
@@ -51,7 +52,8 @@ _ON = {"1", "true", "on"}
 _TICKED = {"\u2612", "\u2611", "\u2713", "\u2714", "\u2717", "\u2718", "x", "yes", "[x]"}
 _UNTICKED = {"", "\u2610", "no", "[ ]"}
 _REFERENCE = re.compile(r"^\s*" + re.escape(layout.REFERENCE_PREFIX.strip()) + r"\s*([a-z0-9]+(?:-[a-z0-9]+)*)\s*$")
-_STAMP = re.compile(r"Template reference: (\S+) version (.+?), fingerprint ([0-9a-f]{16})\.")
+# Bounded repetitions keep the search linear in the paragraph (an unbounded lazy group made it quadratic).
+_STAMP = re.compile(r"Template reference: (\S{1,200}) version ([^\n]{1,200}?), fingerprint ([0-9a-f]{16})\.")
 _CUSTOM_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/custom-properties}"
 _ABOUT = "About this audit"
 _MAX_IDENTIFIER = 64  # the audit schema's limit on an organisation's reference
@@ -60,12 +62,6 @@ _MAX_IDENTIFIER = 64  # the audit schema's limit on an organisation's reference
 def _is_character(code: int) -> bool:
     """Whether a code point is a character text may hold (not past Unicode's end, not half a surrogate pair)."""
     return code <= 0x10FFFF and not 0xD800 <= code <= 0xDFFF
-
-
-def _quote(value: object) -> str:
-    """Quote a value found in the file, cut short so a message never repeats a huge input."""
-    text = repr(value)
-    return text if len(text) <= 60 else text[:57] + "..."
 
 
 def _on(element: Any, attribute: str) -> bool:
@@ -244,7 +240,7 @@ def _framework(stamp: dict[str, str], catalogue: Catalogue | None) -> Framework:
         framework = (catalogue or default_catalogue()).framework(framework_id, version)
     except UnknownFrameworkError as error:
         raise UnknownFrameworkError(
-            f"the template is for framework {_quote(framework_id)} version {_quote(version)}, which the catalogue "
+            f"the template is for framework {excerpt(framework_id)} version {excerpt(version)}, which the catalogue "
             f"does not hold ({error.message}); read it with a catalogue that includes that framework",
             error.problems,
         ) from error
@@ -376,7 +372,7 @@ class _Reader:
                 self.problem(
                     path,
                     "invalid-date",
-                    f"{_quote(shown)} is not a date that can be read; write it like 14 March 2025 or 14/03/2025, "
+                    f"{excerpt(shown)} is not a date that can be read; write it like 14 March 2025 or 14/03/2025, "
                     "or pick it from the calendar",
                 )
             else:
@@ -393,7 +389,7 @@ class _Reader:
         choices = ", ".join(labels.values())
         if wanted:
             self.problem(
-                path, "unknown-perspective", f"{_quote(value.strip())} is not one of the choices; choose {choices}"
+                path, "unknown-perspective", f"{excerpt(value.strip())} is not one of the choices; choose {choices}"
             )
         else:
             self.problem(path, "missing-value", f"is empty; choose {choices}")
@@ -466,7 +462,7 @@ class _Reader:
             self.problem(
                 path,
                 "unknown-level",
-                f"the rating {_quote(value.strip())} is not on the rating scale; choose {choices}, or leave it empty",
+                f"the rating {excerpt(value.strip())} is not on the rating scale; choose {choices}, or leave it empty",
             )
         return level
 
@@ -484,7 +480,7 @@ class _Reader:
         self.problem(
             path,
             "unclear-not-applicable",
-            f"the Not applicable box holds {_quote(cell.text.strip())}; tick the box (or type X) if the statement "
+            f"the Not applicable box holds {excerpt(cell.text.strip())}; tick the box (or type X) if the statement "
             "does not apply, or leave it empty",
         )
         return False
@@ -506,8 +502,7 @@ def read_template(data: bytes, catalogue: Catalogue | None, limits: ArchiveLimit
         UnknownFrameworkError: If the catalogue lacks its framework version.
         InvalidDocumentError: Listing every value that is not acceptable.
     """
-    package = WordPackage(data, limits)
-    package.check_all_xml()
+    package = WordPackage(open_package(data, WORD, limits))
     document = package.xml(package.main_part)
     framework = _framework(_stamp(package, document), catalogue)
     reader = _Reader(framework, document)

@@ -36,7 +36,7 @@ from coproduction_docx._ooxml import (
     run,
     table,
 )
-from coproduction_docx._text import check_text, default_acronyms
+from coproduction_docx._text import check_text, default_acronyms, set_core_properties
 
 __all__ = ["write_report"]
 
@@ -344,13 +344,15 @@ def write_report(report: AuditReport, out: BinaryIO) -> None:
     for part in parts:
         body.extend(part())
     append_body(document, "".join(body), _PAGE)
-    properties = document.core_properties
-    properties.title = title
-    properties.subject = f"Audit report against the {report.framework.label}"
-    properties.language = "en-GB"
-    properties.author = "coproduction"
-    properties.comments = ""
-    properties.keywords = "audit report; SEND; co-production"
+    set_core_properties(
+        document,
+        title=title,
+        subject=f"Audit report against the {report.framework.label}",
+        language="en-GB",
+        author="coproduction",
+        comments="",
+        keywords="audit report; SEND; co-production",
+    )
     add_custom_properties(
         document,
         {

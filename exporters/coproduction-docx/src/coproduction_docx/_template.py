@@ -21,7 +21,7 @@ from coproduction_docx._ooxml import (
     table,
     text,
 )
-from coproduction_docx._text import check_text
+from coproduction_docx._text import check_text, set_core_properties
 
 __all__ = ["write_template"]
 
@@ -284,13 +284,15 @@ def write_template(template: AuditTemplate, out: BinaryIO) -> None:
     )
     document = new_document()
     append_body(document, "".join(body), page)
-    properties = document.core_properties
-    properties.title = title
-    properties.subject = f"Audit template for {framework.label}"
-    properties.language = "en-GB"
-    properties.author = "coproduction"
-    properties.comments = ""
-    properties.keywords = "audit template; SEND; co-production"
+    set_core_properties(
+        document,
+        title=title,
+        subject=f"Audit template for {framework.label}",
+        language="en-GB",
+        author="coproduction",
+        comments="",
+        keywords="audit template; SEND; co-production",
+    )
     add_custom_properties(
         document,
         {

@@ -6,12 +6,14 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from coproduction import CoproductionError, ExportError, Glossary, Problem, default_catalogue
+from coproduction import CoproductionError, Glossary, default_catalogue
+from coproduction.exporters.office import StorableText
 
-__all__ = ["Acronyms", "check_text", "default_acronyms"]
+__all__ = ["MAX_PROPERTY_CHARS", "Acronyms", "check_text", "default_acronyms", "set_core_properties"]
 
-# XML 1.0 cannot hold these at all; Word refuses a file that has them.
-_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_FORMAT = "a Word document"
+MAX_PROPERTY_CHARS = 255
+"""The most characters a core document property (title, subject) holds."""
 
 
 def _strings(value: Any, path: str) -> Iterator[tuple[str, str]]:
@@ -36,21 +38,26 @@ def check_text(parts: dict[str, Any]) -> None:
         ExportError: Listing every string holding a character a Word document
             cannot hold, by its place.
     """
-    problems = []
+    checks = StorableText(_FORMAT)
     for name, data in parts.items():
         for path, value in _strings(data, name):
-            match = _ILLEGAL.search(value)
-            if match:
-                problems.append(
-                    Problem(
-                        path,
-                        "illegal-character",
-                        f"holds the control character U+{ord(match.group()):04X}, which a Word document "
-                        "cannot hold; remove it and try again",
-                    )
-                )
-    if problems:
-        raise ExportError("the document holds text that Word cannot store; nothing was written", problems)
+            checks.check(value, path)
+    checks.raise_if_any("the document")
+
+
+def set_core_properties(document: Any, **values: str) -> None:
+    """Set the document's core properties, refusing (never cutting) a value longer than Word stores.
+
+    Raises:
+        ExportError: Naming each property too long, before anything is written.
+    """
+    checks = StorableText(_FORMAT)
+    for name, value in values.items():
+        checks.check(value, f"document property {name}", max_chars=MAX_PROPERTY_CHARS, limit_name="the property")
+    checks.raise_if_any("the document")
+    properties = document.core_properties
+    for name, value in values.items():
+        setattr(properties, name, value)
 
 
 _BOUNDARY_BEFORE = r"(?<![\w-])"

@@ -8,7 +8,7 @@ perspectives, progress across audit cycles and "you said, we did" logs.
 Registered as the ``xlsx`` exporter.
 """
 
-from coproduction_xlsx._archive import ArchiveLimits
+from coproduction.exporters.office import ArchiveLimits
 from coproduction_xlsx._exporter import XlsxExporter
 from coproduction_xlsx._summary import CouncilSummary, write_summary
 

@@ -20,7 +20,7 @@ from coproduction import (
     UnsupportedDocumentError,
     default_catalogue,
 )
-from coproduction_xlsx._archive import ArchiveLimits
+from coproduction.exporters.office import ArchiveLimits
 from coproduction_xlsx._comparison import write_comparison
 from coproduction_xlsx._feedback import write_feedback_log
 from coproduction_xlsx._plan import write_action_plan

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import hashlib
 import math
 from collections.abc import Iterable
 
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 
-from coproduction import Field, Framework, dumps
+from coproduction import Field, Framework
+from coproduction.exporters.office import fingerprint as office_fingerprint
 
 __all__ = [
     "AUDIT_SHEET",
@@ -64,19 +64,8 @@ META_LEVEL_IDS_COLUMN = 6  # F: level ids beside their names
 
 
 def fingerprint(framework: Framework) -> str:
-    """A short fingerprint of a framework's exact content.
-
-    Two frameworks with the same id and version but different text (an edited
-    copy) have different fingerprints, so a template is only read back against
-    the framework it was made from.
-
-    Args:
-        framework: The framework.
-
-    Returns:
-        The first 16 hexadecimal digits of the SHA-256 of its canonical JSON.
-    """
-    return hashlib.sha256(dumps(framework).encode("utf-8")).hexdigest()[:16]
+    """The framework's fingerprint, as :func:`coproduction.exporters.office.fingerprint` (the same in Word)."""
+    return office_fingerprint(framework)
 
 
 # Light fills, so black text stays readable; lowest level red, middle amber, highest green.

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import io
 import re
 from collections.abc import Iterable
 from typing import Any, BinaryIO
@@ -30,9 +29,9 @@ from coproduction import (
     UnreadableFileError,
     default_catalogue,
 )
+from coproduction.exporters.office import EXCEL, ArchiveLimits, excerpt, open_package, read_bounded
 from coproduction_xlsx import _layout as L
 from coproduction_xlsx import _plan_layout as P
-from coproduction_xlsx._archive import ArchiveLimits, check_archive, read_source
 from coproduction_xlsx._reader import cell_date, source_name
 
 __all__ = ["read_action_plan"]
@@ -42,12 +41,6 @@ _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _SLUG_MAX = 64
 _LIST_SEPARATORS = re.compile(r"[\s,;]+")
 _LINE_BREAKS = re.compile(r"\r\n|\r|\n")
-
-
-def _shown(value: object) -> str:
-    """A value found in the workbook, quoted and cut short so a message never repeats a huge input."""
-    text = repr(value)
-    return text if len(text) <= 60 else text[:57] + "..."
 
 
 def _folded(text: str) -> str:
@@ -94,10 +87,9 @@ def read_action_plan(
 def _read(
     source: BinaryIO, catalogue: Catalogue | None, framework: Framework | None, limits: ArchiveLimits
 ) -> ActionPlan:
-    data = read_source(source, limits)
-    check_archive(data, limits)
+    package = open_package(read_bounded(source, limits), EXCEL, limits)
     try:
-        wb = load_workbook(io.BytesIO(data), read_only=True, data_only=False, keep_links=False)
+        wb = load_workbook(package.as_zip(), read_only=True, data_only=False, keep_links=False)
     except Exception as error:  # openpyxl raises many kinds; none may escape raw
         raise UnreadableFileError(f"the workbook cannot be opened: {_reason(error)}") from None
     try:
@@ -149,7 +141,7 @@ def _read_metadata(wb: Any) -> _Metadata:
     version = values.get("format_version")
     if not isinstance(version, (int, float)) or int(version) != P.PLAN_FORMAT_VERSION:
         raise UnreadableFileError(
-            f"this action plan workbook is in format version {_shown(version)}; this coproduction-xlsx reads "
+            f"this action plan workbook is in format version {excerpt(version)}; this coproduction-xlsx reads "
             f"version {P.PLAN_FORMAT_VERSION}; upgrade coproduction-xlsx"
         )
     count = values.get("audits")
@@ -167,7 +159,8 @@ def _read_metadata(wb: Any) -> _Metadata:
             )
         except (ValueError, TypeError):
             raise UnreadableFileError(
-                f"the action plan's Metadata sheet is damaged: {_shown(perspective)} on {_shown(date)} is not an audit"
+                f"the action plan's Metadata sheet is damaged: {excerpt(perspective)} on {excerpt(date)} "
+                "is not an audit"
             ) from None
     return _Metadata(values, tuple(audits))
 
@@ -185,7 +178,7 @@ def _resolve_framework(meta: _Metadata, catalogue: Catalogue, expected: Framewor
                     Problem(
                         where,
                         "wrong-framework",
-                        f"the plan answers framework {_shown(framework_id)} version {_shown(version)}; "
+                        f"the plan answers framework {excerpt(framework_id)} version {excerpt(version)}; "
                         f"expected the {expected.label} ({expected.id!r})",
                     )
                 ],
@@ -208,7 +201,7 @@ def _resolve_framework(meta: _Metadata, catalogue: Catalogue, expected: Framewor
                     f"{P.METADATA_SHEET}!B5",
                     "framework-changed",
                     f"the plan was made from a different text of the {framework.label} "
-                    f"(fingerprint {_shown(meta.values.get('fingerprint'))}, expected {expected_print!r}); "
+                    f"(fingerprint {excerpt(meta.values.get('fingerprint'))}, expected {expected_print!r}); "
                     "export the plan again from the framework in use",
                 )
             ],
@@ -293,7 +286,7 @@ class _Cells:
             Problem(
                 where,
                 "not-a-date",
-                f"{_shown(value)} is not a date; type it as 2025-05-13 (year-month-day) or 13/05/2025",
+                f"{excerpt(value)} is not a date; type it as 2025-05-13 (year-month-day) or 13/05/2025",
             )
         )
         return None
@@ -466,7 +459,7 @@ def _read_actions(wb: Any, framework: Framework, catalogue: Catalogue, cells: _C
                     Problem(
                         where("co_produced_with"),
                         "missing-label",
-                        f"{_shown(line)} names the group 'others' without saying who; write it like "
+                        f"{excerpt(line)} names the group 'others' without saying who; write it like "
                         "'Others: the SENCo' (a group or a role, never a child's name)",
                     )
                 )
@@ -481,7 +474,7 @@ def _read_actions(wb: Any, framework: Framework, catalogue: Catalogue, cells: _C
                 Problem(
                     where("id"),
                     "bad-id",
-                    f"{_shown(identifier)} is not an action id: use lowercase letters, digits and single hyphens "
+                    f"{excerpt(identifier)} is not an action id: use lowercase letters, digits and single hyphens "
                     "(such as improve-shared-values-1, at most 64 characters), or leave it empty for a new action",
                 )
             )
@@ -498,7 +491,7 @@ def _read_actions(wb: Any, framework: Framework, catalogue: Catalogue, cells: _C
                 Problem(
                     where("status"),
                     "unknown-status",
-                    f"{_shown(status_text)} is not a status; choose {P.status_choices()}",
+                    f"{excerpt(status_text)} is not a status; choose {P.status_choices()}",
                 )
             )
         values["status"] = status or ActionStatus.NOT_STARTED
@@ -513,7 +506,7 @@ def _read_actions(wb: Any, framework: Framework, catalogue: Catalogue, cells: _C
                     Problem(
                         where("criteria"),
                         "unknown-criterion",
-                        f"{_shown(part)} is not a criterion of the {framework.label}; choose criterion ids "
+                        f"{excerpt(part)} is not a criterion of the {framework.label}; choose criterion ids "
                         f"from the Criteria sheet, such as {example!r}",
                     )
                 )
@@ -538,7 +531,7 @@ def _read_actions(wb: Any, framework: Framework, catalogue: Catalogue, cells: _C
                     Problem(
                         where("target"),
                         "unknown-rung",
-                        f"{_shown(target_text)} is not a rung of a known ladder; choose one from the list, "
+                        f"{excerpt(target_text)} is not a rung of a known ladder; choose one from the list, "
                         f"such as {rungs.example()!r}, or leave the cell empty",
                     )
                 )

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import io
 import re
 from collections.abc import Sequence
 from typing import Any, BinaryIO
@@ -28,18 +27,12 @@ from coproduction import (
     UnreadableFileError,
     default_catalogue,
 )
+from coproduction.exporters.office import EXCEL, ArchiveLimits, excerpt, open_package, read_bounded
 from coproduction_xlsx import _layout as L
-from coproduction_xlsx._archive import ArchiveLimits, check_archive, read_source
 
 __all__ = ["read_template"]
 
 _MAX_IDENTIFIER = 64  # the audit schema's limit on an organisation identifier
-
-
-def _quote(value: object) -> str:
-    """Quote a value found in the workbook, cut short so a message never repeats a huge input."""
-    text = repr(value)
-    return text if len(text) <= 60 else text[:57] + "..."
 
 
 def source_name(source: object) -> str | None:
@@ -87,10 +80,9 @@ def _read(
     framework: Framework | None,
     limits: ArchiveLimits,
 ) -> Audit:
-    data = read_source(source, limits)
-    check_archive(data, limits)
+    package = open_package(read_bounded(source, limits), EXCEL, limits)
     try:
-        wb = load_workbook(io.BytesIO(data), read_only=True, data_only=False, keep_links=False)
+        wb = load_workbook(package.as_zip(), read_only=True, data_only=False, keep_links=False)
     except Exception as error:  # openpyxl raises many kinds; none may escape raw
         raise UnreadableFileError(f"the workbook cannot be opened: {_reason(error)}") from None
     try:
@@ -137,7 +129,7 @@ def _read_metadata(wb: Any) -> _Metadata:
     version = values.get("format_version")
     if not isinstance(version, (int, float)) or int(version) != L.FORMAT_VERSION:
         raise UnreadableFileError(
-            f"this template is in format version {_quote(version)}; this coproduction-xlsx reads version "
+            f"this template is in format version {excerpt(version)}; this coproduction-xlsx reads version "
             f"{L.FORMAT_VERSION}; upgrade coproduction-xlsx"
         )
     return _Metadata(values, criteria)
@@ -158,7 +150,7 @@ def _resolve_framework(meta: _Metadata, catalogue: Catalogue | None, expected: F
                     Problem(
                         where,
                         "wrong-framework",
-                        f"the template is for framework {_quote(framework_id)} version {_quote(version)}; "
+                        f"the template is for framework {excerpt(framework_id)} version {excerpt(version)}; "
                         f"expected the {expected.label} ({expected.id!r})",
                     )
                 ],
@@ -180,7 +172,7 @@ def _resolve_framework(meta: _Metadata, catalogue: Catalogue | None, expected: F
                 f"{L.METADATA_SHEET}!B5",
                 "framework-changed",
                 f"the template was made from a different text of the {framework.label} "
-                f"(fingerprint {_quote(meta.values.get('fingerprint'))}, expected {expected_print!r}); "
+                f"(fingerprint {excerpt(meta.values.get('fingerprint'))}, expected {expected_print!r}); "
                 "make a new template from the framework in use",
             )
         )
@@ -290,7 +282,7 @@ def _read_workbook(wb: Any, catalogue: Catalogue | None, expected: Framework | N
                 Problem(
                     reader.where(row, ids_column),
                     "rows-changed",
-                    f"expected criterion {criterion_id!r} in this row but found {_quote(found)}; rows must not be "
+                    f"expected criterion {criterion_id!r} in this row but found {excerpt(found)}; rows must not be "
                     "moved, sorted, inserted or deleted",
                 )
             )
@@ -318,7 +310,7 @@ def _read_workbook(wb: Any, catalogue: Catalogue | None, expected: Framework | N
                     Problem(
                         reader.where(row, rating_column),
                         "unknown-level",
-                        f"{_quote(rating_text)} is not a level; choose {scale.names()}",
+                        f"{excerpt(rating_text)} is not a level; choose {scale.names()}",
                     )
                 )
         not_applicable = False
@@ -329,7 +321,7 @@ def _read_workbook(wb: Any, catalogue: Catalogue | None, expected: Framework | N
                     Problem(
                         reader.where(row, na_column),
                         "rated-and-not-applicable",
-                        f"criterion {criterion_id!r} is rated {_quote(rating_text)} and also marked not applicable; "
+                        f"criterion {criterion_id!r} is rated {excerpt(rating_text)} and also marked not applicable; "
                         "choose one",
                     )
                 )
@@ -493,7 +485,7 @@ class _CellReader:
             Problem(
                 self.where(row, column),
                 "not-applicable-value",
-                f"{_quote(value)} is not an answer here; choose Yes, or leave the cell empty",
+                f"{excerpt(value)} is not an answer here; choose Yes, or leave the cell empty",
             )
         )
         return False
@@ -515,7 +507,7 @@ class _CellReader:
             Problem(
                 self.where(row, column),
                 "not-a-date",
-                f"{_quote(value)} is not a date; type it as 2025-05-13 (year-month-day) or 13/05/2025",
+                f"{excerpt(value)} is not a date; type it as 2025-05-13 (year-month-day) or 13/05/2025",
             )
         )
         return None

@@ -11,14 +11,14 @@ Excel keeps it text too.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from typing import Any, cast
 
 from openpyxl.cell import Cell, WriteOnlyCell
-from openpyxl.cell.cell import ERROR_CODES, ILLEGAL_CHARACTERS_RE
+from openpyxl.cell.cell import ERROR_CODES
 from openpyxl.worksheet.worksheet import Worksheet
 
-from coproduction import ExportError, Problem
+from coproduction import Problem
+from coproduction.exporters.office import FORBIDDEN_XML_CHARACTER, StorableText
 
 __all__ = [
     "FIRST_EXCEL_DATE",
@@ -39,10 +39,6 @@ FIRST_EXCEL_DATE = dt.date(1900, 3, 1)
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
 """First characters that make a spreadsheet (or a CSV import) treat text as a formula."""
 
-# openpyxl's own list of control characters, plus what XML 1.0 cannot hold at all
-# (lone surrogates and the two non-characters U+FFFE and U+FFFF).
-_ILLEGAL = re.compile(ILLEGAL_CHARACTERS_RE.pattern + "|[\ud800-\udfff\ufffe\uffff]")
-
 
 def is_plain(text: str) -> bool:
     """Say whether a text can be written as it is: short enough and free of characters Excel cannot hold.
@@ -53,7 +49,7 @@ def is_plain(text: str) -> bool:
     Returns:
         True when :class:`TextChecks` would find nothing wrong with it.
     """
-    return len(text) <= MAX_CELL_CHARS and _ILLEGAL.search(text) is None
+    return len(text) <= MAX_CELL_CHARS and FORBIDDEN_XML_CHARACTER.search(text) is None
 
 
 def is_formula_like(text: str) -> bool:
@@ -68,41 +64,25 @@ def is_formula_like(text: str) -> bool:
     return text.startswith(FORMULA_STARTS) or text in ERROR_CODES
 
 
-class TextChecks:
-    """Collects every problem with the texts about to be written, then raises once."""
+class TextChecks(StorableText):
+    """Collects every problem with the texts about to be written, then raises once (Excel's limits)."""
 
     def __init__(self) -> None:
-        self.problems: list[Problem] = []
+        super().__init__("an Excel workbook")
 
-    def check(self, text: str | None, where: str) -> None:
-        """Check one text.
+    def check(
+        self, text: str | None, where: str, *, max_chars: int | None = MAX_CELL_CHARS, limit_name: str = ""
+    ) -> None:
+        """Check one text against what an Excel cell holds.
 
         Args:
             text: The text (None and empty text are always fine).
             where: Where it comes from, in words a user understands, such as
                 ``criterion priorities-1-1, evidence``.
+            max_chars: The most characters allowed; an Excel cell's 32,767 unless told.
+            limit_name: What holds at most ``max_chars``.
         """
-        if not text:
-            return
-        if len(text) > MAX_CELL_CHARS:
-            self.problems.append(
-                Problem(
-                    where,
-                    "text-too-long",
-                    f"is {len(text):,} characters long; an Excel cell holds at most {MAX_CELL_CHARS:,}. "
-                    "Shorten it, or export to Word or JSON instead",
-                )
-            )
-        match = _ILLEGAL.search(text)
-        if match is not None:
-            self.problems.append(
-                Problem(
-                    where,
-                    "illegal-character",
-                    f"contains the character U+{ord(match.group()):04X} at position {match.start() + 1}, "
-                    "which an Excel workbook cannot hold; remove it",
-                )
-            )
+        super().check(text, where, max_chars=max_chars, limit_name=limit_name or "an Excel cell")
 
     def check_date(self, date: dt.date | None, where: str) -> None:
         """Check that a date can be an Excel date (Excel's calendar starts in 1900).
@@ -114,22 +94,6 @@ class TextChecks:
         if date is not None and date < FIRST_EXCEL_DATE:
             self.problems.append(
                 Problem(where, "date-out-of-range", f"is {date.isoformat()}; Excel cannot hold dates before 1900-03-01")
-            )
-
-    def raise_if_any(self, what: str) -> None:
-        """Raise if any text was refused.
-
-        Args:
-            what: What was being exported, for the message.
-
-        Raises:
-            ExportError: Listing every text refused, before anything is written.
-        """
-        if self.problems:
-            raise ExportError(
-                f"cannot write {what} as an Excel workbook: {len(self.problems)} text(s) cannot be stored; "
-                "nothing was written",
-                self.problems,
             )
 
 
