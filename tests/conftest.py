@@ -1,8 +1,12 @@
 from __future__ import annotations
 
 import os
+import shutil
+import subprocess
+from pathlib import Path
 
 import pytest
+from ajv_runner import AJV
 from helpers import DURHAM, WORCESTERSHIRE
 from hypothesis import HealthCheck, settings
 
@@ -26,3 +30,12 @@ def worcestershire(catalogue: cp.Catalogue) -> cp.Framework:
 @pytest.fixture(scope="session")
 def durham(catalogue: cp.Catalogue) -> cp.Framework:
     return catalogue.framework(DURHAM)
+
+
+@pytest.fixture(scope="module")
+def ajv() -> Path:
+    if shutil.which("node") is None or shutil.which("npm") is None:
+        pytest.fail("node and npm are needed to check the schemas with ajv; install nodejs and npm")
+    if not (AJV / "node_modules" / "ajv").is_dir():
+        subprocess.run(["npm", "ci", "--no-audit", "--no-fund", "--silent"], cwd=AJV, check=True, timeout=300)
+    return AJV

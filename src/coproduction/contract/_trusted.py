@@ -5,7 +5,7 @@ Schema, the cross-checks, and the attrs validators run by the constructors.
 The first two already prove everything the third would, so for the kinds
 loaded most often (audits arrive by the hundred) the objects are built here
 without running the validators again. Each builder must give an object equal
-to the converter's; ``tests/test_serialization.py`` property-tests that.
+to the converter's; ``tests/contract/test_serialization.py`` property-tests that.
 
 Nothing here is called on data that has not passed the schema and the
 cross-checks. A builder that meets anything unexpected raises, and the

@@ -4,58 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from typing import Any
 
 import attrs
 import pytest
+from documents import DURHAM_LADDER, WORCESTERSHIRE, charter, commitment
 from hypothesis import given
 
 import coproduction as cp
 from coproduction.contract import schemas
 from coproduction.contract.checks.charter import check_charter_data
 from coproduction.testing import charters
-
-DURHAM_LADDER = "durham-degrees-of-participation"
-WORCESTERSHIRE = "worcestershire-seven-quality-standards"
-
-
-def commitment(**changes: Any) -> cp.Commitment:
-    fields: dict[str, Any] = {
-        "id": "reply-quickly",
-        "what": "We reply to every message from a parent carer.",
-        "aims_at": cp.RungTarget(DURHAM_LADDER, "engagement"),
-        "measure": "We check how long replies take, each term.",
-        "serves": cp.CriteriaRef(WORCESTERSHIRE, ["systems-2", "strategies-1"]),
-    }
-    fields.update(changes)
-    return cp.Commitment(**fields)
-
-
-def charter(**changes: Any) -> cp.Charter:
-    fields: dict[str, Any] = {
-        "organisation": cp.Organisation("Oak Primary School", "999901"),
-        "title": "Our parent carer charter",
-        "introduction": "We wrote this charter with parent carers.",
-        "values": [cp.CharterValue("Honesty", "We say what we can and cannot do, and why.")],
-        "commitments": [
-            commitment(),
-            commitment(id="plan-together", aims_at=cp.RungTarget(DURHAM_LADDER, "co-production"), serves=None),
-        ],
-        "expectations": [
-            cp.Expectation("We reply to your email", "within 10 school days", cp.TimeFrame(10, "school-days")),
-            cp.Expectation("We hold a coffee morning", "every term"),
-        ],
-        "co_produced_with": [
-            cp.Contributor("parent-carer-forum", "Oak parent carer group"),
-            cp.Contributor("school-staff", "the special needs lead"),
-        ],
-        "co_produced_on": dt.date(2025, 5, 1),
-        "review_date": dt.date(2026, 5, 1),
-        "signed_off": [cp.SignOff("Head teacher", dt.date(2025, 5, 2), "Ms Ade")],
-    }
-    fields.update(changes)
-    return cp.Charter(**fields)
-
 
 # -- the model ---------------------------------------------------------------------------------
 

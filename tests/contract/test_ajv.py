@@ -3,43 +3,13 @@
 from __future__ import annotations
 
 import json
-import shutil
-import subprocess
 from pathlib import Path
 
-import pytest
+from ajv_runner import run
 from helpers import ROOT, make_audit
 
 import coproduction as cp
 from coproduction.contract import schemas
-
-AJV = Path(__file__).parent / "ajv"
-
-
-@pytest.fixture(scope="module")
-def ajv() -> Path:
-    if shutil.which("node") is None or shutil.which("npm") is None:
-        pytest.fail("node and npm are needed to check the schemas with ajv; install nodejs and npm")
-    if not (AJV / "node_modules" / "ajv").is_dir():
-        subprocess.run(["npm", "install", "--no-audit", "--no-fund", "--silent"], cwd=AJV, check=True, timeout=300)
-    return AJV
-
-
-def run(tmp_path: Path, documents: dict[str, object]) -> list[dict[str, object]]:
-    pairs = []
-    for index, (kind, document) in enumerate(documents.items()):
-        path = tmp_path / f"{index}.json"
-        path.write_text(cp.dumps(document) if not isinstance(document, dict) else json.dumps(document))
-        pairs.append(f"{kind.split('#')[0]}={path}")
-    result = subprocess.run(
-        ["node", str(AJV / "validate.mjs"), str(ROOT / "schemas"), *pairs],
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    lines = [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
-    assert lines, result.stderr
-    return lines
 
 
 def test_schemas_compile_strictly_and_documents_validate(

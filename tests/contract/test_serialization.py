@@ -7,6 +7,7 @@ from pathlib import Path
 
 import attrs
 import pytest
+from documents import five_mistakes
 from helpers import make_audit
 from hypothesis import given
 
@@ -74,17 +75,6 @@ def test_a_failed_write_leaves_the_old_file(tmp_path: Path) -> None:
         write_atomically(target, explode)  # type: ignore[arg-type]
     assert target.read_text() == "old"
     assert [p.name for p in tmp_path.iterdir()] == ["keep.json"]
-
-
-def five_mistakes(worcestershire: cp.Framework) -> str:
-    audit = make_audit(worcestershire, {c.id: "developing" for c in worcestershire.criteria[:13]})
-    data = json.loads(cp.dumps(audit))
-    data["date"] = "2025-13-01"
-    del data["organisation"]["name"]
-    data["responses"][1]["criterion"] = "shared-values-99"
-    data["responses"][4]["rating"] = "Embeded"
-    data["responses"][12]["criterion"] = data["responses"][3]["criterion"]
-    return json.dumps(data)
 
 
 def test_every_problem_is_reported_at_once(worcestershire: cp.Framework) -> None:

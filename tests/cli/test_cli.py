@@ -8,8 +8,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from documents import five_mistakes
 from helpers import ROOT, make_audit
-from test_serialization import five_mistakes
 
 import coproduction as cp
 from coproduction.cli import main

@@ -9,10 +9,10 @@ from typing import Any
 
 import attrs
 import pytest
+from ajv_runner import run
+from documents import charter as make_charter
 from hypothesis import given
 from hypothesis import strategies as st
-from test_ajv import ajv, run  # noqa: F401  (ajv is a fixture)
-from test_charter import charter as make_charter
 
 import coproduction as cp
 from coproduction.contract import schemas
@@ -304,7 +304,7 @@ def test_the_data_check_skips_what_is_the_wrong_shape() -> None:
     assert check_feedback_log_data({"entries": [1, {"response": "x"}, {"response": {"status": "maybe"}}]}) == []
 
 
-def test_ajv_agrees_on_charters_and_logs(ajv: Path, tmp_path: Path) -> None:  # noqa: F811
+def test_ajv_agrees_on_charters_and_logs(ajv: Path, tmp_path: Path) -> None:
     charter = make_charter()
     good = json.loads(cp.dumps(oak_log()))
     bad = json.loads(cp.dumps(oak_log()))
