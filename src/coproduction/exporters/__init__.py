@@ -1,11 +1,18 @@
 """Exporter plugins: the protocol, the registry over entry points, the JSON exporter."""
 
-from coproduction.exporters._protocol import ENTRY_POINT_GROUP, ActionPlanReader, Exporter, TemplateReader
+from coproduction.exporters._protocol import (
+    ENTRY_POINT_GROUP,
+    ActionPlanReader,
+    ExportContext,
+    Exporter,
+    TemplateReader,
+)
 from coproduction.exporters._registry import ExporterInfo, ExporterRegistry, default_registry
 
 __all__ = [
     "ENTRY_POINT_GROUP",
     "ActionPlanReader",
+    "ExportContext",
     "Exporter",
     "ExporterInfo",
     "ExporterRegistry",

@@ -2,14 +2,37 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import BinaryIO, ClassVar, Protocol, runtime_checkable
 
+import attrs
+
 from coproduction.catalogue._catalogue import Catalogue
+from coproduction.exporters.office import ArchiveLimits
 from coproduction.model.audit import Audit
 from coproduction.model.plan import ActionPlan
 
 ENTRY_POINT_GROUP = "coproduction.exporters"
 """The entry-point group every exporter, built in or third party, registers under."""
+
+
+@attrs.frozen(kw_only=True)
+class ExportContext:
+    """What an exporter is told about the world it writes in; it never looks any of it up itself.
+
+    The public face (:func:`coproduction.export_context`) fills in the built-in
+    catalogue and today's date for callers who give neither.
+
+    Attributes:
+        catalogue: Where frameworks, ladders and the glossary are found.
+        as_of: The date a document reports on: what is overdue, what is due for
+            review, the date printed as "made on".
+        limits: The limits a file read back must keep to.
+    """
+
+    catalogue: Catalogue
+    as_of: dt.date
+    limits: ArchiveLimits = attrs.field(factory=ArchiveLimits)
 
 
 @runtime_checkable
