@@ -12,8 +12,9 @@ two sides are always timed alternately in the same run. With ``--check`` a
 step that misses its target by more than the noise allowance is measured
 again, up to twice, before the run fails.
 
-The Office steps run when the Word and Excel exporters are installed; each is
-the exporter's own benchmark (``exporters/*/benchmarks``) run from here.
+The Office steps run when the Word and Excel exporters are installed, the site
+step when the web page exporter is too; each is the exporter's own benchmark
+(``exporters/*/benchmarks``) run from here.
 """
 
 from __future__ import annotations
@@ -55,6 +56,7 @@ TARGETS: dict[str, tuple[str, float]] = {
     "excel_summary_300": (AT_MOST, 1.3),
     "excel_import_300": (AT_MOST, 1.3),
     "word_reports_2_cores": (AT_LEAST, 1.8),
+    "html_site_300": (AT_MOST, 0.5),
 }
 """Each step's target: its ratio to the floor must be at most, or at least, this."""
 
@@ -235,11 +237,22 @@ def measure_parallel_reports(quick: bool) -> dict[str, dict[str, Any]]:
     }
 
 
+def measure_html_site(quick: bool) -> dict[str, dict[str, Any]]:
+    bench = exporter_benchmark("coproduction-html", "bench_html_site.py")
+    if bench is None or importlib.util.find_spec("coproduction_docx") is None:
+        return {}
+    measured = bench.measure(300, 1 if quick else 3)
+    return {
+        "html_site_300": result("html_site_300", measured["site_s"], measured["word_reports_s"], pages=300, files=302)
+    }
+
+
 MEASURES: dict[str, Callable[[bool], dict[str, dict[str, Any]]]] = {
     "core": measure_core,
     "word": measure_word_report,
     "excel": measure_excel,
     "parallel": measure_parallel_reports,
+    "html": measure_html_site,
 }
 
 

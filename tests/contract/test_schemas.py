@@ -26,7 +26,7 @@ def test_every_document_kind_has_a_schema() -> None:
     assert set(KINDS) == {kind.name for kind in kinds()}
 
 
-@pytest.mark.parametrize("name", ["common", *KINDS])
+@pytest.mark.parametrize("name", ["common", "site-feed", *KINDS])
 def test_schema_is_valid_draft_2020_12(name: str) -> None:
     document = schemas.schema(name)
     jsonschema.Draft202012Validator.check_schema(document)
@@ -50,7 +50,7 @@ def objects(node: Any, path: str = "#") -> Iterator[tuple[str, dict[str, Any]]]:
             yield from objects(value, f"{path}/{index}")
 
 
-@pytest.mark.parametrize("name", ["common", *KINDS])
+@pytest.mark.parametrize("name", ["common", "site-feed", *KINDS])
 def test_every_property_is_described_and_objects_are_closed(name: str) -> None:
     for path, node in objects(schemas.schema(name)):
         assert node.get("additionalProperties") is False, f"{name} {path} is not closed"

@@ -51,6 +51,7 @@ def test_every_step_of_the_issue_has_a_target() -> None:
         "excel_summary_300": ("at most", 1.3),
         "excel_import_300": ("at most", 1.3),
         "word_reports_2_cores": ("at least", 1.8),
+        "html_site_300": ("at most", 0.5),
     }
 
 

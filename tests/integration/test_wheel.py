@@ -36,9 +36,16 @@ assert cp.schemas.schema("audit")["$id"].endswith("audit.schema.json")
 registry = default_registry()
 names = registry.names()
 out = pathlib.Path(tempfile.mkdtemp())
+template, report = cp.AuditTemplate(fw, "school-staff"), cp.AuditReport(audit, fw)
 for name in names:
     exporter = registry.get(name)
-    registry.export(cp.AuditTemplate(fw, "school-staff"), out / f"t{exporter.suffix}", name=name)
+    document = template if exporter.supports(template) else report
+    written = registry.export(document, out / f"t{exporter.suffix}", name=name)
+    assert written.stat().st_size > 0, name
+if "html" in names:
+    from coproduction_html import publish_site
+    site = publish_site([report], out / "site", catalogue=cat, as_of=__import__("datetime").date(2025, 1, 2))
+    assert (out / "site" / site.pages[0].path).is_file() and site.feed.is_file()
 print(json.dumps(names))
 """
 

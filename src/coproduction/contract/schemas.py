@@ -26,6 +26,8 @@ SCHEMA_BASE = "https://coproduction.dev/schemas/v1/"
 """The base URI of every schema's ``$id``."""
 
 _COMMON = "common"
+# Published beside the document kinds but describing no document the library loads: the html exporter's site feed.
+_NOT_DOCUMENTS = frozenset({_COMMON, "site-feed"})
 
 
 def _schema_dir() -> Any:
@@ -47,7 +49,7 @@ def _all_schemas() -> dict[str, dict[str, Any]]:
 
 def kinds() -> list[str]:
     """The document kinds that have a schema, sorted."""
-    return sorted(name for name in _all_schemas() if name != _COMMON)
+    return sorted(name for name in _all_schemas() if name not in _NOT_DOCUMENTS)
 
 
 def schema(kind: str) -> dict[str, Any]:

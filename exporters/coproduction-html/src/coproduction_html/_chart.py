@@ -1,0 +1,110 @@
+"""Bar charts drawn as inline SVG: geometry here, markup (escaped) in ``templates/chart.html.j2``.
+
+Every chart has a title and a description that states its figures, and tells
+its series apart by pattern as well as by colour, so it reads in greyscale,
+in print and to a screen reader.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+__all__ = ["PATTERNS", "Bar", "Chart", "Group", "Series", "bar_chart"]
+
+WIDTH = 320
+"""The chart's width in SVG units; it scales to the width of the page."""
+_BAR_AREA = 240
+_LABEL = 24
+_BAR = 22
+_GAP = 4
+_AFTER_GROUP = 12
+
+PATTERNS = ("solid", "stripes", "dots", "checks")
+"""The fills series are drawn with, in order: each a pattern as well as a colour."""
+
+
+@dataclass(frozen=True)
+class Series:
+    """One series of a chart: its name and the pattern its bars are drawn with."""
+
+    name: str
+    pattern: str
+
+
+@dataclass(frozen=True)
+class Bar:
+    """One bar, placed: its top, its width, the text beside it."""
+
+    y: float
+    width: float
+    text: str
+    pattern: str
+
+
+@dataclass(frozen=True)
+class Group:
+    """One group of bars under a label (a quality standard, an answer ...)."""
+
+    label: str
+    label_y: float
+    bars: tuple[Bar, ...]
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A horizontal bar chart, placed and ready to draw."""
+
+    id: str
+    title: str
+    description: str
+    series: tuple[Series, ...]
+    groups: tuple[Group, ...]
+    width: int
+    height: float
+    bar_height: int
+
+
+def bar_chart(
+    chart_id: str,
+    title: str,
+    description: str,
+    series: Sequence[str],
+    groups: Sequence[tuple[str, Sequence[tuple[float | None, str]]]],
+    *,
+    maximum: float = 1.0,
+) -> Chart:
+    """Place a horizontal bar chart: each group's label on its own line, its bars below it.
+
+    Args:
+        chart_id: A unique, fixed id (never free text): the SVG's parts are named after it.
+        title: A short title, the chart's accessible name.
+        description: The figures in words, the chart's accessible description.
+        series: The series' names, one per bar of each group.
+        groups: Each group's label and its bars as (value, text beside the bar);
+            a value of None draws no bar (the text says why).
+        maximum: The value a full-length bar stands for.
+    """
+    named = tuple(Series(name, PATTERNS[index % len(PATTERNS)]) for index, name in enumerate(series))
+    placed = []
+    y = 0.0
+    for label, values in groups:
+        label_y = y + _LABEL - 6
+        y += _LABEL
+        bars = []
+        for (value, text), serie in zip(values, named, strict=True):
+            share = 0.0 if value is None or maximum <= 0 else max(0.0, min(1.0, value / maximum))
+            bars.append(Bar(y=y, width=round(share * _BAR_AREA, 1), text=text, pattern=serie.pattern))
+            y += _BAR + _GAP
+        placed.append(Group(label=label, label_y=label_y, bars=tuple(bars)))
+        y += _AFTER_GROUP
+    return Chart(
+        id=chart_id,
+        title=title,
+        description=description,
+        series=named,
+        groups=tuple(placed),
+        width=WIDTH,
+        height=y,
+        bar_height=_BAR,
+    )

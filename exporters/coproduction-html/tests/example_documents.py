@@ -1,0 +1,51 @@
+"""Every page kind, built from the repository's examples (the co-production cycle of Oak Primary School)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib.util
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import coproduction as cp
+
+ROOT = Path(__file__).resolve().parents[3]
+EXAMPLES = ROOT / "examples"
+AS_OF = dt.date(2026, 3, 1)
+"""The day the cycle example publishes its documents."""
+
+
+def cycle_module() -> ModuleType:
+    """``examples/co_production_cycle.py``, imported (not run)."""
+    name = "co_production_cycle_for_html"
+    if name in sys.modules:
+        return sys.modules[name]
+    spec = importlib.util.spec_from_file_location(name, EXAMPLES / "co_production_cycle.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def example_documents() -> dict[str, object]:
+    """One document of every page kind (and both viewpoints' reports), by a short name."""
+    cycle = cycle_module()
+    catalogue = cp.default_catalogue()
+    framework = catalogue.framework(cycle.FRAMEWORK)
+    school = cp.load(EXAMPLES / "audits" / "worcestershire-oak-primary-school-staff.json", cp.Audit)
+    parents = cp.load(EXAMPLES / "audits" / "worcestershire-oak-primary-parent-carers.json", cp.Audit)
+    comparison = cp.compare_perspectives([school, parents], framework)
+    plan = cycle.co_produce(cp.propose_plan(comparison, framework, co_produced_with=[cycle.FORUM]).plan)
+    updated = cycle.carry_out(plan)
+    durham = cp.load(EXAMPLES / "audits" / "durham-riverside-academy-parent-carers.json", cp.Audit)
+    assessment = cp.load(EXAMPLES / "ladder-assessments" / "oak-primary-parent-carers.json", cp.LadderAssessment)
+    return {
+        "you-said-we-did": cycle.feedback_log(plan),
+        "charter": cycle.oak_charter(),
+        "audit-report": cp.AuditReport(parents, framework, catalogue.ladder(assessment.ladder), assessment),
+        "audit-report-durham": cp.AuditReport(durham, catalogue.framework(durham.framework, durham.framework_version)),
+        "comparison": comparison,
+        "action-plan": cp.plan_status(updated, framework, on=AS_OF, source=comparison),
+    }
