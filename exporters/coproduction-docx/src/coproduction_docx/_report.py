@@ -18,7 +18,7 @@ from coproduction import (
     Problem,
     Response,
     Score,
-    UnknownFrameworkError,
+    UnknownLadderError,
     default_catalogue,
     place,
     to_dict,
@@ -293,7 +293,7 @@ def _ladder_for(report: AuditReport) -> Ladder | None:
         return report.ladder
     try:
         return default_catalogue().ladder(assessment.ladder)
-    except UnknownFrameworkError as error:
+    except UnknownLadderError as error:
         raise InvalidDocumentError(
             "the report has a ladder assessment but not its ladder",
             [Problem("ladder", "unknown-ladder", f"{error.message}; pass the ladder to AuditReport(ladder=...)")],

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from coproduction.errors import Problem, UnknownFrameworkError
+from coproduction.errors import Problem, UnknownLadderError
 from coproduction.model._excerpt import excerpt
 from coproduction.model.catalogue import CatalogueLookup
 
@@ -17,7 +17,7 @@ def check_ladder_assessment_data(data: dict[str, Any], catalogue: CatalogueLooku
         return []
     try:
         ladder = catalogue.ladder(ladder_id)
-    except UnknownFrameworkError as error:
+    except UnknownLadderError as error:
         return [Problem("ladder", "unknown-ladder", error.message)]
     problems = []
     known = [rung.id for rung in ladder.rungs]
