@@ -18,6 +18,7 @@ from coproduction.catalogue import Catalogue, default_catalogue
 from coproduction.contract import schemas, serialization
 from coproduction.contract.serialization import dump, dumps, to_dict
 from coproduction.errors import (
+    BatchError,
     CoproductionError,
     ExporterConflictError,
     ExporterNotFoundError,
@@ -103,6 +104,7 @@ __all__ = [
     "AuditReport",
     "AuditTemplate",
     "Band",
+    "BatchError",
     "Catalogue",
     "CatalogueLookup",
     "Channel",

@@ -17,6 +17,7 @@ from collections.abc import Iterable
 import attrs
 
 __all__ = [
+    "BatchError",
     "CoproductionError",
     "ExportError",
     "ExporterConflictError",
@@ -171,3 +172,12 @@ class ExportError(CoproductionError):
     """Writing a document failed; nothing was written."""
 
     code = "export-failed"
+
+
+class BatchError(CoproductionError):
+    """A batch could not finish for a reason other than its input: a worker process ended, or a fault in coproduction.
+
+    What was written before it stopped is whole; ``problems`` says what failed.
+    """
+
+    code = "batch-failed"
