@@ -74,13 +74,15 @@ from coproduction.model.organisation import Organisation, Perspective
 from coproduction.model.plan import Action, ActionPlan, ActionStatus, RungTarget
 from coproduction.model.progress import (
     CriterionProgress,
-    CycleRating,
     Movement,
     Progress,
-    ProgressCycle,
+    ProgressRound,
+    RoundRating,
     SectionProgress,
     UnsharedCriteria,
 )
+from coproduction.model.progress import ProgressRound as ProgressCycle  # deprecated name, kept for 0.x callers
+from coproduction.model.progress import RoundRating as CycleRating  # deprecated name, kept for 0.x callers
 from coproduction.model.scores import Score, ScoreReport, SectionScore
 from coproduction.model.source import Source
 from coproduction.rules.changes import FrameworkChanges, framework_changes
@@ -158,8 +160,10 @@ __all__ = [
     "Problem",
     "Progress",
     "ProgressCycle",
+    "ProgressRound",
     "RatingScale",
     "Response",
+    "RoundRating",
     "Rule",
     "Rung",
     "RungPractice",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any, BinaryIO
 
-from coproduction import CriterionProgress, CycleRating, Framework, Movement, Progress, to_dict
+from coproduction import CriterionProgress, Framework, Movement, Progress, RoundRating, to_dict
 from coproduction_docx._chart import PATTERNS, grouped_chart
 from coproduction_docx._cycle import (
     Builder,
@@ -55,7 +55,7 @@ class _Progress:
             return "None yet"
         return "" if framework is None else framework.scale.band(score).name
 
-    def rating(self, rating: CycleRating, version: str) -> str:
+    def rating(self, rating: RoundRating, version: str) -> str:
         if rating.rating is not None:
             return self.level_name(rating.rating, version)
         return "Not applicable" if rating.not_applicable else "Not answered"
