@@ -51,7 +51,7 @@ __all__ = [
     "actions",
     "audits",
     "charters",
-    "check_exporter",
+    "assert_exporter_conforms",
     "comparable_audits",
     "contributors",
     "dates",
@@ -253,7 +253,7 @@ def ladder_assessments(ladder: Ladder) -> st.SearchStrategy[LadderAssessment]:
     return build()
 
 
-def check_exporter(exporter: Exporter, documents: Iterable[object]) -> None:
+def assert_exporter_conforms(exporter: Exporter, documents: Iterable[object]) -> None:
     """Check that an exporter keeps the plugin contract; call it from your exporter's tests.
 
     Checks the declared name, media type and suffix; that every given

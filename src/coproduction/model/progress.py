@@ -14,6 +14,16 @@ from coproduction.model._validators import non_blank, optional_slug, slug, to_tu
 from coproduction.model.comparison import _SAME, _slugs
 from coproduction.model.organisation import Organisation, Perspective
 
+__all__ = [
+    "CriterionProgress",
+    "Movement",
+    "Progress",
+    "ProgressRound",
+    "RoundRating",
+    "SectionProgress",
+    "UnsharedCriteria",
+]
+
 # -- progress across a series of audits ----------------------------------------------------------
 
 

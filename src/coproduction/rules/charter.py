@@ -11,6 +11,8 @@ from coproduction.model._excerpt import excerpt
 from coproduction.model.catalogue import CatalogueLookup
 from coproduction.model.charter import Charter
 
+__all__ = ["check_charter"]
+
 # -- the check against the catalogue -------------------------------------------------------
 
 

@@ -24,6 +24,8 @@ from coproduction.model.progress import (
 from coproduction.rules.comparing import _audit_problems, _organisation_problems, _refuse
 from coproduction.rules.scoring import score
 
+__all__ = ["track_progress"]
+
 
 def track_progress(audits: Iterable[Audit], frameworks: Framework | Iterable[Framework]) -> Progress:
     """Follow one organisation's audits from one perspective over time.

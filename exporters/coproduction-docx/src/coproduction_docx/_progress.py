@@ -18,7 +18,7 @@ from coproduction_docx._cycle import (
     write_document,
 )
 from coproduction_docx._ooxml import Page
-from coproduction_docx._text import check_text
+from coproduction_docx._text import ensure_storable_text
 
 __all__ = ["write_progress"]
 
@@ -287,7 +287,7 @@ def write_progress(progress: Progress, out: BinaryIO, settings: Settings) -> Non
         del frameworks[progress.cycles[-1].framework_version]
     checked: dict[str, Any] = {"progress": to_dict(progress)}
     checked.update({f"framework version {version}": to_dict(f) for version, f in frameworks.items()})
-    check_text(checked)
+    ensure_storable_text(checked)
     view = _Progress(progress, frameworks)
     write_document(
         out,

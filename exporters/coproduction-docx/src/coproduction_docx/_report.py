@@ -36,7 +36,7 @@ from coproduction_docx._ooxml import (
     run,
     table,
 )
-from coproduction_docx._text import check_text, default_acronyms, set_core_properties
+from coproduction_docx._text import default_acronyms, ensure_storable_text, set_core_properties
 
 __all__ = ["write_report"]
 
@@ -324,7 +324,7 @@ def write_report(report: AuditReport, out: BinaryIO) -> None:
                 "the ladder assessment does not fit its ladder",
                 [Problem("ladder_assessment", "wrong-ladder", str(error))],
             ) from error
-    check_text(checked)
+    ensure_storable_text(checked)
     scores = report.scores  # raises InvalidDocumentError if the audit does not fit
 
     document = new_document()

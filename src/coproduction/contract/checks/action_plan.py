@@ -12,6 +12,8 @@ from coproduction.model._excerpt import excerpt
 from coproduction.model.catalogue import CatalogueLookup
 from coproduction.rules.planning import _unknown_criterion
 
+__all__ = ["check_plan_data"]
+
 # -- loading checks ----------------------------------------------------------------------------
 
 

@@ -8,6 +8,8 @@ from coproduction.errors import Problem, UnknownLadderError
 from coproduction.model._excerpt import excerpt
 from coproduction.model.catalogue import CatalogueLookup
 
+__all__ = ["check_ladder_assessment_data"]
+
 
 def check_ladder_assessment_data(data: dict[str, Any], catalogue: CatalogueLookup) -> list[Problem]:
     """Check a ladder assessment: rungs its ladder has, each listed once (every problem; empty when none)."""
