@@ -17,6 +17,7 @@ import pytest
 from helpers import ROOT
 
 import coproduction as cp
+from coproduction.cli import _batch
 
 DOCS = ROOT / "docs" / "errors.rst"
 PACKAGES = {
@@ -170,3 +171,22 @@ def test_every_error_class_loaded_has_a_documented_code(documented: dict[str, se
     for cls in public:
         by_code.setdefault(cls.code, []).append(f"{cls.__module__}.{cls.__qualname__}")
     assert {code: names for code, names in by_code.items() if len(names) > 1} == {}
+
+
+@pytest.mark.parametrize("package", sorted(PACKAGES))
+def test_no_code_builds_the_bare_base_error(package: str) -> None:
+    """Every error raised has a specific class and code; ``CoproductionError(...)`` itself is never built."""
+    built = [
+        f"{file.relative_to(ROOT)}:{node.lineno}"
+        for file in sorted(PACKAGES[package].rglob("*.py"))
+        for node in ast.walk(ast.parse(file.read_text("utf-8")))
+        if isinstance(node, ast.Call) and ast.unparse(node.func).rpartition(".")[2] == "CoproductionError"
+    ]
+    assert built == []
+
+
+def test_a_batch_fault_has_its_own_code() -> None:
+    error = _batch._fault(ValueError("boom"), "a.json")
+    assert isinstance(error, cp.BatchError) and type(error) is not cp.CoproductionError
+    assert (error.code, error.source) == ("batch-failed", "a.json")
+    assert [problem.code for problem in error.problems] == ["internal-error"]

@@ -18,6 +18,7 @@ from coproduction.catalogue import Catalogue, default_catalogue
 from coproduction.contract import schemas, serialization
 from coproduction.contract.serialization import dump, dumps, to_dict
 from coproduction.errors import (
+    BatchError,
     CoproductionError,
     ExporterConflictError,
     ExporterNotFoundError,
@@ -25,7 +26,10 @@ from coproduction.errors import (
     IncomparableAuditsError,
     InvalidDocumentError,
     Problem,
+    UnknownCatalogueItemError,
     UnknownFrameworkError,
+    UnknownGlossaryError,
+    UnknownLadderError,
     UnreadableFileError,
     UnsupportedDocumentError,
 )
@@ -70,13 +74,15 @@ from coproduction.model.organisation import Organisation, Perspective
 from coproduction.model.plan import Action, ActionPlan, ActionStatus, RungTarget
 from coproduction.model.progress import (
     CriterionProgress,
-    CycleRating,
     Movement,
     Progress,
-    ProgressCycle,
+    ProgressRound,
+    RoundRating,
     SectionProgress,
     UnsharedCriteria,
 )
+from coproduction.model.progress import ProgressRound as ProgressCycle  # deprecated name, kept for 0.x callers
+from coproduction.model.progress import RoundRating as CycleRating  # deprecated name, kept for 0.x callers
 from coproduction.model.scores import Score, ScoreReport, SectionScore
 from coproduction.model.source import Source
 from coproduction.rules.changes import FrameworkChanges, framework_changes
@@ -100,6 +106,7 @@ __all__ = [
     "AuditReport",
     "AuditTemplate",
     "Band",
+    "BatchError",
     "Catalogue",
     "CatalogueLookup",
     "Channel",
@@ -153,8 +160,10 @@ __all__ = [
     "Problem",
     "Progress",
     "ProgressCycle",
+    "ProgressRound",
     "RatingScale",
     "Response",
+    "RoundRating",
     "Rule",
     "Rung",
     "RungPractice",
@@ -171,7 +180,10 @@ __all__ = [
     "ThemeSummary",
     "TimeFrame",
     "TimeUnit",
+    "UnknownCatalogueItemError",
     "UnknownFrameworkError",
+    "UnknownGlossaryError",
+    "UnknownLadderError",
     "UnreadableFileError",
     "UnsharedCriteria",
     "UnsupportedDocumentError",

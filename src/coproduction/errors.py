@@ -17,6 +17,7 @@ from collections.abc import Iterable
 import attrs
 
 __all__ = [
+    "BatchError",
     "CoproductionError",
     "ExportError",
     "ExporterConflictError",
@@ -24,7 +25,10 @@ __all__ = [
     "IncomparableAuditsError",
     "InvalidDocumentError",
     "Problem",
+    "UnknownCatalogueItemError",
     "UnknownFrameworkError",
+    "UnknownGlossaryError",
+    "UnknownLadderError",
     "UnreadableFileError",
     "UnsupportedDocumentError",
 ]
@@ -118,10 +122,32 @@ class UnreadableFileError(CoproductionError, ValueError):
     code = "unreadable-file"
 
 
-class UnknownFrameworkError(CoproductionError, LookupError):
-    """A framework, ladder or version is not in the catalogue."""
+class UnknownCatalogueItemError(CoproductionError, LookupError):
+    """A framework, ladder or glossary is not in the catalogue.
+
+    The base of the errors for each kind of miss; raised itself only when the
+    kind is not known either (an id that is neither a framework nor a ladder).
+    """
+
+    code = "unknown-catalogue-item"
+
+
+class UnknownFrameworkError(UnknownCatalogueItemError):
+    """A framework, or a version of it, is not in the catalogue."""
 
     code = "unknown-framework"
+
+
+class UnknownLadderError(UnknownCatalogueItemError):
+    """A ladder is not in the catalogue."""
+
+    code = "unknown-ladder"
+
+
+class UnknownGlossaryError(UnknownCatalogueItemError):
+    """A glossary is not in the catalogue."""
+
+    code = "unknown-glossary"
 
 
 class ExporterNotFoundError(CoproductionError, LookupError):
@@ -146,3 +172,12 @@ class ExportError(CoproductionError):
     """Writing a document failed; nothing was written."""
 
     code = "export-failed"
+
+
+class BatchError(CoproductionError):
+    """A batch could not finish for a reason other than its input: a worker process ended, or a fault in coproduction.
+
+    What was written before it stopped is whole; ``problems`` says what failed.
+    """
+
+    code = "batch-failed"

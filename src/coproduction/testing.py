@@ -22,6 +22,7 @@ import io
 from collections.abc import Iterable
 from typing import Any
 
+import attrs
 from hypothesis import strategies as st
 
 from coproduction.catalogue._catalogue import default_catalogue
@@ -38,34 +39,44 @@ from coproduction.model.charter import (
     TimeFrame,
     TimeUnit,
 )
-from coproduction.model.comparison import AuditReference
+from coproduction.model.comparison import AuditReference, Comparison
 from coproduction.model.contributors import Contributor, Group
 from coproduction.model.feedback import MAX_THEME_LENGTH, Channel, FeedbackEntry, FeedbackLog, FeedbackResponse
 from coproduction.model.framework import Criterion, Field, Framework, Level, RatingScale, Section
+from coproduction.model.glossary import Glossary, Term
 from coproduction.model.ladder import Band, Ladder, LadderAssessment, Rung, RungPractice
 from coproduction.model.organisation import Organisation, Perspective
 from coproduction.model.plan import Action, ActionPlan, ActionStatus, RungTarget
+from coproduction.model.progress import Progress
+from coproduction.model.scores import ScoreReport
+from coproduction.rules.comparing import compare_perspectives
+from coproduction.rules.progress import track_progress
+from coproduction.rules.scoring import score
 
 __all__ = [
     "action_plans",
     "actions",
+    "assert_exporter_conforms",
     "audits",
     "charters",
-    "check_exporter",
     "comparable_audits",
+    "comparisons",
     "contributors",
     "dates",
     "feedback_entries",
     "feedback_logs",
     "feedback_responses",
-    "free_text",
     "frameworks",
     "frameworks_with_audits",
+    "free_text",
+    "glossaries",
     "ladder_assessments",
     "ladders",
     "organisations",
     "perspectives",
+    "progress_documents",
     "rating_scales",
+    "score_reports",
     "slugs",
 ]
 
@@ -253,7 +264,7 @@ def ladder_assessments(ladder: Ladder) -> st.SearchStrategy[LadderAssessment]:
     return build()
 
 
-def check_exporter(exporter: Exporter, documents: Iterable[object]) -> None:
+def assert_exporter_conforms(exporter: Exporter, documents: Iterable[object]) -> None:
     """Check that an exporter keeps the plugin contract; call it from your exporter's tests.
 
     Checks the declared name, media type and suffix; that every given
@@ -522,5 +533,50 @@ def feedback_logs(*, max_entries: int = 8) -> st.SearchStrategy[FeedbackLog]:
             entries=[draw(feedback_entries(identifier)) for identifier in ids],
             title=draw(st.sampled_from(["You said, we did", "You said, we did: spring term"])),
         )
+
+    return build()
+
+
+def glossaries(*, max_terms: int = 6) -> st.SearchStrategy[Glossary]:
+    """Glossaries of distinct terms, some of them acronyms with an expansion."""
+    term = st.builds(
+        Term,
+        term=free_text(max_size=20, blank=False),
+        definition=free_text(),
+        plain=free_text(blank=False),
+        expansion=st.none() | free_text(max_size=40, blank=False),
+    )
+    terms = st.lists(term, max_size=max_terms, unique_by=lambda t: t.term.casefold())
+    return st.builds(Glossary, id=slugs(), name=free_text(max_size=40, blank=False), terms=terms)
+
+
+def score_reports() -> st.SearchStrategy[ScoreReport]:
+    """Score reports of drawn audits, as :func:`coproduction.score` makes them."""
+    return frameworks_with_audits().map(lambda pair: score(pair[1], pair[0]))
+
+
+def comparisons(*, count: int = 2) -> st.SearchStrategy[Comparison]:
+    """Comparisons of ``count`` perspectives on a drawn framework, by :func:`coproduction.compare_perspectives`."""
+    return frameworks().flatmap(
+        lambda framework: comparable_audits(framework, count=count).map(
+            lambda drawn: compare_perspectives(drawn, framework)
+        )
+    )
+
+
+def progress_documents(*, max_audits: int = 4) -> st.SearchStrategy[Progress]:
+    """Progress of one organisation from one perspective across 2 to ``max_audits`` audits of a drawn framework."""
+
+    @st.composite
+    def build(draw: st.DrawFn) -> Progress:
+        framework = draw(frameworks())
+        organisation = draw(organisations())
+        perspective = draw(perspectives())
+        when = draw(st.lists(dates(), min_size=2, max_size=max_audits, unique=True))
+        drawn = [
+            attrs.evolve(draw(audits(framework)), organisation=organisation, perspective=perspective, date=date)
+            for date in when
+        ]
+        return track_progress(drawn, framework)
 
     return build()

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -84,6 +85,31 @@ def test_unknown_ids_list_what_there_is(catalogue: cp.Catalogue) -> None:
         catalogue.framework("nope")
     with pytest.raises(LookupError, match="known ladders"):
         catalogue.ladder("nope")
+
+
+@pytest.mark.parametrize(
+    ("look_up", "error", "code"),
+    [
+        (lambda c: c.framework("nope"), cp.UnknownFrameworkError, "unknown-framework"),
+        (
+            lambda c: c.framework("worcestershire-seven-quality-standards", "0.0"),
+            cp.UnknownFrameworkError,
+            "unknown-framework",
+        ),
+        (lambda c: c.ladder("nope"), cp.UnknownLadderError, "unknown-ladder"),
+        (lambda c: c.glossary("nope"), cp.UnknownGlossaryError, "unknown-glossary"),
+    ],
+)
+def test_each_kind_of_miss_has_its_own_error(
+    catalogue: cp.Catalogue, look_up: Callable[[cp.Catalogue], object], error: type[Exception], code: str
+) -> None:
+    with pytest.raises(error) as raised:
+        look_up(catalogue)
+    assert isinstance(raised.value, cp.UnknownCatalogueItemError)
+    assert isinstance(raised.value, LookupError)
+    assert raised.value.code == code
+    kinds = {cp.UnknownFrameworkError, cp.UnknownLadderError, cp.UnknownGlossaryError}
+    assert [kind for kind in kinds if isinstance(raised.value, kind)] == [error]
 
 
 def test_a_council_loads_its_own_framework(tmp_path: Path, catalogue: cp.Catalogue) -> None:

@@ -16,7 +16,7 @@ import coproduction as cp
 from coproduction.exporters import ENTRY_POINT_GROUP, ExporterRegistry
 from coproduction.exporters import _registry as registry_module
 from coproduction.exporters.json_exporter import JSONExporter
-from coproduction.testing import check_exporter
+from coproduction.testing import assert_exporter_conforms
 
 
 class TextExporter:
@@ -35,7 +35,7 @@ class TextExporter:
 
 def test_json_exporter_keeps_the_contract(worcestershire: cp.Framework) -> None:
     audit = make_audit(worcestershire, {"shared-values-1": "embedded"})
-    check_exporter(
+    assert_exporter_conforms(
         JSONExporter(),
         [
             audit,

@@ -423,7 +423,7 @@ class Seeds(list[Any]):
 # -- what every target checks ------------------------------------------------------------------------------------------
 
 
-def check_refusal(error: cp.CoproductionError) -> None:
+def assert_readable_refusal(error: cp.CoproductionError) -> None:
     """A refusal a person can read: printable, with a code, and never a whole huge value repeated."""
     text = str(error)
     text.encode("utf-8")
@@ -435,7 +435,7 @@ def check_refusal(error: cp.CoproductionError) -> None:
         assert len(problem.path) <= 300, problem.path[:200]
 
 
-def check_audit(audit: object, catalogue: cp.Catalogue) -> None:
+def assert_audit_round_trips(audit: object, catalogue: cp.Catalogue) -> None:
     """An audit an importer returns is one the JSON loader accepts, and it scores."""
     assert isinstance(audit, cp.Audit)
     again = cp.loads(cp.dumps(audit), cp.Audit, catalogue=catalogue)

@@ -15,7 +15,7 @@ import tracemalloc
 import zlib
 
 import pytest
-from fuzz.mutations import check_refusal, fuzz_settings
+from fuzz.mutations import assert_readable_refusal, fuzz_settings
 from hostile_zips import MIB, build_zip, deflated_zeros, honest_entries
 from hypothesis import given
 from hypothesis import strategies as st
@@ -59,7 +59,7 @@ def refused_within_budget(kind: str, content: bytes, catalogue: cp.Catalogue) ->
         _, peak = tracemalloc.get_traced_memory()
         tracemalloc.stop()
     assert seconds < BUDGET_SECONDS and peak < BUDGET_BYTES, (seconds, peak)
-    check_refusal(refusal)
+    assert_readable_refusal(refusal)
     assert refusal.source == f"hostile.{kind}"
     return refusal
 

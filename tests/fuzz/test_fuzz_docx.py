@@ -17,7 +17,14 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from fuzz.mutations import CORPUS, Seeds, check_audit, check_refusal, fuzz_settings, mutate_archive
+from fuzz.mutations import (
+    CORPUS,
+    Seeds,
+    assert_audit_round_trips,
+    assert_readable_refusal,
+    fuzz_settings,
+    mutate_archive,
+)
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -44,10 +51,10 @@ def read_or_refuse(content: bytes, catalogue: cp.Catalogue) -> cp.Audit | None:
     try:
         audit = DocxExporter().read(stream, catalogue=catalogue)
     except cp.CoproductionError as error:
-        check_refusal(error)
+        assert_readable_refusal(error)
         assert error.source == "fuzzed.docx"
         return None
-    check_audit(audit, catalogue)
+    assert_audit_round_trips(audit, catalogue)
     return audit
 
 

@@ -12,7 +12,7 @@ import json
 from pathlib import Path
 
 import pytest
-from fuzz.mutations import CORPUS, Seeds, check_refusal, fuzz_settings, mutate_bytes, mutate_tree, write_json
+from fuzz.mutations import CORPUS, Seeds, assert_readable_refusal, fuzz_settings, mutate_bytes, mutate_tree, write_json
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -29,7 +29,7 @@ def load_or_refuse(content: bytes | str, kind: type[cp.Audit] | None, catalogue:
     try:
         document = cp.loads(content, kind, catalogue=catalogue)
     except cp.CoproductionError as error:
-        check_refusal(error)
+        assert_readable_refusal(error)
         return
     text = cp.dumps(document)
     assert cp.loads(text, catalogue=catalogue) == document
@@ -79,6 +79,6 @@ def test_corpus(path: Path, fuzz_catalogue: cp.Catalogue) -> None:
     elif path.name.startswith("refused-"):
         with pytest.raises(cp.CoproductionError) as caught:
             cp.loads(path.read_bytes(), cp.Audit)
-        check_refusal(caught.value)
+        assert_readable_refusal(caught.value)
     else:  # crash-*: once crashed the loader; either outcome is fine now
         load_or_refuse(path.read_bytes(), cp.Audit, fuzz_catalogue)

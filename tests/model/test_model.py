@@ -154,3 +154,10 @@ def test_placement_refuses_another_ladder(catalogue: cp.Catalogue) -> None:
     )
     with pytest.raises(ValueError, match="not 'durham-degrees-of-participation'"):
         cp.place(assessment, catalogue.ladder("durham-degrees-of-participation"))
+
+
+def test_the_old_names_of_a_round_are_the_same_classes() -> None:
+    """``CycleRating`` and ``ProgressCycle`` were renamed; the old public names still work."""
+    assert cp.CycleRating is cp.RoundRating and cp.ProgressCycle is cp.ProgressRound
+    assert {"CycleRating", "ProgressCycle", "ProgressRound", "RoundRating"} <= set(cp.__all__)
+    assert cp.RoundRating(None, not_applicable=True).not_applicable

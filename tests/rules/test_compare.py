@@ -360,7 +360,7 @@ def test_hand_worked_progress_across_two_versions() -> None:
         "s2": cp.Movement.NO_LONGER_RATED,  # not started -> not applicable
         "s3": cp.Movement.NEWLY_RATED,  # unanswered -> in progress
     }
-    assert report.criterion("s2").ratings[1] == cp.CycleRating(None, not_applicable=True)
+    assert report.criterion("s2").ratings[1] == cp.RoundRating(None, not_applicable=True)
     # Scores on the shared criteria. 2025: values (1 + 0.5)/2, structures (0.5 + 0)/2, overall 2/4;
     # 4 of the 5 shared criteria answered. 2026: values (1 + 1)/2, structures (0 + 0.5)/2 with s2 not
     # applicable, overall 2.5/4; all 4 that apply answered.

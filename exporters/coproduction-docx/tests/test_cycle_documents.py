@@ -56,7 +56,7 @@ from coproduction import (
     propose_plan,
     track_progress,
 )
-from coproduction.testing import audits, check_exporter, frameworks, free_text
+from coproduction.testing import assert_exporter_conforms, audits, frameworks, free_text
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NS = {"w": W}
@@ -849,7 +849,7 @@ def test_every_document_is_accessible(every_document: dict[str, object]) -> None
 
 def test_the_exporter_supports_the_cycle_documents(every_document: dict[str, object], plan: ActionPlan) -> None:
     exporter = DocxExporter(as_of=AS_OF)
-    check_exporter(exporter, [*every_document.values(), plan])
+    assert_exporter_conforms(exporter, [*every_document.values(), plan])
     copy = pickle.loads(pickle.dumps(DocxExporter(as_of=AS_OF, catalogue=c.default_catalogue())))
     assert copy.as_of == AS_OF and copy.supports(plan)
     with pytest.raises(c.UnsupportedDocumentError, match="Comparison, a Progress report, an ActionPlan"):

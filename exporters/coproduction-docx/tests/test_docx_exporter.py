@@ -13,7 +13,7 @@ from lxml import etree
 
 import coproduction as c
 from coproduction.exporters import Exporter, ExporterRegistry, TemplateReader, default_registry
-from coproduction.testing import check_exporter
+from coproduction.testing import assert_exporter_conforms
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 W14 = "http://schemas.microsoft.com/office/word/2010/wordml"
@@ -46,7 +46,7 @@ def test_the_plugin_contract(worcestershire, durham) -> None:
     assert exporter.media_type == "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
     assert isinstance(exporter, Exporter)
     assert isinstance(exporter, TemplateReader)
-    check_exporter(
+    assert_exporter_conforms(
         exporter,
         [
             c.AuditTemplate(worcestershire, c.Perspective.PARENT_CARERS),

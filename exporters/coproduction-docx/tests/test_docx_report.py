@@ -73,7 +73,7 @@ def pngs(data: bytes) -> list[bytes]:
     return [archive.read(name) for name in archive.namelist() if name.startswith("word/media/")]
 
 
-def check_png(data: bytes) -> tuple[int, int]:
+def assert_valid_png(data: bytes) -> tuple[int, int]:
     assert data.startswith(b"\x89PNG\r\n\x1a\n")
     position, width, height, idat = 8, 0, 0, b""
     while position < len(data):
@@ -118,7 +118,7 @@ def test_the_chart_is_a_valid_png_with_a_description(helpers, worcestershire) ->
     data, _ = open_report(helpers, sample(worcestershire))
     images = pngs(data)
     assert len(images) == 1
-    width, height = check_png(images[0])
+    width, height = assert_valid_png(images[0])
     assert width > 300 and height > 100
     xml = zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml").decode()
     assert 'descr="Bar chart of the score of each quality standard. 1. Shared values:' in xml
@@ -147,7 +147,7 @@ def test_the_ladder_marks_the_rungs_in_use(helpers, worcestershire, catalogue) -
     images = pngs(data)
     assert len(images) == 2
     for image in images:
-        check_png(image)
+        assert_valid_png(image)
 
 
 def test_an_assessment_without_its_ladder_uses_the_catalogue(helpers, worcestershire, catalogue) -> None:

@@ -54,7 +54,7 @@ from coproduction import (
 from coproduction.exporters import ActionPlanReader, default_registry
 from coproduction.testing import (
     action_plans,
-    check_exporter,
+    assert_exporter_conforms,
     contributors,
     dates,
     free_text,
@@ -210,7 +210,7 @@ def test_cycle_documents_are_supported_and_registered(plan, comparison, worceste
     exporter = XlsxExporter()
     audits = [varied_audit(worcestershire, "parent-carers", shift=s, date=dt.date(2023 + s, 5, 1)) for s in range(2)]
     log = FeedbackLog(organisation=Organisation("Oak"))
-    check_exporter(exporter, [plan, comparison, track_progress(audits, worcestershire), log])
+    assert_exporter_conforms(exporter, [plan, comparison, track_progress(audits, worcestershire), log])
     assert isinstance(exporter, ActionPlanReader)
     assert isinstance(default_registry().action_plan_reader("xlsx"), XlsxExporter)
 

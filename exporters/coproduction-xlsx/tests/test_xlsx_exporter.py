@@ -10,7 +10,7 @@ from coproduction_xlsx import CouncilSummary, XlsxExporter
 
 from coproduction import AuditReport, AuditTemplate, UnsupportedDocumentError
 from coproduction.exporters import ENTRY_POINT_GROUP, ExporterRegistry, TemplateReader, default_registry
-from coproduction.testing import check_exporter
+from coproduction.testing import assert_exporter_conforms
 
 SRC = Path(coproduction_xlsx.__file__).parent
 
@@ -24,7 +24,7 @@ def test_plugin_contract(helpers, durham, worcestershire):
         CouncilSummary([audit]),
     ]
     exporter = XlsxExporter()
-    check_exporter(exporter, documents)
+    assert_exporter_conforms(exporter, documents)
     assert exporter.name == "xlsx"
     assert exporter.media_type == "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     assert exporter.suffix == ".xlsx"

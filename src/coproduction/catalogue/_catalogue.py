@@ -9,7 +9,13 @@ from importlib import resources
 from typing import Any
 
 from coproduction.contract.serialization import load, loads
-from coproduction.errors import InvalidDocumentError, Problem, UnknownFrameworkError
+from coproduction.errors import (
+    InvalidDocumentError,
+    Problem,
+    UnknownFrameworkError,
+    UnknownGlossaryError,
+    UnknownLadderError,
+)
 from coproduction.model._excerpt import excerpt
 from coproduction.model.framework import Framework
 from coproduction.model.glossary import Glossary
@@ -91,10 +97,10 @@ class Catalogue:
         """Return a ladder by id.
 
         Raises:
-            UnknownFrameworkError: Naming the ladders there are.
+            UnknownLadderError: Naming the ladders there are.
         """
         if ladder_id not in self._ladders:
-            raise UnknownFrameworkError(
+            raise UnknownLadderError(
                 f"there is no ladder {excerpt(ladder_id)}; known ladders: {', '.join(sorted(self._ladders)) or 'none'}"
             )
         ladder: Ladder = self._ladders[ladder_id]
@@ -104,10 +110,10 @@ class Catalogue:
         """Return a glossary by id.
 
         Raises:
-            UnknownFrameworkError: Naming the glossaries there are.
+            UnknownGlossaryError: Naming the glossaries there are.
         """
         if glossary_id not in self._glossaries:
-            raise UnknownFrameworkError(
+            raise UnknownGlossaryError(
                 f"there is no glossary {excerpt(glossary_id)}; "
                 f"known glossaries: {', '.join(sorted(self._glossaries)) or 'none'}"
             )

@@ -25,7 +25,7 @@ import attrs
 
 from coproduction.catalogue._catalogue import Catalogue
 from coproduction.contract.serialization import dump
-from coproduction.errors import CoproductionError, ExportError, Problem, UnreadableFileError
+from coproduction.errors import BatchError, CoproductionError, ExportError, Problem, UnreadableFileError
 from coproduction.exporters._registry import ExporterRegistry, default_registry
 from coproduction.model.audit import Audit
 from coproduction.rules.changes import framework_changes
@@ -281,9 +281,9 @@ def version_notices(audit: Audit, catalogue: Catalogue) -> tuple[str, ...]:
     return (opening, *(changes.sentences() or [f"Version {latest.version} asks the same questions."]))
 
 
-def _fault(error: Exception, file: str) -> CoproductionError:
+def _fault(error: Exception, file: str) -> BatchError:
     detail = f"{type(error).__name__}: {error}"[:200]
-    return CoproductionError(
+    return BatchError(
         "the file could not be read because of a fault in coproduction, not in the file as far as we know; "
         "please report it, with the file if you can",
         [Problem("", "internal-error", detail)],
@@ -351,7 +351,7 @@ def run_imports(
     Raises:
         KeyboardInterrupt: When stopped; the jobs not yet started are
             cancelled and those under way are finished (each file whole).
-        CoproductionError: If a worker process died (killed, or out of memory).
+        BatchError: If a worker process died (killed, or out of memory).
     """
     if processes <= 1 or len(jobs) <= 1:
         suffixes = readable_suffixes(registry)
@@ -370,7 +370,7 @@ def run_imports(
             advance()
     except BrokenProcessPool:
         pool.shutdown(wait=True, cancel_futures=True)
-        raise CoproductionError(
+        raise BatchError(
             f"a worker process stopped unexpectedly after {len(outcomes)} of {len(jobs)} files (was it killed, or "
             "out of memory?); every audit written so far is whole. Run the command again, with --jobs 1 to use "
             "less memory"
@@ -429,7 +429,7 @@ def read_audits(
         One outcome per file: the audit, or the error with every problem found.
 
     Raises:
-        CoproductionError: If a worker process died (killed, or out of memory).
+        BatchError: If a worker process died (killed, or out of memory).
     """
     if processes <= 1 or len(files) <= 1:
         suffixes = readable_suffixes(registry)
@@ -447,7 +447,7 @@ def read_audits(
                 yield outcome
     except BrokenProcessPool:
         pool.shutdown(wait=True, cancel_futures=True)
-        raise CoproductionError(
+        raise BatchError(
             f"a worker process stopped unexpectedly after {done} of {len(files)} files (was it killed, or out of "
             "memory?); nothing was written. Run the command again, with --jobs 1 to use less memory"
         ) from None

@@ -35,7 +35,7 @@ from coproduction.cli._progress import ProgressBar
 from coproduction.contract._atomic import write_atomically
 from coproduction.contract.schemas import kinds, schema
 from coproduction.contract.serialization import dump, dumps, load
-from coproduction.errors import CoproductionError, UnknownFrameworkError, UnreadableFileError
+from coproduction.errors import CoproductionError, UnknownCatalogueItemError, UnreadableFileError
 from coproduction.exporters._registry import ExporterRegistry, default_registry
 from coproduction.exporters.documents import AuditReport, AuditTemplate, CouncilSummary
 from coproduction.model.audit import Audit
@@ -229,7 +229,7 @@ def _show(args: argparse.Namespace) -> int:
     else:
         frameworks = ", ".join(f.id for f in catalogue.frameworks())
         ladders = ", ".join(ladder.id for ladder in catalogue.ladders())
-        raise UnknownFrameworkError(
+        raise UnknownCatalogueItemError(
             f"there is no framework or ladder {args.id!r}; frameworks: {frameworks}; ladders: {ladders}"
         )
     if args.json:

@@ -10,6 +10,8 @@ from coproduction.errors import Problem
 from coproduction.model._excerpt import excerpt, json_path
 from coproduction.model._validators import SLUG_PATTERN
 
+__all__ = ["problem_from_schema_error"]
+
 _TYPE_NAMES = {
     "string": "text",
     "integer": "a whole number",

@@ -21,6 +21,22 @@ from coproduction.errors import InvalidDocumentError, Problem, UnreadableFileErr
 from coproduction.model._excerpt import excerpt, json_path
 from coproduction.model.catalogue import CatalogueLookup
 
+__all__ = [
+    "MAX_DOCUMENT_BYTES",
+    "MAX_NESTING",
+    "MAX_NUMBER_LENGTH",
+    "configure_converter",
+    "dump",
+    "dumps",
+    "from_dict",
+    "kind_of",
+    "load",
+    "loads",
+    "make_converter",
+    "parse_json",
+    "to_dict",
+]
+
 T = TypeVar("T")
 """Each document kind and the class it loads as."""
 """The current schema version of each kind."""
@@ -126,22 +142,22 @@ def from_dict(data: Any, kind: type[Any] | None = None, *, catalogue: CatalogueL
         InvalidDocumentError: With every problem found.
     """
     if not isinstance(data, dict):
-        _check_depth(data)
+        _ensure_depth_allowed(data)
         raise InvalidDocumentError(
             "this is not a coproduction document",
             [Problem("", "not-an-object", f"a document is a JSON object, not {type(data).__name__}")],
         )
     try:
-        kind_name = _check_kind(data, kind)
+        kind_name = _ensure_known_kind(data, kind)
         data = _migrate(data, kind_name)
     except InvalidDocumentError:
-        _check_depth(data)
+        _ensure_depth_allowed(data)
         raise
     if is_valid(data, _row(kind_name).schema):
         problems = _merge([], cross_check(data, catalogue))
     else:
         # A valid document's depth is bounded by the schema; only an invalid one is walked for it.
-        _check_depth(data)
+        _ensure_depth_allowed(data)
         problems = _merge(validate(data, _row(kind_name).schema), cross_check(data, catalogue))
     if problems:
         raise InvalidDocumentError(_summary(problems, kind_name), problems)
@@ -332,11 +348,11 @@ def parse_json(text: str | bytes) -> Any:
         UnreadableFileError: With the line and column of the first mistake.
     """
     data = _parse(text)
-    _check_depth(data)
+    _ensure_depth_allowed(data)
     return data
 
 
-def _check_depth(data: Any) -> None:
+def _ensure_depth_allowed(data: Any) -> None:
     if _depth(data) > MAX_NESTING:
         raise UnreadableFileError(f"the document is nested too deeply (the most is {MAX_NESTING} levels)")
 
@@ -408,7 +424,7 @@ def _depth(value: Any) -> int:
     return depth
 
 
-def _check_kind(data: dict[str, Any], expected: type[Any] | None) -> str:
+def _ensure_known_kind(data: dict[str, Any], expected: type[Any] | None) -> str:
     kind: Any = data.get("kind")
     wanted_kind = kind_of_class(expected) if expected is not None else None
     wanted = wanted_kind.name if wanted_kind is not None else None

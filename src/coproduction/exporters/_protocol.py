@@ -12,6 +12,8 @@ from coproduction.exporters.office import ArchiveLimits
 from coproduction.model.audit import Audit
 from coproduction.model.plan import ActionPlan
 
+__all__ = ["ActionPlanReader", "ENTRY_POINT_GROUP", "ExportContext", "Exporter", "TemplateReader"]
+
 ENTRY_POINT_GROUP = "coproduction.exporters"
 """The entry-point group every exporter, built in or third party, registers under."""
 

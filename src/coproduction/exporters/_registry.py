@@ -120,7 +120,7 @@ class ExporterRegistry:
         loaded = candidates[0].load()
         if isinstance(loaded, type):
             loaded = loaded()
-        exporter = _check_exporter(name, loaded)
+        exporter = _ensure_exporter(name, loaded)
         self._loaded[name] = exporter
         return exporter
 
@@ -231,7 +231,7 @@ def _install_hint(name: str) -> str:
     return "check the name with `coproduction exporters`"
 
 
-def _check_exporter(name: str, exporter: object) -> Exporter:
+def _ensure_exporter(name: str, exporter: object) -> Exporter:
     missing = [
         attribute
         for attribute in ("name", "media_type", "suffix", "supports", "export")

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+__all__ = ["EXCERPT_LENGTH", "excerpt", "json_path"]
+
 EXCERPT_LENGTH = 60
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+__all__ = ["NOT_PROSE", "PROSE_KEY"]
+
 PROSE_KEY = "coproduction.prose"
 """The attrs metadata key that says whether a field is prose to check (true unless set false)."""
 

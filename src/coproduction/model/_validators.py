@@ -8,6 +8,8 @@ from typing import Any
 
 import attrs
 
+__all__ = ["SLUG_MAX_LENGTH", "SLUG_PATTERN", "is_slug", "non_blank", "optional_slug", "slug", "to_tuple", "unique"]
+
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 SLUG_MAX_LENGTH = 64
 _SLUG = re.compile(SLUG_PATTERN)

@@ -14,6 +14,8 @@ from coproduction.model.contributors import Contributor
 from coproduction.model.organisation import Organisation
 from coproduction.model.plan import RungTarget
 
+__all__ = ["Charter", "CharterValue", "Commitment", "CriteriaRef", "Expectation", "SignOff", "TimeFrame", "TimeUnit"]
+
 
 def _optional_non_blank(instance: Any, attribute: attrs.Attribute[Any], value: object) -> None:
     if value is not None:
@@ -107,7 +109,7 @@ class TimeFrame:
     unit: TimeUnit = attrs.field(converter=TimeUnit)
 
     @amount.validator
-    def _check_amount(self, attribute: attrs.Attribute[int], value: object) -> None:
+    def _ensure_amount(self, attribute: attrs.Attribute[int], value: object) -> None:
         if not isinstance(value, int) or isinstance(value, bool) or value < 1:
             raise ValueError(f"a time frame needs a whole number of at least 1; got {value!r}")
 

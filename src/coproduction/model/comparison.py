@@ -13,6 +13,8 @@ from coproduction.model.framework import RatingScale
 from coproduction.model.organisation import Organisation, Perspective
 from coproduction.model.scores import Score, SectionScore
 
+__all__ = ["Agreement", "AuditReference", "Comparison", "CriterionComparison", "PerspectiveRating", "PerspectiveScore"]
+
 # Two scores closer than this are the same (they are means of a few fractions).
 _SAME = 1e-9
 

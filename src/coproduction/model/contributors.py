@@ -7,6 +7,8 @@ import re
 
 import attrs
 
+__all__ = ["Contributor", "Group"]
+
 
 class Group(enum.Enum):
     """A group of people who take part in co-production."""

@@ -15,6 +15,18 @@ from coproduction.model._validators import non_blank, slug, to_tuple, unique
 from coproduction.model.contributors import Contributor
 from coproduction.model.organisation import Organisation
 
+__all__ = [
+    "Channel",
+    "FeedbackEntry",
+    "FeedbackLog",
+    "FeedbackResponse",
+    "FeedbackStatus",
+    "FeedbackSummary",
+    "MAX_THEME_LENGTH",
+    "StatusCounts",
+    "ThemeSummary",
+]
+
 MAX_THEME_LENGTH = 80
 """The most characters a theme may have: a theme is a heading, not a paragraph."""
 

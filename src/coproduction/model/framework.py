@@ -167,7 +167,7 @@ class Criterion:
     weight: float = attrs.field(default=1.0, converter=float)
 
     @weight.validator
-    def _check_weight(self, attribute: attrs.Attribute[float], value: float) -> None:
+    def _ensure_weight(self, attribute: attrs.Attribute[float], value: float) -> None:
         if not (math.isfinite(value) and value > 0):
             raise ValueError(f"criterion {self.id!r} must have a positive weight; got {value!r}")
 

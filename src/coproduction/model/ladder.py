@@ -10,6 +10,8 @@ from coproduction.model._validators import non_blank, optional_slug, slug, to_tu
 from coproduction.model.organisation import Organisation, Perspective
 from coproduction.model.source import Source
 
+__all__ = ["Band", "Ladder", "LadderAssessment", "Placement", "Rung", "RungPractice"]
+
 
 @attrs.frozen
 class Band:

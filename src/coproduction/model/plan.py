@@ -14,6 +14,8 @@ from coproduction.model.comparison import AuditReference
 from coproduction.model.contributors import Contributor
 from coproduction.model.organisation import Organisation
 
+__all__ = ["Action", "ActionPlan", "ActionStatus", "RungTarget"]
+
 
 class ActionStatus(enum.Enum):
     """Where an action has got to."""

@@ -14,7 +14,17 @@ from coproduction.model._validators import non_blank, optional_slug, slug, to_tu
 from coproduction.model.comparison import _SAME, _slugs
 from coproduction.model.organisation import Organisation, Perspective
 
-# -- progress across cycles --------------------------------------------------------------------
+__all__ = [
+    "CriterionProgress",
+    "Movement",
+    "Progress",
+    "ProgressRound",
+    "RoundRating",
+    "SectionProgress",
+    "UnsharedCriteria",
+]
+
+# -- progress across a series of audits ----------------------------------------------------------
 
 
 class Movement(enum.Enum):
@@ -73,7 +83,7 @@ def _fractions(instance: Any, attribute: attrs.Attribute[Any], value: tuple[obje
 
 
 @attrs.frozen
-class CycleRating:
+class RoundRating:
     """A criterion's answer in one audit of a series.
 
     Attributes:
@@ -93,7 +103,7 @@ class CycleRating:
 
 
 @attrs.frozen
-class ProgressCycle:
+class ProgressRound:
     """One audit of a series, with its overall score on the criteria every audit shares.
 
     Attributes:
@@ -130,7 +140,7 @@ class CriterionProgress:
 
     criterion: str = attrs.field(validator=slug)
     section: str = attrs.field(validator=slug)
-    ratings: tuple[CycleRating, ...] = attrs.field(converter=to_tuple)
+    ratings: tuple[RoundRating, ...] = attrs.field(converter=to_tuple)
     movements: tuple[Movement, ...] = attrs.field(converter=_movements)
 
     def __attrs_post_init__(self) -> None:
@@ -216,7 +226,8 @@ class Progress:
         framework: The framework id.
         organisation: Who the audits are about.
         perspective: Whose viewpoint they record.
-        cycles: The audits, oldest first, with their overall scores.
+        cycles: The rounds (:class:`ProgressRound`, one audit each), oldest
+            first, with their overall scores. The name is the JSON field's.
         criteria: Each shared criterion's answers and movements.
         sections: Each section's movements.
         overall: How the overall score moved from each audit to the next.
@@ -232,7 +243,7 @@ class Progress:
     framework: str = attrs.field(validator=slug)
     organisation: Organisation
     perspective: Perspective = attrs.field(converter=Perspective)
-    cycles: tuple[ProgressCycle, ...] = attrs.field(converter=to_tuple)
+    cycles: tuple[ProgressRound, ...] = attrs.field(converter=to_tuple)
     criteria: tuple[CriterionProgress, ...] = attrs.field(converter=to_tuple)
     sections: tuple[SectionProgress, ...] = attrs.field(converter=to_tuple)
     overall: tuple[Movement, ...] = attrs.field(converter=_movements)
@@ -242,7 +253,7 @@ class Progress:
         count = len(self.cycles)
         if count < 2:
             raise ValueError("progress needs audits from at least two dates")
-        dates = [cycle.date for cycle in self.cycles]
+        dates = [audit_round.date for audit_round in self.cycles]
         if any(later <= earlier for earlier, later in itertools.pairwise(dates)):
             raise ValueError("the audits of a progress report must be in date order, one per date")
         unique("criteria", (criterion.criterion for criterion in self.criteria))
@@ -263,12 +274,12 @@ class Progress:
     @property
     def dates(self) -> tuple[dt.date, ...]:
         """The audits' dates, oldest first."""
-        return tuple(cycle.date for cycle in self.cycles)
+        return tuple(audit_round.date for audit_round in self.cycles)
 
     @property
     def scores(self) -> tuple[float | None, ...]:
         """The overall score of each audit, oldest first (None where nothing was rated)."""
-        return tuple(cycle.score for cycle in self.cycles)
+        return tuple(audit_round.score for audit_round in self.cycles)
 
     def section(self, section_id: str) -> SectionProgress:
         """Return one section's progress.

@@ -8,6 +8,8 @@ import attrs
 
 from coproduction.model.organisation import Organisation, Perspective
 
+__all__ = ["Score", "ScoreReport", "SectionScore"]
+
 
 @attrs.frozen
 class Score:

@@ -6,10 +6,12 @@ from collections.abc import Iterable, Iterator
 
 import attrs
 
-from coproduction.errors import Problem, UnknownFrameworkError
+from coproduction.errors import Problem, UnknownFrameworkError, UnknownLadderError
 from coproduction.model._excerpt import excerpt
 from coproduction.model.catalogue import CatalogueLookup
 from coproduction.model.charter import Charter
+
+__all__ = ["check_charter"]
 
 # -- the check against the catalogue -------------------------------------------------------
 
@@ -64,7 +66,7 @@ def _reference_problems(references: Iterable[_Reference], catalogue: CatalogueLo
         if ref.ladder is not None:
             try:
                 ladder = catalogue.ladder(ref.ladder)
-            except UnknownFrameworkError as error:
+            except UnknownLadderError as error:
                 yield Problem(
                     f"{ref.path}.aims_at.ladder",
                     "unknown-ladder",

@@ -21,6 +21,8 @@ from coproduction.model.framework import Framework
 from coproduction.model.organisation import Organisation, Perspective
 from coproduction.rules.scoring import check_audit, score
 
+__all__ = ["compare_perspectives", "same_organisation", "weighted_kappa"]
+
 
 def same_organisation(first: Organisation, second: Organisation) -> bool:
     """Say whether two records name the same organisation.

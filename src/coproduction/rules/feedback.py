@@ -9,6 +9,8 @@ from typing import Protocol
 from coproduction.errors import Problem
 from coproduction.model.feedback import FeedbackEntry, FeedbackLog, FeedbackStatus, StatusCounts, _long_date
 
+__all__ = ["check_action_links", "you_said_we_did"]
+
 # -- publishing ----------------------------------------------------------------------------
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from coproduction.model.ladder import Ladder, LadderAssessment, Placement
 
+__all__ = ["place"]
+
 
 def place(assessment: LadderAssessment, ladder: Ladder) -> Placement:
     """Place an assessment on its ladder.

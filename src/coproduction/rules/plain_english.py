@@ -14,6 +14,17 @@ from coproduction.errors import Problem
 from coproduction.model._metadata import PROSE_KEY
 from coproduction.model.glossary import Glossary
 
+__all__ = [
+    "DEFAULT_ALLOWED",
+    "EXCERPT_WORDS",
+    "MAX_SENTENCE_WORDS",
+    "PlainEnglishChecker",
+    "PlainEnglishFinding",
+    "Rule",
+    "check_plain_english",
+    "text_fields",
+]
+
 MAX_SENTENCE_WORDS = 25
 """A sentence of more words than this is flagged as long."""
 

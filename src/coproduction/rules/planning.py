@@ -18,6 +18,8 @@ from coproduction.model.organisation import Organisation
 from coproduction.model.plan import Action, ActionPlan, ActionStatus
 from coproduction.rules.scoring import check_audit
 
+__all__ = ["Gap", "PlanProposal", "PlanStatus", "check_plan", "find_gaps", "plan_status", "propose_plan"]
+
 
 def check_plan(plan: ActionPlan, framework: Framework) -> list[Problem]:
     """List what in a plan does not fit its framework.

@@ -14,15 +14,17 @@ from coproduction.model.comparison import AuditReference, _when
 from coproduction.model.framework import Framework, Section
 from coproduction.model.progress import (
     CriterionProgress,
-    CycleRating,
     Progress,
-    ProgressCycle,
+    ProgressRound,
+    RoundRating,
     SectionProgress,
     UnsharedCriteria,
     _movement,
 )
 from coproduction.rules.comparing import _audit_problems, _organisation_problems, _refuse
 from coproduction.rules.scoring import score
+
+__all__ = ["track_progress"]
 
 
 def track_progress(audits: Iterable[Audit], frameworks: Framework | Iterable[Framework]) -> Progress:
@@ -82,15 +84,15 @@ def track_progress(audits: Iterable[Audit], frameworks: Framework | Iterable[Fra
         if any(c.id in shared for c in section.criteria)
     ]
     restricted = {version: _restricted(versions[version], sections) for version in used}
-    cycles = []
+    rounds = []
     section_scores: list[list[float | None]] = []
     values: list[dict[str, float | None]] = []
     for audit in ordered:
         framework = restricted[audit.framework_version]
         kept = tuple(response for response in audit.responses if response.criterion in shared)
         report = score(attrs.evolve(audit, responses=kept), framework)
-        cycles.append(
-            ProgressCycle(
+        rounds.append(
+            ProgressRound(
                 audit.date, audit.framework_version, report.overall.value, report.overall.coverage, audit.completed_by
             )
         )
@@ -101,7 +103,7 @@ def track_progress(audits: Iterable[Audit], frameworks: Framework | Iterable[Fra
     criteria = []
     for section, ids in sections:
         for criterion in ids:
-            ratings = tuple(_cycle_rating(audit.response(criterion)) for audit in ordered)
+            ratings = tuple(_round_rating(audit.response(criterion)) for audit in ordered)
             moves = tuple(_movement(a[criterion], b[criterion]) for a, b in itertools.pairwise(values))
             criteria.append(CriterionProgress(criterion, section.id, ratings, moves))
     section_progress = []
@@ -109,12 +111,12 @@ def track_progress(audits: Iterable[Audit], frameworks: Framework | Iterable[Fra
         scores = tuple(row[index] for row in section_scores)
         moves = tuple(_movement(a, b) for a, b in itertools.pairwise(scores))
         section_progress.append(SectionProgress(section.id, section.title, scores, moves))
-    overall = [cycle.score for cycle in cycles]
+    overall = [audit_round.score for audit_round in rounds]
     return Progress(
         framework=latest.id,
         organisation=ordered[-1].organisation,
         perspective=ordered[0].perspective,
-        cycles=tuple(cycles),
+        cycles=tuple(rounds),
         criteria=tuple(criteria),
         sections=tuple(section_progress),
         overall=tuple(_movement(a, b) for a, b in itertools.pairwise(overall)),
@@ -211,7 +213,7 @@ def _restricted(framework: Framework, sections: Sequence[tuple[Section, tuple[st
     )
 
 
-def _cycle_rating(response: Response | None) -> CycleRating:
+def _round_rating(response: Response | None) -> RoundRating:
     if response is None:
-        return CycleRating()
-    return CycleRating(response.rating, response.not_applicable)
+        return RoundRating()
+    return RoundRating(response.rating, response.not_applicable)

@@ -12,6 +12,8 @@ from coproduction.model.audit import Audit, Response
 from coproduction.model.framework import Criterion, Framework, RatingScale
 from coproduction.model.scores import Score, ScoreReport, SectionScore
 
+__all__ = ["check_audit", "score"]
+
 
 def check_audit(audit: Audit, framework: Framework) -> list[Problem]:
     """List what in an audit does not fit its framework.

@@ -8,7 +8,7 @@ from typing import BinaryIO
 from coproduction import Charter, Commitment, InvalidDocumentError, check_charter, to_dict
 from coproduction_docx._cycle import Builder, Settings, Statements, join_words, long_date, write_document
 from coproduction_docx._ooxml import Page
-from coproduction_docx._text import check_text
+from coproduction_docx._text import ensure_storable_text
 
 __all__ = ["write_charter"]
 
@@ -134,7 +134,7 @@ def write_charter(charter: Charter, out: BinaryIO, settings: Settings) -> None:
             serves a framework or criterion, that the catalogue does not have;
             every one is listed.
     """
-    check_text({"charter": to_dict(charter)})
+    ensure_storable_text({"charter": to_dict(charter)})
     problems = check_charter(charter, settings.catalogue)
     if problems:
         raise InvalidDocumentError(

@@ -18,7 +18,7 @@ from coproduction_docx._cycle import (
     write_document,
 )
 from coproduction_docx._ooxml import Page
-from coproduction_docx._text import check_text
+from coproduction_docx._text import ensure_storable_text
 
 __all__ = ["KAPPA_EXPLAINED", "write_comparison"]
 
@@ -310,7 +310,7 @@ def write_comparison(comparison: Comparison, out: BinaryIO, settings: Settings) 
     checked = {"comparison": to_dict(comparison)}
     if framework is not None:
         checked["framework"] = to_dict(framework)
-    check_text(checked)
+    ensure_storable_text(checked)
     view = _Comparison(comparison, framework)
     write_document(
         out,

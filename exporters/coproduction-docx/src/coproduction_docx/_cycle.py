@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, BinaryIO
 
-from coproduction import Catalogue, Framework, Ladder, UnknownFrameworkError
+from coproduction import Catalogue, Framework, Ladder, UnknownFrameworkError, UnknownLadderError
 from coproduction_docx._layout import month_name
 from coproduction_docx._ooxml import (
     Page,
@@ -89,7 +89,7 @@ class Settings:
         """The ladder from the catalogue, or None when it does not hold it."""
         try:
             return self.catalogue.ladder(ladder_id)
-        except UnknownFrameworkError:
+        except UnknownLadderError:
             return None
 
 

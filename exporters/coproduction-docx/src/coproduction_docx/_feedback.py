@@ -13,7 +13,7 @@ from typing import BinaryIO
 from coproduction import Channel, FeedbackEntry, FeedbackLog, FeedbackStatus, StatusCounts, to_dict
 from coproduction_docx._cycle import Builder, Settings, join_words, long_date, write_document
 from coproduction_docx._ooxml import Page, para, run
-from coproduction_docx._text import check_text
+from coproduction_docx._text import ensure_storable_text
 
 __all__ = ["NO_THEME", "write_feedback"]
 
@@ -153,7 +153,7 @@ def write_feedback(log: FeedbackLog, out: BinaryIO, settings: Settings) -> None:
     Raises:
         ExportError: If any text holds a character Word cannot store.
     """
-    check_text({"feedback_log": to_dict(log)})
+    ensure_storable_text({"feedback_log": to_dict(log)})
     view = _Feedback(log, settings)
     write_document(
         out,

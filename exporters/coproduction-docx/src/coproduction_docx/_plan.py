@@ -30,7 +30,7 @@ from coproduction_docx._cycle import (
     write_document,
 )
 from coproduction_docx._ooxml import Page, para, run
-from coproduction_docx._text import check_text
+from coproduction_docx._text import ensure_storable_text
 
 __all__ = ["write_plan"]
 
@@ -239,7 +239,7 @@ def write_plan(document: ActionPlan | PlanStatus, out: BinaryIO, settings: Setti
             or rung the catalogue does not have; every one is listed.
     """
     plan = document.plan if isinstance(document, PlanStatus) else document
-    check_text({"plan": to_dict(plan)})
+    ensure_storable_text({"plan": to_dict(plan)})
     problems = check_document(plan, settings.catalogue)
     framework = settings.framework(plan.framework, plan.framework_version)
     if problems or framework is None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any, BinaryIO
 
-from coproduction import CriterionProgress, CycleRating, Framework, Movement, Progress, to_dict
+from coproduction import CriterionProgress, Framework, Movement, Progress, RoundRating, to_dict
 from coproduction_docx._chart import PATTERNS, grouped_chart
 from coproduction_docx._cycle import (
     Builder,
@@ -18,7 +18,7 @@ from coproduction_docx._cycle import (
     write_document,
 )
 from coproduction_docx._ooxml import Page
-from coproduction_docx._text import check_text
+from coproduction_docx._text import ensure_storable_text
 
 __all__ = ["write_progress"]
 
@@ -55,7 +55,7 @@ class _Progress:
             return "None yet"
         return "" if framework is None else framework.scale.band(score).name
 
-    def rating(self, rating: CycleRating, version: str) -> str:
+    def rating(self, rating: RoundRating, version: str) -> str:
         if rating.rating is not None:
             return self.level_name(rating.rating, version)
         return "Not applicable" if rating.not_applicable else "Not answered"
@@ -287,7 +287,7 @@ def write_progress(progress: Progress, out: BinaryIO, settings: Settings) -> Non
         del frameworks[progress.cycles[-1].framework_version]
     checked: dict[str, Any] = {"progress": to_dict(progress)}
     checked.update({f"framework version {version}": to_dict(f) for version, f in frameworks.items()})
-    check_text(checked)
+    ensure_storable_text(checked)
     view = _Progress(progress, frameworks)
     write_document(
         out,

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import functools
 
-from coproduction import Catalogue, CoproductionError, Glossary, PlainEnglishChecker, Rule, default_checker
+from coproduction import Catalogue, Glossary, PlainEnglishChecker, Rule, UnknownGlossaryError, default_checker
 
 __all__ = ["Prose", "checker_for", "glossary_of"]
 
@@ -121,5 +121,5 @@ def glossary_of(catalogue: Catalogue) -> Glossary | None:
     """The catalogue's SEND glossary, or None when it has none."""
     try:
         return catalogue.glossary()
-    except CoproductionError:
+    except UnknownGlossaryError:
         return None

@@ -18,7 +18,7 @@ from coproduction import (
     Problem,
     Response,
     Score,
-    UnknownFrameworkError,
+    UnknownLadderError,
     default_catalogue,
     place,
     to_dict,
@@ -36,7 +36,7 @@ from coproduction_docx._ooxml import (
     run,
     table,
 )
-from coproduction_docx._text import check_text, default_acronyms, set_core_properties
+from coproduction_docx._text import default_acronyms, ensure_storable_text, set_core_properties
 
 __all__ = ["write_report"]
 
@@ -293,7 +293,7 @@ def _ladder_for(report: AuditReport) -> Ladder | None:
         return report.ladder
     try:
         return default_catalogue().ladder(assessment.ladder)
-    except UnknownFrameworkError as error:
+    except UnknownLadderError as error:
         raise InvalidDocumentError(
             "the report has a ladder assessment but not its ladder",
             [Problem("ladder", "unknown-ladder", f"{error.message}; pass the ladder to AuditReport(ladder=...)")],
@@ -324,7 +324,7 @@ def write_report(report: AuditReport, out: BinaryIO) -> None:
                 "the ladder assessment does not fit its ladder",
                 [Problem("ladder_assessment", "wrong-ladder", str(error))],
             ) from error
-    check_text(checked)
+    ensure_storable_text(checked)
     scores = report.scores  # raises InvalidDocumentError if the audit does not fit
 
     document = new_document()

@@ -21,7 +21,7 @@ from coproduction_docx._ooxml import (
     table,
     text,
 )
-from coproduction_docx._text import check_text, set_core_properties
+from coproduction_docx._text import ensure_storable_text, set_core_properties
 
 __all__ = ["write_template"]
 
@@ -261,7 +261,7 @@ def write_template(template: AuditTemplate, out: BinaryIO) -> None:
         }
     if template.ladder is not None:
         checked["ladder"] = to_dict(template.ladder)
-    check_text(checked)
+    ensure_storable_text(checked)
 
     ids = itertools.count(1000)
     page = template_page(framework)

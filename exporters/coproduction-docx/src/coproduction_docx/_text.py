@@ -9,7 +9,7 @@ from typing import Any
 from coproduction import CoproductionError, Glossary, default_catalogue
 from coproduction.exporters.office import StorableText
 
-__all__ = ["MAX_PROPERTY_CHARS", "Acronyms", "check_text", "default_acronyms", "set_core_properties"]
+__all__ = ["MAX_PROPERTY_CHARS", "Acronyms", "ensure_storable_text", "default_acronyms", "set_core_properties"]
 
 _FORMAT = "a Word document"
 MAX_PROPERTY_CHARS = 255
@@ -27,7 +27,7 @@ def _strings(value: Any, path: str) -> Iterator[tuple[str, str]]:
             yield from _strings(item, f"{path}[{index}]")
 
 
-def check_text(parts: dict[str, Any]) -> None:
+def ensure_storable_text(parts: dict[str, Any]) -> None:
     """Refuse text Word cannot hold, before anything is written.
 
     Args:

@@ -40,7 +40,7 @@ from coproduction_xlsx._tables import (
     title_row,
 )
 
-__all__ = ["check_plan_texts", "write_action_plan"]
+__all__ = ["ensure_plan_texts_storable", "write_action_plan"]
 
 _UNLOCKED = Protection(locked=False)
 _OVERDUE_FILL = PatternFill("solid", fgColor="F8CBAD")
@@ -65,7 +65,7 @@ def write_action_plan(
     problems = check_plan(plan, framework)
     if problems:
         raise ExportError(f"the action plan does not fit the {framework.label}; nothing was written", problems)
-    check_plan_texts(plan, framework)
+    ensure_plan_texts_storable(plan, framework)
     rungs = P.RungChoices.of(catalogue or default_catalogue())
 
     wb = new_workbook(f"Action plan: {plan.organisation.name}")
@@ -88,7 +88,7 @@ def write_action_plan(
     save_workbook(wb, out)
 
 
-def check_plan_texts(plan: ActionPlan, framework: Framework) -> None:
+def ensure_plan_texts_storable(plan: ActionPlan, framework: Framework) -> None:
     """Check every text and date of a plan before anything is written.
 
     Raises:

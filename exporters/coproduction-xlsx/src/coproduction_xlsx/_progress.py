@@ -10,7 +10,7 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from coproduction import Catalogue, CycleRating, Framework, Movement, Progress
+from coproduction import Catalogue, Framework, Movement, Progress, RoundRating
 from coproduction_xlsx import _layout as L
 from coproduction_xlsx._safety import TextChecks, put_text
 from coproduction_xlsx._tables import (
@@ -82,7 +82,7 @@ class _Levels:
                 return candidate.name
         return level
 
-    def answer(self, version: str, rating: CycleRating) -> str:
+    def answer(self, version: str, rating: RoundRating) -> str:
         if rating.rating is not None:
             return self.name(version, rating.rating)
         return "Not applicable" if rating.not_applicable else "Not rated"

@@ -17,7 +17,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from coproduction import AuditReport, ExportError, Field, check_audit, place
 from coproduction_xlsx import _layout as L
 from coproduction_xlsx._safety import TextChecks, put_text
-from coproduction_xlsx._template import add_rating_colours, add_rating_validation, check_framework_texts
+from coproduction_xlsx._template import add_rating_colours, add_rating_validation, collect_framework_text_problems
 
 __all__ = ["ReportLayout", "write_report"]
 
@@ -86,7 +86,7 @@ def write_report(report: AuditReport, out: BinaryIO) -> None:
     if problems:
         raise ExportError(f"the audit does not fit the {framework.label}; nothing was written", problems)
     checks = TextChecks()
-    check_framework_texts(checks, framework)
+    collect_framework_text_problems(checks, framework)
     checks.check(audit.organisation.name, "organisation name")
     checks.check(audit.organisation.identifier, "organisation identifier")
     checks.check(audit.completed_by, "completed by")

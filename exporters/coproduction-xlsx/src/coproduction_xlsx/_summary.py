@@ -29,7 +29,7 @@ from coproduction import (
 )
 from coproduction_xlsx import _layout as L
 from coproduction_xlsx._safety import FIRST_EXCEL_DATE, TextChecks, is_plain, text_cell
-from coproduction_xlsx._template import check_framework_texts
+from coproduction_xlsx._template import collect_framework_text_problems
 
 __all__ = ["ABOUT_SHEET", "CouncilSummary", "SummaryItem", "write_summary"]
 
@@ -358,7 +358,7 @@ def _stream(
         group = groups.get(key)
         if group is None:
             checks = TextChecks()
-            check_framework_texts(checks, framework)
+            collect_framework_text_problems(checks, framework)
             checks.raise_if_any(f"the council summary ({framework.label})")
             group = groups[key] = _Group(wb, framework, len(groups) + 1)
         try:

@@ -56,7 +56,7 @@ def write_template(template: AuditTemplate, out: BinaryIO) -> None:
     Raises:
         ExportError: If a text cannot be held by Excel, or two levels share a name.
     """
-    check_template_texts(template)
+    ensure_template_texts_storable(template)
     wb = Workbook()
     instructions = wb.active
     assert instructions is not None
@@ -73,7 +73,7 @@ def write_template(template: AuditTemplate, out: BinaryIO) -> None:
     out.write(buffer.getvalue())
 
 
-def check_template_texts(template: AuditTemplate) -> None:
+def ensure_template_texts_storable(template: AuditTemplate) -> None:
     """Check every text a template will hold, before anything is written.
 
     Raises:
@@ -81,7 +81,7 @@ def check_template_texts(template: AuditTemplate) -> None:
     """
     framework = template.framework
     checks = TextChecks()
-    check_framework_texts(checks, framework)
+    collect_framework_text_problems(checks, framework)
     if template.organisation is not None:
         checks.check(template.organisation.name, "organisation name")
         checks.check(template.organisation.identifier, "organisation identifier")
@@ -95,7 +95,7 @@ def check_template_texts(template: AuditTemplate) -> None:
     checks.raise_if_any(f"the template of the {framework.label}")
 
 
-def check_framework_texts(checks: TextChecks, framework: Framework) -> None:
+def collect_framework_text_problems(checks: TextChecks, framework: Framework) -> None:
     """Check the texts of a framework that any of our workbooks shows.
 
     Args:

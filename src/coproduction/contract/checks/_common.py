@@ -8,6 +8,8 @@ from typing import Any
 from coproduction.errors import Problem
 from coproduction.model.catalogue import CatalogueLookup
 
+__all__ = ["require_catalogue"]
+
 
 def _get(item: object, key: str) -> Any:
     return item.get(key) if isinstance(item, dict) else None

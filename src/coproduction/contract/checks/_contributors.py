@@ -7,6 +7,8 @@ from collections.abc import Iterator
 from coproduction.errors import Problem
 from coproduction.model.contributors import _HAS_TEXT, Group
 
+__all__ = ["check_contributor_data"]
+
 
 def check_contributor_data(data: object, path: str) -> Iterator[Problem]:
     """Say in plain words what a contributor in a document lacks (the schema enforces it too).

@@ -7,10 +7,12 @@ from collections.abc import Mapping
 from typing import Any
 
 from coproduction.contract.checks._contributors import check_contributor_data
-from coproduction.errors import Problem, UnknownFrameworkError
+from coproduction.errors import Problem, UnknownFrameworkError, UnknownLadderError
 from coproduction.model._excerpt import excerpt
 from coproduction.model.catalogue import CatalogueLookup
 from coproduction.rules.planning import _unknown_criterion
+
+__all__ = ["check_plan_data"]
 
 # -- loading checks ----------------------------------------------------------------------------
 
@@ -124,7 +126,7 @@ def _check_target(target: Mapping[str, Any], path: str, catalogue: CatalogueLook
         return []
     try:
         ladder = catalogue.ladder(ladder_id)
-    except UnknownFrameworkError as error:
+    except UnknownLadderError as error:
         return [Problem(f"{path}.ladder", "unknown-ladder", error.message)]
     known = [r.id for r in ladder.rungs]
     if isinstance(rung, str) and rung not in known:

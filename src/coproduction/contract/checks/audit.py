@@ -8,6 +8,8 @@ from coproduction.errors import Problem, UnknownFrameworkError
 from coproduction.model._excerpt import excerpt
 from coproduction.model.catalogue import CatalogueLookup
 
+__all__ = ["check_audit_data"]
+
 
 def check_audit_data(data: dict[str, Any], catalogue: CatalogueLookup) -> list[Problem]:
     """Check an audit: one answer per criterion, criteria and levels its framework has (every problem)."""

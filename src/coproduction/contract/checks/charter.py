@@ -11,6 +11,8 @@ from coproduction.errors import Problem
 from coproduction.model.catalogue import CatalogueLookup
 from coproduction.rules.charter import _Reference, _reference_problems
 
+__all__ = ["check_charter_data"]
+
 
 def check_charter_data(data: dict[str, Any], catalogue: CatalogueLookup) -> list[Problem]:
     """Check the rules of a charter document that its schema cannot express.

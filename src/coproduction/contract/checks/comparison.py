@@ -8,6 +8,8 @@ from typing import Any
 from coproduction.contract.checks._common import _get, _repeats
 from coproduction.errors import Problem
 
+__all__ = ["check_comparison_data"]
+
 # -- loading checks ----------------------------------------------------------------------------
 
 

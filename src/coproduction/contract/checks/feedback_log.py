@@ -9,6 +9,8 @@ from coproduction.contract.checks._contributors import check_contributor_data
 from coproduction.errors import Problem
 from coproduction.model.feedback import FeedbackStatus, _response_problems
 
+__all__ = ["check_feedback_log_data"]
+
 
 def _date(value: object) -> dt.date | None:
     if not isinstance(value, str):

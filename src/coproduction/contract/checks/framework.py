@@ -7,6 +7,8 @@ from typing import Any
 from coproduction.contract.checks._common import _duplicate_ids
 from coproduction.errors import Problem
 
+__all__ = ["check_framework_data"]
+
 
 def check_framework_data(data: dict[str, Any]) -> list[Problem]:
     """Check a framework: unique ids, and level values unique and in order (every problem; empty when none)."""

@@ -8,6 +8,8 @@ from coproduction.contract.checks._common import _duplicate_ids
 from coproduction.errors import Problem
 from coproduction.model._excerpt import excerpt
 
+__all__ = ["check_ladder_data"]
+
 
 def check_ladder_data(data: dict[str, Any]) -> list[Problem]:
     """Check a ladder: unique ids, and bands the ladder defines (every problem; empty when none)."""

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from coproduction.errors import Problem, UnknownFrameworkError
+from coproduction.errors import Problem, UnknownLadderError
 from coproduction.model._excerpt import excerpt
 from coproduction.model.catalogue import CatalogueLookup
+
+__all__ = ["check_ladder_assessment_data"]
 
 
 def check_ladder_assessment_data(data: dict[str, Any], catalogue: CatalogueLookup) -> list[Problem]:
@@ -17,7 +19,7 @@ def check_ladder_assessment_data(data: dict[str, Any], catalogue: CatalogueLooku
         return []
     try:
         ladder = catalogue.ladder(ladder_id)
-    except UnknownFrameworkError as error:
+    except UnknownLadderError as error:
         return [Problem("ladder", "unknown-ladder", error.message)]
     problems = []
     known = [rung.id for rung in ladder.rungs]

@@ -8,6 +8,8 @@ from typing import Any
 from coproduction.contract.checks._common import _counted, _get, _repeats
 from coproduction.errors import Problem
 
+__all__ = ["check_progress_data"]
+
 
 def check_progress_data(data: Mapping[str, Any]) -> list[Problem]:
     """Check what the progress schema cannot: dates in order and one entry per audit.

@@ -103,14 +103,14 @@ def open_package(data: bytes, expected: PackageFormat, limits: ArchiveLimits) ->
             f"the file is larger than {limits.max_file_bytes:,} bytes, the most accepted "
             "(see ArchiveLimits.max_file_bytes)"
         )
-    _check_signature(data, expected)
-    _check_entry_count(_declared_entry_count(data), limits)
+    _ensure_signature(data, expected)
+    _ensure_entry_count(_declared_entry_count(data), limits)
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         infos = archive.infolist()
     except _ZIP_ERRORS as error:
         raise _damaged(expected, detail(error)) from None
-    _check_directory(infos, limits)
+    _ensure_directory(infos, limits)
     parts: dict[str, bytes] = {}
     total = 0
     for info in infos:
@@ -121,7 +121,7 @@ def open_package(data: bytes, expected: PackageFormat, limits: ArchiveLimits) ->
             raise UnreadableFileError(f"the part {part_name(info.filename)} {reason}; the file is refused")
         parts[info.filename] = part
     package = VerifiedPackage(parts)
-    _check_content_types(package, expected)
+    _ensure_content_types(package, expected)
     return package
 
 
@@ -132,7 +132,7 @@ def _damaged(expected: PackageFormat, why: str) -> UnreadableFileError:
     )
 
 
-def _check_signature(data: bytes, expected: PackageFormat) -> None:
+def _ensure_signature(data: bytes, expected: PackageFormat) -> None:
     if not data:
         raise UnreadableFileError(f"the file is empty; it is not {expected.label} ({expected.suffix})")
     if data.startswith(_OLE2):
@@ -163,7 +163,7 @@ def _declared_entry_count(data: bytes) -> int:
     return count
 
 
-def _check_entry_count(count: int, limits: ArchiveLimits) -> None:
+def _ensure_entry_count(count: int, limits: ArchiveLimits) -> None:
     if count > limits.max_entries:
         raise UnreadableFileError(
             f"the file has {count:,} parts (zip entries); at most {limits.max_entries:,} are accepted "
@@ -171,9 +171,9 @@ def _check_entry_count(count: int, limits: ArchiveLimits) -> None:
         )
 
 
-def _check_directory(infos: list[zipfile.ZipInfo], limits: ArchiveLimits) -> None:
+def _ensure_directory(infos: list[zipfile.ZipInfo], limits: ArchiveLimits) -> None:
     """Refuse what the directory itself shows: too many parts, bad names, encryption, honest bombs."""
-    _check_entry_count(len(infos), limits)
+    _ensure_entry_count(len(infos), limits)
     names: set[str] = set()
     declared_total = 0
     for info in infos:
@@ -285,7 +285,7 @@ def _data_offset(data: bytes, info: zipfile.ZipInfo) -> int:
     return start + name_length + extra_length
 
 
-def _check_content_types(package: VerifiedPackage, expected: PackageFormat) -> None:
+def _ensure_content_types(package: VerifiedPackage, expected: PackageFormat) -> None:
     if not package.has(_CONTENT_TYPES):
         if package.has("mimetype") and b"opendocument" in package.read("mimetype")[:100]:
             raise UnreadableFileError(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import zlib
 from collections.abc import Iterator
 
-__all__ = ["STORED", "DEFLATED", "InflateLimitError", "TruncatedStreamError", "inflate_bounded"]
+__all__ = ["DEFLATED", "STORED", "InflateLimitError", "TruncatedStreamError", "inflate_bounded"]
 
 STORED = 0
 DEFLATED = 8
