@@ -10,7 +10,7 @@ from coproduction_html._context import PageContext, context_of
 from coproduction_html._kinds import WRITERS, writer_for
 from coproduction_html._page import Page
 from coproduction_html._render import render
-from coproduction_html._text import check_text
+from coproduction_html._text import ensure_storable_text
 
 __all__ = ["HtmlExporter"]
 
@@ -84,7 +84,7 @@ class HtmlExporter:
                 f"the html exporter cannot write a {type(document).__name__}; it writes "
                 + ", ".join(dict.fromkeys(w.describe for w in WRITERS.values()))
             )
-        check_text(writer.place, to_dict(writer.stored(document)))
+        ensure_storable_text(writer.place, to_dict(writer.stored(document)))
         return writer.build(document, context or self.context())
 
     def export(self, document: object, out: BinaryIO, /) -> None:

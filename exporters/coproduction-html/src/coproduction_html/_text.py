@@ -8,7 +8,7 @@ from typing import Any
 
 from coproduction import ExportError, Problem
 
-__all__ = ["check_text"]
+__all__ = ["ensure_storable_text"]
 
 # HTML forbids these control characters and noncharacters in a page; a browser would show them as garbage.
 _ILLEGAL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]")
@@ -25,7 +25,7 @@ def _strings(value: Any, path: str) -> Iterator[tuple[str, str]]:
             yield from _strings(item, f"{path}[{index}]")
 
 
-def check_text(name: str, data: Any) -> None:
+def ensure_storable_text(name: str, data: Any) -> None:
     """Refuse text a web page cannot hold, naming every place.
 
     Args:
