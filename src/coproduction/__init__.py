@@ -35,7 +35,28 @@ from coproduction.errors import (
 )
 from coproduction.exporters.documents import AuditReport, AuditTemplate, CouncilSummary
 from coproduction.model._metadata import NOT_PROSE, PROSE_KEY
+from coproduction.model.approaches import (
+    Approach,
+    ApproachCollection,
+    AuthoredBy,
+    CaseStudy,
+    CaseStudyQuote,
+    CaseStudySection,
+    Introduction,
+)
 from coproduction.model.audit import Audit, Response
+from coproduction.model.barriers import (
+    Barrier,
+    BarrierCollection,
+    BarrierList,
+    Basis,
+    HelpLink,
+    Note,
+    PriorityGroup,
+    PriorityGroups,
+    Suggestion,
+    TargetKind,
+)
 from coproduction.model.catalogue import CatalogueLookup
 from coproduction.model.charter import (
     Charter,
@@ -84,13 +105,14 @@ from coproduction.model.progress import (
 from coproduction.model.progress import ProgressRound as ProgressCycle  # deprecated name, kept for 0.x callers
 from coproduction.model.progress import RoundRating as CycleRating  # deprecated name, kept for 0.x callers
 from coproduction.model.scores import Score, ScoreReport, SectionScore
-from coproduction.model.source import Source
+from coproduction.model.source import CitedSource, Edit, Source, SourceEntry
 from coproduction.rules.changes import FrameworkChanges, framework_changes
 from coproduction.rules.comparing import compare_perspectives, same_organisation, weighted_kappa
 from coproduction.rules.feedback import check_action_links, you_said_we_did
 from coproduction.rules.placement import place
 from coproduction.rules.plain_english import DEFAULT_ALLOWED, MAX_SENTENCE_WORDS, PlainEnglishFinding, Rule, text_fields
 from coproduction.rules.planning import Gap, PlanProposal, PlanStatus, check_plan, find_gaps, plan_status, propose_plan
+from coproduction.rules.practice import suggest_approaches
 from coproduction.rules.progress import track_progress
 from coproduction.rules.scoring import check_audit, score
 
@@ -101,17 +123,28 @@ __all__ = [
     "ActionPlan",
     "ActionStatus",
     "Agreement",
+    "Approach",
+    "ApproachCollection",
     "Audit",
     "AuditReference",
     "AuditReport",
     "AuditTemplate",
+    "AuthoredBy",
     "Band",
+    "Barrier",
+    "BarrierCollection",
+    "BarrierList",
+    "Basis",
     "BatchError",
+    "CaseStudy",
+    "CaseStudyQuote",
+    "CaseStudySection",
     "Catalogue",
     "CatalogueLookup",
     "Channel",
     "Charter",
     "CharterValue",
+    "CitedSource",
     "Commitment",
     "Comparison",
     "Contributor",
@@ -123,6 +156,7 @@ __all__ = [
     "CriterionProgress",
     "CycleRating",
     "DEFAULT_ALLOWED",
+    "Edit",
     "Expectation",
     "ExportError",
     "ExporterConflictError",
@@ -138,7 +172,9 @@ __all__ = [
     "Gap",
     "Glossary",
     "Group",
+    "HelpLink",
     "IncomparableAuditsError",
+    "Introduction",
     "InvalidDocumentError",
     "Ladder",
     "LadderAssessment",
@@ -147,6 +183,7 @@ __all__ = [
     "MAX_THEME_LENGTH",
     "Movement",
     "NOT_PROSE",
+    "Note",
     "Organisation",
     "PROSE_KEY",
     "Perspective",
@@ -157,6 +194,8 @@ __all__ = [
     "PlainEnglishFinding",
     "PlanProposal",
     "PlanStatus",
+    "PriorityGroup",
+    "PriorityGroups",
     "Problem",
     "Progress",
     "ProgressCycle",
@@ -175,7 +214,10 @@ __all__ = [
     "SectionScore",
     "SignOff",
     "Source",
+    "SourceEntry",
     "StatusCounts",
+    "Suggestion",
+    "TargetKind",
     "Term",
     "ThemeSummary",
     "TimeFrame",
@@ -210,6 +252,7 @@ __all__ = [
     "schemas",
     "score",
     "serialization",
+    "suggest_approaches",
     "text_fields",
     "to_dict",
     "track_progress",

@@ -28,7 +28,9 @@ from hypothesis import strategies as st
 from coproduction.catalogue._catalogue import default_catalogue
 from coproduction.errors import UnsupportedDocumentError
 from coproduction.exporters._protocol import Exporter
+from coproduction.model.approaches import Approach, ApproachCollection
 from coproduction.model.audit import Audit, Response
+from coproduction.model.barriers import Barrier, BarrierCollection, BarrierList, Basis, HelpLink, TargetKind
 from coproduction.model.charter import (
     Charter,
     CharterValue,
@@ -49,6 +51,7 @@ from coproduction.model.organisation import Organisation, Perspective
 from coproduction.model.plan import Action, ActionPlan, ActionStatus, RungTarget
 from coproduction.model.progress import Progress
 from coproduction.model.scores import ScoreReport
+from coproduction.model.source import CitedSource, SourceEntry
 from coproduction.rules.comparing import compare_perspectives
 from coproduction.rules.progress import track_progress
 from coproduction.rules.scoring import score
@@ -56,8 +59,10 @@ from coproduction.rules.scoring import score
 __all__ = [
     "action_plans",
     "actions",
+    "approach_collections",
     "assert_exporter_conforms",
     "audits",
+    "barrier_collections",
     "charters",
     "comparable_audits",
     "comparisons",
@@ -580,3 +585,72 @@ def progress_documents(*, max_audits: int = 4) -> st.SearchStrategy[Progress]:
         return track_progress(drawn, framework)
 
     return build()
+
+
+def _source_entries() -> st.SearchStrategy[SourceEntry]:
+    cited = st.builds(
+        CitedSource,
+        publisher=st.none() | free_text(max_size=40, blank=False),
+        title=free_text(max_size=40, blank=False),
+        year=st.none() | st.integers(1900, 2100),
+    )
+    return st.builds(SourceEntry, id=slugs(), source=cited)
+
+
+def approach_collections(*, max_approaches: int = 5) -> st.SearchStrategy[ApproachCollection]:
+    """Collections of engagement approaches with distinct ids, each naming a source of the collection."""
+
+    @st.composite
+    def draw(data: st.DrawFn) -> ApproachCollection:
+        sources = data(st.lists(_source_entries(), min_size=1, max_size=2, unique_by=lambda entry: entry.id))
+        approach = st.builds(
+            Approach,
+            id=slugs(),
+            source=st.sampled_from([entry.id for entry in sources]),
+            name=free_text(max_size=30, blank=False),
+            heading=free_text(max_size=30, blank=False),
+            what_it_is=free_text(blank=False),
+            description=st.lists(free_text(blank=False), max_size=2),
+            things_to_consider=st.lists(free_text(blank=False), max_size=2),
+        )
+        approaches = data(st.lists(approach, min_size=1, max_size=max_approaches, unique_by=lambda item: item.id))
+        return ApproachCollection(
+            id=data(slugs()), name=data(free_text(max_size=40, blank=False)), sources=sources, approaches=approaches
+        )
+
+    return draw()
+
+
+def barrier_collections(*, max_barriers: int = 5) -> st.SearchStrategy[BarrierCollection]:
+    """Collections of barriers in one list, with links from approaches to barriers of the collection."""
+
+    @st.composite
+    def draw(data: st.DrawFn) -> BarrierCollection:
+        source = data(_source_entries())
+        listed = BarrierList(
+            id=data(slugs()), source=source.id, heading=data(free_text(max_size=30, blank=False)), intro="Barriers"
+        )
+        ids = data(st.lists(slugs(), min_size=1, max_size=max_barriers, unique=True))
+        barriers = [
+            Barrier(id=id_, source=source.id, list=listed.id, position=number, wording=data(free_text(blank=False)))
+            for number, id_ in enumerate(ids, start=1)
+        ]
+        link = st.builds(
+            HelpLink,
+            approach=slugs(),
+            target_kind=st.just(TargetKind.BARRIER),
+            target=st.sampled_from(ids),
+            basis=st.just(Basis.LIBRARY),
+            reason=free_text(blank=False),
+        )
+        links = data(st.lists(link, max_size=4, unique_by=lambda item: (item.approach, item.target)))
+        return BarrierCollection(
+            id=data(slugs()),
+            name=data(free_text(max_size=40, blank=False)),
+            sources=[source],
+            lists=[listed],
+            barriers=barriers,
+            approach_helps_with=links,
+        )
+
+    return draw()

@@ -26,6 +26,8 @@ def test_schemas_compile_strictly_and_documents_validate(
         "framework#2": catalogue.framework("durham-audit-tool-for-participation"),
         "ladder": catalogue.ladder("tlap-ladder-of-coproduction"),
         "glossary": catalogue.glossary(),
+        "approaches": catalogue.approach_collections()[0],
+        "barriers": catalogue.barrier_collections()[0],
         "audit": audit,
         "score-report": cp.score(audit, worcestershire),
         "comparison": comparison,

@@ -25,7 +25,9 @@ SCHEMAS = ROOT / "schemas"
 # The strategy of coproduction.testing that draws valid documents of each kind.
 STRATEGIES: dict[str, Callable[[], st.SearchStrategy[Any]]] = {
     "action-plan": lambda: testing.frameworks().flatmap(testing.action_plans),
+    "approaches": testing.approach_collections,
     "audit": lambda: testing.frameworks_with_audits().map(lambda pair: pair[1]),
+    "barriers": testing.barrier_collections,
     "charter": testing.charters,
     "comparison": testing.comparisons,
     "feedback-log": testing.feedback_logs,
@@ -39,7 +41,9 @@ STRATEGIES: dict[str, Callable[[], st.SearchStrategy[Any]]] = {
 # Which strategy of coproduction.testing each entry above draws from.
 STRATEGY_NAMES = {
     "action-plan": "action_plans",
+    "approaches": "approach_collections",
     "audit": "audits",
+    "barriers": "barrier_collections",
     "charter": "charters",
     "comparison": "comparisons",
     "feedback-log": "feedback_logs",

@@ -131,6 +131,10 @@ BEYOND_THE_SCHEMA = {
     "count-mismatch",
     "dates-out-of-order",
     "inconsistent",
+    "unknown-source",
+    "unknown-list",
+    "unknown-target",
+    "duplicate-link",
 }
 
 

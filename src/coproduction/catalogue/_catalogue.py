@@ -1,4 +1,4 @@
-"""The catalogue of frameworks, ladders and glossaries (private)."""
+"""The catalogue of frameworks, ladders, glossaries, approaches and barriers (private)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import functools
 import os
 from collections.abc import Iterable
 from importlib import resources
-from typing import Any
+from typing import Any, TypeVar
 
 from coproduction.contract.serialization import load, loads
 from coproduction.errors import (
@@ -17,15 +17,23 @@ from coproduction.errors import (
     UnknownLadderError,
 )
 from coproduction.model._excerpt import excerpt
+from coproduction.model.approaches import Approach, ApproachCollection
+from coproduction.model.barriers import Barrier, BarrierCollection, HelpLink, PriorityGroup, Suggestion
 from coproduction.model.framework import Framework
 from coproduction.model.glossary import Glossary
 from coproduction.model.ladder import Ladder
+from coproduction.rules.practice import suggest_approaches
 
-__all__ = ["Catalogue", "default_catalogue"]
+__all__ = ["Catalogue", "CatalogueItem", "default_catalogue"]
+
+T = TypeVar("T")
+
+CatalogueItem = Framework | Ladder | Glossary | ApproachCollection | BarrierCollection
+"""What a catalogue holds and a council can add from a JSON file."""
 
 
 class Catalogue:
-    """Frameworks, ladders and glossaries, looked up by id.
+    """Frameworks, ladders, glossaries, approaches and barriers, looked up by id.
 
     The built-in catalogue (:func:`default_catalogue`) holds what the source
     documents describe; :meth:`including` and :meth:`including_file` return a
@@ -38,12 +46,16 @@ class Catalogue:
         frameworks: Iterable[Framework] = (),
         ladders: Iterable[Ladder] = (),
         glossaries: Iterable[Glossary] = (),
+        approaches: Iterable[ApproachCollection] = (),
+        barriers: Iterable[BarrierCollection] = (),
     ) -> None:
         """Build a catalogue from items.
 
         Raises:
-            ValueError: If two frameworks share an id and version, or two
-                ladders or glossaries share an id.
+            ValueError: If two frameworks share an id and version, two ladders,
+                glossaries or collections share an id, two collections hold
+                an approach, barrier or priority group of the same id, or a
+                link names an approach the catalogue does not hold.
         """
         self._frameworks: dict[tuple[str, str], Framework] = {}
         for framework in frameworks:
@@ -53,6 +65,21 @@ class Catalogue:
             self._frameworks[key] = framework
         self._ladders = _by_id(ladders, "ladder")
         self._glossaries = _by_id(glossaries, "glossary")
+        self._approach_collections: dict[str, ApproachCollection] = _by_id(approaches, "approach collection")
+        self._barrier_collections: dict[str, BarrierCollection] = _by_id(barriers, "barrier collection")
+        approach_list = [a for c in self._collections(self._approach_collections) for a in c.approaches]
+        self._approaches: dict[str, Approach] = _by_id(approach_list, "approach")
+        barrier_list = [b for c in self._collections(self._barrier_collections) for b in c.barriers]
+        self._barriers: dict[str, Barrier] = _by_id(barrier_list, "barrier")
+        group_list = [g for c in self._collections(self._barrier_collections) for g in c.groups]
+        self._groups: dict[str, PriorityGroup] = _by_id(group_list, "priority group")
+        unlinked = unknown_approaches(self._barrier_collections.values(), self._approaches)
+        if unlinked:
+            raise ValueError(unlinked[0].message)
+
+    @staticmethod
+    def _collections(collections: dict[str, Any]) -> list[Any]:
+        return [collections[key] for key in sorted(collections)]
 
     @classmethod
     def builtin(cls) -> Catalogue:
@@ -70,6 +97,75 @@ class Catalogue:
     def glossaries(self) -> list[Glossary]:
         """Every glossary, sorted by id."""
         return [self._glossaries[key] for key in sorted(self._glossaries)]
+
+    def approach_collections(self) -> list[ApproachCollection]:
+        """Every collection of approaches, sorted by id."""
+        return self._collections(self._approach_collections)
+
+    def barrier_collections(self) -> list[BarrierCollection]:
+        """Every collection of barriers, sorted by id."""
+        return self._collections(self._barrier_collections)
+
+    def approaches(self) -> list[Approach]:
+        """Every approach: collection by collection (sorted by id), each in its source's order."""
+        return list(self._approaches.values())
+
+    def barriers(self) -> list[Barrier]:
+        """Every barrier: collection by collection (sorted by id), each in its source's order."""
+        return list(self._barriers.values())
+
+    def priority_groups(self) -> list[PriorityGroup]:
+        """Every priority group: collection by collection (sorted by id), each in its source's order."""
+        return list(self._groups.values())
+
+    def help_links(self) -> list[HelpLink]:
+        """Which approaches help with which barriers and groups, each with its basis (source or library)."""
+        return [link for c in self.barrier_collections() for link in c.approach_helps_with]
+
+    def approach(self, approach_id: str) -> Approach:
+        """Return an approach by id.
+
+        Raises:
+            UnknownFrameworkError: Naming the approaches there are.
+        """
+        return _lookup(self._approaches, approach_id, "approach", "approaches")
+
+    def barrier(self, barrier_id: str) -> Barrier:
+        """Return a barrier by id.
+
+        Raises:
+            UnknownFrameworkError: Naming the barriers there are.
+        """
+        return _lookup(self._barriers, barrier_id, "barrier", "barriers")
+
+    def priority_group(self, group_id: str) -> PriorityGroup:
+        """Return a priority group by id.
+
+        Raises:
+            UnknownFrameworkError: Naming the priority groups there are.
+        """
+        return _lookup(self._groups, group_id, "priority group", "priority groups")
+
+    def collection_of(self, item: Approach | Barrier | PriorityGroup) -> ApproachCollection | BarrierCollection:
+        """The collection an approach, barrier or priority group belongs to (for its sources)."""
+        if isinstance(item, Approach):
+            return next(c for c in self.approach_collections() if item in c.approaches)
+        if isinstance(item, Barrier):
+            return next(c for c in self.barrier_collections() if item in c.barriers)
+        return next(c for c in self.barrier_collections() if item in c.groups)
+
+    def suggest_approaches(self, *, barriers: Iterable[str] = (), groups: Iterable[str] = ()) -> list[Suggestion]:
+        """The approaches that help with any of these barriers or priority groups, most helpful first.
+
+        Raises:
+            UnknownFrameworkError: If a barrier or group id is not in the catalogue.
+        """
+        barriers, groups = list(barriers), list(groups)
+        for barrier_id in barriers:
+            self.barrier(barrier_id)
+        for group_id in groups:
+            self.priority_group(group_id)
+        return suggest_approaches(self.approaches(), self.help_links(), barriers=barriers, groups=groups)
 
     def framework(self, framework_id: str, version: str | None = None) -> Framework:
         """Return a framework by id, the given version or the latest.
@@ -120,11 +216,18 @@ class Catalogue:
         glossary: Glossary = self._glossaries[glossary_id]
         return glossary
 
-    def including(self, *items: Framework | Ladder | Glossary) -> Catalogue:
-        """Return a new catalogue with these items added (replacing any of the same id and version)."""
+    def including(self, *items: CatalogueItem) -> Catalogue:
+        """Return a new catalogue with these items added (replacing any of the same id and version).
+
+        Raises:
+            ValueError: If an added collection holds an approach, barrier or
+                group another collection holds, or links an unknown approach.
+        """
         frameworks = dict(self._frameworks)
         ladders = dict(self._ladders)
         glossaries = dict(self._glossaries)
+        approaches = dict(self._approach_collections)
+        barriers = dict(self._barrier_collections)
         for item in items:
             if isinstance(item, Framework):
                 frameworks[(item.id, item.version)] = item
@@ -132,37 +235,89 @@ class Catalogue:
                 ladders[item.id] = item
             elif isinstance(item, Glossary):
                 glossaries[item.id] = item
+            elif isinstance(item, ApproachCollection):
+                approaches[item.id] = item
+            elif isinstance(item, BarrierCollection):
+                barriers[item.id] = item
             else:
-                raise TypeError(f"a catalogue holds frameworks, ladders and glossaries, not {type(item).__name__}")
-        return Catalogue(frameworks.values(), ladders.values(), glossaries.values())
+                raise TypeError(
+                    "a catalogue holds frameworks, ladders, glossaries, approaches and barriers, "
+                    f"not {type(item).__name__}"
+                )
+        return Catalogue(
+            frameworks.values(), ladders.values(), glossaries.values(), approaches.values(), barriers.values()
+        )
 
     def including_file(self, path: str | os.PathLike[str]) -> Catalogue:
-        """Return a new catalogue with a council's own framework, ladder or glossary added.
+        """Return a new catalogue with a council's own framework, ladder, glossary, approaches or barriers added.
 
-        The file is validated like any other document.
+        The file is validated like any other document; a barriers file's links
+        must name approaches of this catalogue or of the file's own.
 
         Raises:
             UnreadableFileError: If the file is not acceptable JSON.
-            InvalidDocumentError: If it is not a valid framework, ladder or glossary.
+            InvalidDocumentError: If it is not a valid catalogue item, or does not fit this catalogue.
         """
-        return self.including(load_item(path, self))
+        item = load_item(path, self)
+        if isinstance(item, BarrierCollection):
+            problems = unknown_approaches([item], {a.id: a for a in self.approaches()})
+            if problems:
+                raise InvalidDocumentError(
+                    f"{path} links approaches the catalogue does not hold", problems, source=str(path)
+                )
+        try:
+            return self.including(item)
+        except ValueError as error:
+            raise InvalidDocumentError(
+                f"{path} does not fit the catalogue: {error}",
+                [Problem("id", "clashing-id", str(error))],
+                source=str(path),
+            ) from None
 
 
-def load_item(path: str | os.PathLike[str], catalogue: Catalogue | None = None) -> Framework | Ladder | Glossary:
-    """Load a framework, ladder or glossary from a JSON file, validated.
+_ITEM_CLASSES = (Framework, Ladder, Glossary, ApproachCollection, BarrierCollection)
+_ITEM_KINDS = "framework, ladder, glossary, approaches or barriers"
+
+
+def load_item(path: str | os.PathLike[str], catalogue: Catalogue | None = None) -> CatalogueItem:
+    """Load a framework, ladder, glossary, approach collection or barrier collection from a JSON file, validated.
 
     Raises:
         UnreadableFileError: If the file is not acceptable JSON.
-        InvalidDocumentError: If it is not a valid framework, ladder or glossary.
+        InvalidDocumentError: If it is not a valid catalogue item.
     """
     item: Any = load(path, catalogue=catalogue if catalogue is not None else Catalogue())
-    if not isinstance(item, (Framework, Ladder, Glossary)):
+    if not isinstance(item, _ITEM_CLASSES):
         raise InvalidDocumentError(
-            "a catalogue file must be a framework, ladder or glossary",
-            [Problem("kind", "wrong-kind", f"is {type(item).__name__}; expected framework, ladder or glossary")],
+            f"a catalogue file must be a {_ITEM_KINDS}",
+            [Problem("kind", "wrong-kind", f"is {type(item).__name__}; expected {_ITEM_KINDS}")],
             source=str(path),
         )
     return item
+
+
+def unknown_approaches(collections: Iterable[BarrierCollection], approaches: dict[str, Approach]) -> list[Problem]:
+    """The links of these collections that name an approach not among ``approaches``, each with its JSON path."""
+    return [
+        Problem(
+            f"approach_helps_with[{index}].approach",
+            "unknown-approach",
+            f"collection {collection.id!r} links the approach {link.approach!r}, which the catalogue does not hold",
+        )
+        for collection in collections
+        for index, link in enumerate(collection.approach_helps_with)
+        if link.approach not in approaches
+    ]
+
+
+def _lookup(items: dict[str, T], wanted: str, what: str, plural: str) -> T:
+    if wanted not in items:
+        known = ", ".join(sorted(items)) or "none"
+        raise UnknownFrameworkError(
+            f"there is no {what} {excerpt(wanted)}; known {plural}: {known}",
+            [Problem(what.replace(" ", "_"), f"unknown-{what.replace(' ', '-')}", f"no {what} {excerpt(wanted)}")],
+        )
+    return items[wanted]
 
 
 def _by_id(items: Iterable[Any], what: str) -> dict[str, Any]:
@@ -190,4 +345,6 @@ def default_catalogue() -> Catalogue:
         [i for i in items if isinstance(i, Framework)],
         [i for i in items if isinstance(i, Ladder)],
         [i for i in items if isinstance(i, Glossary)],
+        [i for i in items if isinstance(i, ApproachCollection)],
+        [i for i in items if isinstance(i, BarrierCollection)],
     )

@@ -31,6 +31,7 @@ from coproduction.cli._common import (
     _write,
 )
 from coproduction.cli._cycle import add_cycle_commands
+from coproduction.cli._practice import PRACTICE_ITEMS, add_practice_commands, show_practice_item
 from coproduction.cli._progress import ProgressBar
 from coproduction.contract._atomic import write_atomically
 from coproduction.contract.schemas import kinds, schema
@@ -93,7 +94,8 @@ def _parser() -> argparse.ArgumentParser:
         action="append",
         default=[],
         metavar="FILE",
-        help="add a council's own framework, ladder or glossary from a JSON file (may be repeated)",
+        help="add a council's own framework, ladder, glossary, approaches or barriers from a JSON file "
+        "(may be repeated)",
     )
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
 
@@ -104,8 +106,9 @@ def _parser() -> argparse.ArgumentParser:
 
     command("frameworks", _frameworks, "list the frameworks (quality standards) available")
     command("ladders", _ladders, "list the participation ladders available")
-    show = command("show", _show, "show a framework or ladder in full")
+    show = command("show", _show, "show a framework or ladder in full, or `show approach ID`, `show barrier ID`")
     show.add_argument("id", help="the framework or ladder id, as `coproduction frameworks` lists it")
+    show.add_argument("item_id", nargs="?", metavar="ID", help="after `approach` or `barrier`: its id")
     show.add_argument("--version", dest="framework_version", help="the framework version (default: latest)")
     show.add_argument("--json", action="store_true", help="print the JSON document instead of text")
 
@@ -193,6 +196,7 @@ def _parser() -> argparse.ArgumentParser:
     summary.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="processes reading the files")
 
     add_cycle_commands(command)
+    add_practice_commands(command)
 
     command("exporters", _exporters, "list the installed exporters")
     return parser
@@ -220,6 +224,12 @@ def _ladders(args: argparse.Namespace) -> int:
 
 
 def _show(args: argparse.Namespace) -> int:
+    if args.item_id is not None:
+        if args.id not in PRACTICE_ITEMS:
+            raise _UsageError(
+                f"`show {args.id} {args.item_id}`: say `show ID`, or `show approach ID` or `show barrier ID`"
+            )
+        return show_practice_item(args, args.id, args.item_id)
     catalogue = _catalogue(args)
     item: Framework | Ladder
     if any(f.id == args.id for f in catalogue.frameworks()):

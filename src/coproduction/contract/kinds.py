@@ -20,11 +20,15 @@ from coproduction.contract.checks import (
     framework,
     ladder,
     ladder_assessment,
+    practice,
     progress,
 )
 from coproduction.contract.checks._common import require_catalogue
+from coproduction.contract.migrations import glossary_1_to_2
 from coproduction.errors import Problem
+from coproduction.model.approaches import ApproachCollection
 from coproduction.model.audit import Audit
+from coproduction.model.barriers import BarrierCollection
 from coproduction.model.catalogue import CatalogueLookup
 from coproduction.model.charter import Charter
 from coproduction.model.comparison import Comparison
@@ -88,12 +92,14 @@ _KINDS: tuple[Kind, ...] = (
     _kind(
         "action-plan", ActionPlan, _with_catalogue(action_plan.check_plan_data, "an action plan"), needs_catalogue=True
     ),
+    _kind("approaches", ApproachCollection, _without_catalogue(practice.check_approaches_data)),
     _kind("audit", Audit, _with_catalogue(audit.check_audit_data, "an audit"), needs_catalogue=True),
+    _kind("barriers", BarrierCollection, _without_catalogue(practice.check_barriers_data)),
     _kind("charter", Charter, _with_catalogue(charter.check_charter_data, "a charter"), needs_catalogue=True),
     _kind("comparison", Comparison, _without_catalogue(comparison.check_comparison_data)),
     _kind("feedback-log", FeedbackLog, _without_catalogue(feedback_log.check_feedback_log_data)),
     _kind("framework", Framework, _without_catalogue(framework.check_framework_data)),
-    _kind("glossary", Glossary),
+    Kind("glossary", Glossary, "glossary", 2, {1: glossary_1_to_2}, _no_check),
     _kind("ladder", Ladder, _without_catalogue(ladder.check_ladder_data)),
     _kind(
         "ladder-assessment",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import attrs
 
 from coproduction.model._validators import non_blank, slug, to_tuple, unique
+from coproduction.model.approaches import AuthoredBy
 from coproduction.model.source import Source
 
 __all__ = ["Glossary", "Term"]
@@ -19,12 +20,18 @@ class Term:
         definition: What it means, from the source.
         plain: A plain-English wording to use instead in documents for families.
         expansion: What the acronym stands for, or None for a term that is not one.
+        authored_by: ``library`` when the definition is the library's own
+            (no source defines the term); None when it is a source's words.
+        attribution: Where the definition comes from when that is not the
+            glossary's own source, such as another council's strategy; None otherwise.
     """
 
     term: str = attrs.field(validator=non_blank)
     definition: str
     plain: str = attrs.field(validator=non_blank)
     expansion: str | None = None
+    authored_by: AuthoredBy | None = attrs.field(default=None, converter=attrs.converters.optional(AuthoredBy))
+    attribution: str | None = None
 
     @property
     def is_acronym(self) -> bool:

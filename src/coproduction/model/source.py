@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import attrs
 
-from coproduction.model._validators import non_blank
+from coproduction.model._validators import non_blank, slug
 
-__all__ = ["Source"]
+__all__ = ["CitedSource", "Edit", "Source", "SourceEntry"]
 
 
 @attrs.frozen
@@ -30,3 +30,66 @@ class Source:
     def __str__(self) -> str:
         by = f"{self.author}, " if self.author else ""
         return f"{by}{self.publisher}, {self.title} ({self.year})"
+
+
+@attrs.frozen(kw_only=True)
+class CitedSource:
+    """A publication a practice collection quotes, which may name no publisher or year.
+
+    Unlike :class:`Source`, the publisher and year may be None: some source
+    documents (meeting notes, an untitled note) name neither, and the library
+    does not invent them.
+
+    Attributes:
+        publisher: The organisation that published it, or None when it names none.
+        title: The title of the publication (the library's description when it has none).
+        year: The year of publication, or None when it gives none.
+        author: The author, where the source names one.
+        url: Where to find it, where known.
+    """
+
+    publisher: str | None = None
+    title: str = attrs.field(validator=non_blank)
+    year: int | None = None
+    author: str | None = None
+    url: str | None = None
+
+    def __str__(self) -> str:
+        by = f"{self.author}, " if self.author else ""
+        publisher = f"{self.publisher}, " if self.publisher else ""
+        year = f" ({self.year})" if self.year is not None else ""
+        return f"{by}{publisher}{self.title}{year}"
+
+
+@attrs.frozen(kw_only=True)
+class SourceEntry:
+    """One entry of a collection's table of sources, which its items name by id.
+
+    Attributes:
+        id: Stable identifier that items use in their ``source`` field.
+        source: Who published it.
+        seed_file: The source text file the words were taken from, where there is one.
+    """
+
+    id: str = attrs.field(validator=slug)
+    source: CitedSource
+    seed_file: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class Edit:
+    """One change made to a source's text while encoding it (a fixed extraction artefact).
+
+    Attributes:
+        where: Which item and field.
+        raw: The text as extracted.
+        fixed: The text as kept (empty when it was dropped).
+        reason: Why.
+        seed_file: The source text file, where there is one.
+    """
+
+    where: str = attrs.field(validator=non_blank)
+    raw: str
+    fixed: str
+    reason: str = attrs.field(validator=non_blank)
+    seed_file: str | None = None
