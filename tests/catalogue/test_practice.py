@@ -115,12 +115,16 @@ def test_a_few_approaches_and_barriers_word_for_word(catalogue: cp.Catalogue) ->
 
 
 def test_lookups_refuse_unknown_ids_naming_the_known(catalogue: cp.Catalogue) -> None:
-    with pytest.raises(cp.UnknownFrameworkError, match=r"known approaches: .*walk-in-wednesdays"):
+    with pytest.raises(cp.UnknownCatalogueItemError, match=r"known approaches: .*walk-in-wednesdays") as caught:
         catalogue.approach("walk-in-thursdays")
-    with pytest.raises(cp.UnknownFrameworkError, match="no barrier"):
+    assert isinstance(caught.value, LookupError) and not isinstance(caught.value, cp.UnknownFrameworkError)
+    assert [p.code for p in caught.value.problems] == ["unknown-approach"]
+    with pytest.raises(cp.UnknownCatalogueItemError, match="no barrier") as caught:
         catalogue.barrier("nope")
-    with pytest.raises(cp.UnknownFrameworkError):
+    assert [p.code for p in caught.value.problems] == ["unknown-barrier"]
+    with pytest.raises(cp.UnknownCatalogueItemError) as caught:
         catalogue.suggest_approaches(groups=["nope"])
+    assert [p.code for p in caught.value.problems] == ["unknown-priority-group"]
 
 
 def test_collections_round_trip_through_json(catalogue: cp.Catalogue) -> None:

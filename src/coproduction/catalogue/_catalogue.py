@@ -12,6 +12,7 @@ from coproduction.contract.serialization import load, loads
 from coproduction.errors import (
     InvalidDocumentError,
     Problem,
+    UnknownCatalogueItemError,
     UnknownFrameworkError,
     UnknownGlossaryError,
     UnknownLadderError,
@@ -128,7 +129,8 @@ class Catalogue:
         Raises:
             UnknownFrameworkError: Naming the approaches there are.
         """
-        return _lookup(self._approaches, approach_id, "approach", "approaches")
+        missing = Problem("approach", "unknown-approach", f"no approach {excerpt(approach_id)}")
+        return _lookup(self._approaches, approach_id, "approach", "approaches", missing)
 
     def barrier(self, barrier_id: str) -> Barrier:
         """Return a barrier by id.
@@ -136,7 +138,8 @@ class Catalogue:
         Raises:
             UnknownFrameworkError: Naming the barriers there are.
         """
-        return _lookup(self._barriers, barrier_id, "barrier", "barriers")
+        missing = Problem("barrier", "unknown-barrier", f"no barrier {excerpt(barrier_id)}")
+        return _lookup(self._barriers, barrier_id, "barrier", "barriers", missing)
 
     def priority_group(self, group_id: str) -> PriorityGroup:
         """Return a priority group by id.
@@ -144,7 +147,8 @@ class Catalogue:
         Raises:
             UnknownFrameworkError: Naming the priority groups there are.
         """
-        return _lookup(self._groups, group_id, "priority group", "priority groups")
+        missing = Problem("priority_group", "unknown-priority-group", f"no priority group {excerpt(group_id)}")
+        return _lookup(self._groups, group_id, "priority group", "priority groups", missing)
 
     def collection_of(self, item: Approach | Barrier | PriorityGroup) -> ApproachCollection | BarrierCollection:
         """The collection an approach, barrier or priority group belongs to (for its sources)."""
@@ -310,12 +314,12 @@ def unknown_approaches(collections: Iterable[BarrierCollection], approaches: dic
     ]
 
 
-def _lookup(items: dict[str, T], wanted: str, what: str, plural: str) -> T:
+def _lookup(items: dict[str, T], wanted: str, what: str, plural: str, missing: Problem) -> T:
     if wanted not in items:
         known = ", ".join(sorted(items)) or "none"
-        raise UnknownFrameworkError(
+        raise UnknownCatalogueItemError(
             f"there is no {what} {excerpt(wanted)}; known {plural}: {known}",
-            [Problem(what.replace(" ", "_"), f"unknown-{what.replace(' ', '-')}", f"no {what} {excerpt(wanted)}")],
+            [missing],
         )
     return items[wanted]
 
