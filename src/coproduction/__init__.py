@@ -79,6 +79,7 @@ from coproduction.model.progress import (
 )
 from coproduction.model.scores import Score, ScoreReport, SectionScore
 from coproduction.model.source import Source
+from coproduction.rules import wording
 from coproduction.rules.changes import FrameworkChanges, framework_changes
 from coproduction.rules.comparing import compare_perspectives, same_organisation, weighted_kappa
 from coproduction.rules.feedback import check_action_links, you_said_we_did
@@ -202,5 +203,6 @@ __all__ = [
     "to_dict",
     "track_progress",
     "weighted_kappa",
+    "wording",
     "you_said_we_did",
 ]

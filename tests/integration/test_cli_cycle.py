@@ -101,7 +101,12 @@ def test_compare_prints_scores_agreement_and_blind_spots(
     school, parents = (entry.overall.value for entry in comparison.scores)
     assert school is not None and parents is not None
     overall = next(cells(line) for line in out.splitlines() if line.startswith("Overall"))
-    assert overall == ["Overall", f"{school:.0%}", f"{parents:.0%}", f"{round((school - parents) * 100)} points"]
+    assert overall == [
+        "Overall",
+        cp.wording.percent(school),
+        cp.wording.percent(parents),
+        cp.wording.percent_points(school - parents),
+    ]
     structures = next(cells(line) for line in out.splitlines() if line.startswith("Structures"))
     assert structures == ["Structures", "75%", "50%", "25 points"]  # (1 + 0.5) / 2 and (0.5 + 0.5) / 2
     agreement = comparison.agreement[0]

@@ -15,6 +15,7 @@ import subprocess
 import uuid
 import zipfile
 from collections.abc import Iterator
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 import attrs
@@ -301,7 +302,10 @@ def references(found) -> list[str]:
 
 
 def percent(value: float | None) -> str:
-    return "no score" if value is None else f"{round(value * 100)}%"
+    """A whole percentage rounded half away from zero, as Excel's "0%" format shows it (0.625 is 63%)."""
+    if value is None:
+        return "no score"
+    return f"{(Decimal(repr(value)) * 100).quantize(Decimal(1), rounding=ROUND_HALF_UP)}%"
 
 
 def custom_properties(data: bytes) -> dict[str, str]:

@@ -10,6 +10,7 @@ from typing import TextIO
 
 from coproduction.catalogue._catalogue import Catalogue, default_catalogue, load_item
 from coproduction.exporters._registry import ExporterRegistry, default_registry
+from coproduction.rules import wording
 
 EXIT_OK = 0
 EXIT_INVALID = 1
@@ -52,7 +53,7 @@ def _write(registry: ExporterRegistry, document: object, output: Path, name: str
 
 
 def _percent(value: float | None) -> str:
-    return "-" if value is None else f"{value * 100:.0f}%"
+    return wording.percent(value, "-")
 
 
 def _table(head: Sequence[str], rows: Sequence[Sequence[str]], *, separator_before_last: bool = False) -> str:

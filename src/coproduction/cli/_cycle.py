@@ -41,6 +41,7 @@ from coproduction.model.framework import Framework, RatingScale
 from coproduction.model.organisation import Perspective
 from coproduction.model.plan import Action, ActionPlan, ActionStatus
 from coproduction.model.progress import Progress
+from coproduction.rules import wording
 from coproduction.rules.comparing import compare_perspectives, same_organisation
 from coproduction.rules.feedback import check_action_links, you_said_we_did
 from coproduction.rules.plain_english import PlainEnglishChecker, check_plain_english
@@ -325,7 +326,7 @@ def _write(
 
 
 def _long_date(date: dt.date) -> str:
-    return f"{date.day} {date:%B %Y}"
+    return wording.long_date(date)
 
 
 def _shown(text: str, width: int = _SHOWN) -> str:
@@ -334,11 +335,11 @@ def _shown(text: str, width: int = _SHOWN) -> str:
 
 
 def _plural(count: int, word: str, plural: str | None = None) -> str:
-    return f"{count} {word if count == 1 else plural or word + 's'}"
+    return wording.plural(count, word, plural)
 
 
 def _and(parts: Sequence[str]) -> str:
-    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+    return wording.and_list(parts)
 
 
 def _capital(text: str) -> str:
@@ -416,10 +417,7 @@ def _comparison_text(comparison: Comparison, framework: Framework) -> str:
         if abs(gap) >= 0.005:
             above, below = (first, second) if gap > 0 else (second, first)
             lines.append(f"  On average {above} rate {abs(gap):.2f} levels higher than {below}.")
-    lines.append(
-        "Weighted kappa is 1 when two viewpoints agree on every criterion, about 0 when they agree no more "
-        "than chance would, and below 0 when they agree less."
-    )
+    lines.append(wording.KAPPA_EXPLAINED)
     for agreement in comparison.agreement:
         for higher, lower, ids in (
             (agreement.first, agreement.second, agreement.first_higher),
@@ -436,7 +434,7 @@ def _points(values: Sequence[float | None]) -> str:
     found = [value for value in values if value is not None]
     if len(found) < 2:
         return "-"
-    return f"{round((max(found) - min(found)) * 100)} points"
+    return wording.percent_points(max(found) - min(found))
 
 
 def _higher_heading(higher: Perspective, lower: Perspective, count: int) -> str:

@@ -22,9 +22,10 @@ from coproduction import (
     default_catalogue,
     place,
     to_dict,
+    wording,
 )
 from coproduction_docx._chart import ladder_chart, section_chart
-from coproduction_docx._layout import REFERENCE_PREFIX, month_name
+from coproduction_docx._layout import REFERENCE_PREFIX
 from coproduction_docx._ooxml import (
     Page,
     add_custom_properties,
@@ -44,7 +45,7 @@ _PAGE = Page(landscape=True)
 
 
 def _percent(value: float | None) -> str:
-    return "no score" if value is None else f"{round(value * 100)}%"
+    return wording.percent(value)
 
 
 class _Builder:
@@ -73,7 +74,7 @@ class _Builder:
 
     def introduction(self) -> Iterator[str]:
         audit = self.report.audit
-        date = f"{audit.date.day} {month_name(audit.date.month)} {audit.date.year}"
+        date = wording.long_date(audit.date)
         by = (
             f" It was completed by {audit.completed_by.strip()}."
             if audit.completed_by and audit.completed_by.strip()

@@ -226,7 +226,7 @@ def _write_scores(ws: Worksheet, progress: Progress) -> None:
     chart.x_axis.title = "Audit"
     chart.y_axis.scaling.min = 0
     chart.y_axis.scaling.max = 1
-    chart.y_axis.number_format = "0%"
+    chart.y_axis.number_format = PERCENT_FORMAT
     chart.x_axis.number_format = DATE_FORMAT
     chart.add_data(
         Reference(ws, min_col=2, max_col=len(headers), min_row=SCORES_HEADER_ROW, max_row=last), titles_from_data=True

@@ -26,6 +26,7 @@ from coproduction import (
     UnknownFrameworkError,
     default_catalogue,
     score,
+    wording,
 )
 from coproduction_xlsx import _layout as L
 from coproduction_xlsx._safety import FIRST_EXCEL_DATE, TextChecks, is_plain, text_cell
@@ -255,7 +256,7 @@ def _percent(ws: Any, value: float | None) -> Cell | None:
     if value is None:
         return None
     cell = WriteOnlyCell(ws, value=value)
-    cell.number_format = "0%"
+    cell.number_format = wording.EXCEL_PERCENT_FORMAT
     return cell
 
 

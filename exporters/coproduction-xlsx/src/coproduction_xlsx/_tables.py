@@ -16,7 +16,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
-from coproduction import Catalogue, Framework, UnknownFrameworkError, default_catalogue
+from coproduction import Catalogue, Framework, UnknownFrameworkError, default_catalogue, wording
 from coproduction_xlsx import _layout as L
 from coproduction_xlsx._safety import put_text
 
@@ -38,7 +38,7 @@ __all__ = [
 ]
 
 DATE_FORMAT = "yyyy-mm-dd"
-PERCENT_FORMAT = "0%"
+PERCENT_FORMAT = wording.EXCEL_PERCENT_FORMAT
 
 
 def new_workbook(title: str) -> Workbook:
