@@ -38,6 +38,7 @@ from pathlib import Path
 import attrs
 
 import coproduction as cp
+from coproduction import export_context
 from coproduction.exporters import ExporterRegistry, default_registry
 
 HERE = Path(__file__).resolve().parent
@@ -545,7 +546,7 @@ class Writer:
     def write(self, document: object, stem: str, *formats: str) -> None:
         for name in formats:
             if name in self.registry.names():
-                path = self.registry.export(document, self.out / f"{stem}.{name}", name=name)
+                path = self.registry.export(document, self.out / f"{stem}.{name}", name=name, context=export_context())
                 self.written.append(path)
 
     def read_plan_back(self, stem: str) -> bool:
@@ -553,7 +554,7 @@ class Writer:
         if "xlsx" not in self.registry.names():
             return False
         with open(self.out / f"{stem}.xlsx", "rb") as workbook:
-            plan = self.registry.action_plan_reader("xlsx").read_action_plan(workbook)
+            plan = self.registry.action_plan_reader("xlsx").read_action_plan(workbook, export_context())
         assert plan == cp.load(self.out / f"{stem}.json", cp.ActionPlan)
         return True
 

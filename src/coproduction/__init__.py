@@ -10,6 +10,7 @@ from coproduction.api import (
     check_document,
     check_plain_english,
     default_checker,
+    export_context,
     from_dict,
     load,
     loads,
@@ -29,6 +30,7 @@ from coproduction.errors import (
     UnreadableFileError,
     UnsupportedDocumentError,
 )
+from coproduction.exporters import ExportContext
 from coproduction.exporters.documents import AuditReport, AuditTemplate, CouncilSummary
 from coproduction.model._metadata import NOT_PROSE, PROSE_KEY
 from coproduction.model.audit import Audit, Response
@@ -118,6 +120,7 @@ __all__ = [
     "CycleRating",
     "DEFAULT_ALLOWED",
     "Expectation",
+    "ExportContext",
     "ExportError",
     "ExporterConflictError",
     "ExporterNotFoundError",
@@ -187,6 +190,7 @@ __all__ = [
     "default_checker",
     "dump",
     "dumps",
+    "export_context",
     "find_gaps",
     "framework_changes",
     "from_dict",

@@ -38,7 +38,8 @@ names = registry.names()
 out = pathlib.Path(tempfile.mkdtemp())
 for name in names:
     exporter = registry.get(name)
-    registry.export(cp.AuditTemplate(fw, "school-staff"), out / f"t{exporter.suffix}", name=name)
+    template = cp.AuditTemplate(fw, "school-staff")
+    registry.export(template, out / f"t{exporter.suffix}", name=name, context=cp.export_context())
 print(json.dumps(names))
 """
 

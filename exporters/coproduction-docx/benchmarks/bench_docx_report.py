@@ -25,6 +25,7 @@ import docx
 from coproduction_docx import DocxExporter
 
 import coproduction as c
+from coproduction import export_context
 
 TARGET_RATIO = 1.25
 
@@ -60,7 +61,7 @@ def build_report() -> c.AuditReport:
 def ours(report: c.AuditReport, exporter: DocxExporter) -> bytes:
     """The whole report written by the docx exporter."""
     out = io.BytesIO()
-    exporter.export(report, out)
+    exporter.export(report, out, export_context())
     return out.getvalue()
 
 

@@ -12,7 +12,6 @@ when no output file is named.
 from __future__ import annotations
 
 import argparse
-import copy
 import datetime as dt
 import sys
 from collections.abc import Callable, Iterable, Sequence
@@ -20,7 +19,17 @@ from pathlib import Path
 from typing import TypeVar
 
 from coproduction.catalogue._catalogue import Catalogue, default_catalogue
-from coproduction.cli._common import EXIT_OK, _catalogue, _exporter_name, _out, _percent, _registry, _table, _UsageError
+from coproduction.cli._common import (
+    EXIT_OK,
+    _catalogue,
+    _context,
+    _exporter_name,
+    _out,
+    _percent,
+    _registry,
+    _table,
+    _UsageError,
+)
 from coproduction.contract._atomic import write_atomically
 from coproduction.contract.serialization import dumps, load
 from coproduction.errors import (
@@ -30,7 +39,6 @@ from coproduction.errors import (
     Problem,
     UnreadableFileError,
 )
-from coproduction.exporters._protocol import Exporter
 from coproduction.exporters._registry import ExporterRegistry
 from coproduction.model.audit import Audit
 from coproduction.model.charter import Charter
@@ -280,31 +288,13 @@ def _read_plan(file: Path, catalogue: Catalogue, registry: ExporterRegistry) -> 
         ) from None
     try:
         with open(file, "rb") as source:
-            return reader.read_action_plan(source, catalogue=catalogue)
+            return reader.read_action_plan(source, _context(catalogue))
     except FileNotFoundError:
         raise UnreadableFileError("the file does not exist", source=str(file)) from None
     except IsADirectoryError:
         raise UnreadableFileError("this is a folder, not a file", source=str(file)) from None
     except CoproductionError as error:
         raise (error if error.source else error.with_source(str(file))) from None
-
-
-def _configured(exporter: Exporter, args: argparse.Namespace, catalogue: Catalogue, on: dt.date | None) -> Exporter:
-    """A copy of the exporter set to the command's catalogue and date, where it has those settings.
-
-    The Word and Excel exporters find frameworks, ladders and the glossary in
-    their ``catalogue`` (so a council's own framework given with
-    ``--catalogue`` must reach them), and the Word exporter judges overdue
-    actions and answers on its ``as_of`` date.
-    """
-    wanted = {"catalogue": catalogue if args.catalogue else None, "as_of": on}
-    settings = {name: value for name, value in wanted.items() if value is not None and hasattr(exporter, name)}
-    if not settings:
-        return exporter
-    configured = copy.copy(exporter)
-    for name, value in settings.items():
-        setattr(configured, name, value)
-    return configured
 
 
 def _write(
@@ -318,8 +308,7 @@ def _write(
     registry = registry or _registry()
     output: Path = args.output
     exporter = registry.for_document(_exporter_name(registry, args.format, output), document)
-    configured = _configured(exporter, args, catalogue, on)
-    return write_atomically(output, lambda out: configured.export(document, out))
+    return write_atomically(output, lambda out: exporter.export(document, out, _context(catalogue, on)))
 
 
 # -- words on screen -----------------------------------------------------------------------------

@@ -57,14 +57,14 @@ def level_text(rating: PerspectiveRating, names: dict[str, str]) -> str:
     return "Not applicable" if rating.not_applicable else "Not rated"
 
 
-def write_comparison(comparison: Comparison, out: BinaryIO, *, catalogue: Catalogue | None = None) -> None:
+def write_comparison(comparison: Comparison, out: BinaryIO, *, catalogue: Catalogue) -> None:
     """Write a comparison workbook.
 
     Args:
         comparison: The comparison.
         out: Where to write the .xlsx bytes; nothing is written on failure.
         catalogue: Where to find the framework for the criteria's wording (left
-            out when the catalogue does not have it); the built-in catalogue when omitted.
+            out when the catalogue does not have it).
 
     Raises:
         ExportError: If a text cannot be held by Excel; every one is listed.

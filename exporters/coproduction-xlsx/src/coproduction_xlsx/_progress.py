@@ -62,7 +62,7 @@ def _capital(text: str) -> str:
 class _Levels:
     """Level names of each framework version in the series, where the catalogue has it."""
 
-    def __init__(self, progress: Progress, catalogue: Catalogue | None) -> None:
+    def __init__(self, progress: Progress, catalogue: Catalogue) -> None:
         self.frameworks: dict[str, Framework] = {}
         for version in dict.fromkeys(cycle.framework_version for cycle in progress.cycles):
             framework = find_framework(catalogue, progress.framework, version)
@@ -93,7 +93,7 @@ class _Levels:
         return self.latest.criterion(criterion).text
 
 
-def write_progress(progress: Progress, out: BinaryIO, *, catalogue: Catalogue | None = None) -> None:
+def write_progress(progress: Progress, out: BinaryIO, *, catalogue: Catalogue) -> None:
     """Write a progress workbook.
 
     Args:

@@ -14,7 +14,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
-from coproduction import AuditReport, ExportError, Field, check_audit, place, wording
+from coproduction import AuditReport, Field, InvalidDocumentError, check_audit, place, wording
 from coproduction_xlsx import _layout as L
 from coproduction_xlsx._safety import TextChecks, put_text
 from coproduction_xlsx._template import add_rating_colours, add_rating_validation, check_framework_texts
@@ -79,12 +79,13 @@ def write_report(report: AuditReport, out: BinaryIO) -> None:
         out: Where to write the .xlsx bytes; nothing is written on failure.
 
     Raises:
-        ExportError: If the audit does not fit its framework, or a text cannot be held by Excel.
+        InvalidDocumentError: If the audit does not fit its framework.
+        ExportError: If a text cannot be held by Excel.
     """
     audit, framework = report.audit, report.framework
     problems = check_audit(audit, framework)
     if problems:
-        raise ExportError(f"the audit does not fit the {framework.label}; nothing was written", problems)
+        raise InvalidDocumentError(f"the audit does not fit the {framework.label}; nothing was written", problems)
     checks = TextChecks()
     check_framework_texts(checks, framework)
     checks.check(audit.organisation.name, "organisation name")
@@ -422,7 +423,7 @@ def _write_ladder(ws: Worksheet, report: AuditReport) -> None:
     try:
         placement = place(assessment, ladder)
     except ValueError as error:
-        raise ExportError(f"the ladder assessment does not fit the {ladder.name}: {error}") from None
+        raise InvalidDocumentError(f"the ladder assessment does not fit the {ladder.name}: {error}") from None
     put_text(ws, 1, 1, ladder.name).font = L.TITLE_FONT
     highest = placement.highest.name if placement.highest else "none yet"
     put_text(ws, 2, 1, f"Highest rung practised: {highest}")
