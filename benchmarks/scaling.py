@@ -92,7 +92,9 @@ def run_step(step: str, folder: Path) -> dict[str, Any]:
     elif step == "summary":
         with tempfile.TemporaryDirectory() as out:
             audits = (cp.load(file, cp.Audit) for file in files)
-            registry.export(cp.CouncilSummary(audits), Path(out) / f"summary.{name}", name=name)
+            registry.export(
+                cp.CouncilSummary(audits), Path(out) / f"summary.{name}", name=name, context=cp.export_context()
+            )
     else:
         raise ValueError(f"unknown step {step!r}; steps are {', '.join(STEPS)}")
     seconds = time.perf_counter() - start

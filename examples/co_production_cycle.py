@@ -28,11 +28,8 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import importlib.util
 import sys
 import tempfile
-from collections.abc import Callable
-from functools import partial
 from pathlib import Path
 
 import attrs
@@ -190,7 +187,9 @@ def run_cycle(out: Path) -> None:
     """Run every step, write every document into ``out`` and print what happened."""
     catalogue = cp.default_catalogue()
     framework = catalogue.framework(FRAMEWORK)
-    writer = Writer(out, registry_on(PLAN_UPDATED))
+    # A Word "you said, we did" says which promises are overdue, so every document is written as of the day the
+    # plan was updated, not the day this script runs.
+    writer = Writer(out, default_registry(), cp.export_context(as_of=PLAN_UPDATED))
 
     # 1. Two audits of March 2025, one from each viewpoint.
     school = cp.load(HERE / "audits" / "worcestershire-oak-primary-school-staff.json", cp.Audit)
@@ -519,33 +518,19 @@ def oak_charter() -> cp.Charter:
     )
 
 
-def registry_on(date: dt.date) -> ExporterRegistry:
-    """The installed exporters, with the Word exporter reporting on ``date`` rather than on the day it runs.
-
-    A Word "you said, we did" says which promises are overdue, so it is written as of the day it is published.
-    """
-    installed = default_registry()
-    if importlib.util.find_spec("coproduction_docx") is None:
-        return installed
-    from coproduction_docx import DocxExporter
-
-    factories: dict[str, Callable[[], object]] = {name: partial(installed.get, name) for name in installed.names()}
-    factories["docx"] = partial(DocxExporter, as_of=date)
-    return ExporterRegistry(factories)
-
-
 @attrs.define
 class Writer:
     """Writes each document as JSON, and as Word and Excel when those exporters are installed."""
 
     out: Path
     registry: ExporterRegistry
+    context: cp.ExportContext  # what every exporter is told: the catalogue and the date documents report on
     written: list[Path] = attrs.field(factory=list)
 
     def write(self, document: object, stem: str, *formats: str) -> None:
         for name in formats:
             if name in self.registry.names():
-                path = self.registry.export(document, self.out / f"{stem}.{name}", name=name)
+                path = self.registry.export(document, self.out / f"{stem}.{name}", name=name, context=self.context)
                 self.written.append(path)
 
     def read_plan_back(self, stem: str) -> bool:
@@ -553,7 +538,7 @@ class Writer:
         if "xlsx" not in self.registry.names():
             return False
         with open(self.out / f"{stem}.xlsx", "rb") as workbook:
-            plan = self.registry.action_plan_reader("xlsx").read_action_plan(workbook)
+            plan = self.registry.action_plan_reader("xlsx").read_action_plan(workbook, self.context)
         assert plan == cp.load(self.out / f"{stem}.json", cp.ActionPlan)
         return True
 

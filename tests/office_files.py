@@ -15,6 +15,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 import coproduction as cp
+from coproduction import export_context
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
@@ -40,7 +41,7 @@ def template(framework: cp.Framework, exporter: str, organisation: str, date: dt
         framework, cp.Perspective.SCHOOL_STAFF, organisation=cp.Organisation(organisation), date=date
     )
     out = io.BytesIO()
-    default_registry().get(exporter).export(document, out)
+    default_registry().get(exporter).export(document, out, context=export_context())
     return out.getvalue()
 
 

@@ -10,6 +10,7 @@ from coproduction.api import (
     check_document,
     check_plain_english,
     default_checker,
+    export_context,
     from_dict,
     load,
     loads,
@@ -33,6 +34,7 @@ from coproduction.errors import (
     UnreadableFileError,
     UnsupportedDocumentError,
 )
+from coproduction.exporters import ExportContext
 from coproduction.exporters.documents import AuditReport, AuditTemplate, CouncilSummary
 from coproduction.model._metadata import NOT_PROSE, PROSE_KEY
 from coproduction.model.approaches import (
@@ -106,6 +108,7 @@ from coproduction.model.progress import ProgressRound as ProgressCycle  # deprec
 from coproduction.model.progress import RoundRating as CycleRating  # deprecated name, kept for 0.x callers
 from coproduction.model.scores import Score, ScoreReport, SectionScore
 from coproduction.model.source import CitedSource, Edit, Source, SourceEntry
+from coproduction.rules import wording
 from coproduction.rules.changes import FrameworkChanges, framework_changes
 from coproduction.rules.comparing import compare_perspectives, same_organisation, weighted_kappa
 from coproduction.rules.feedback import check_action_links, you_said_we_did
@@ -158,6 +161,7 @@ __all__ = [
     "DEFAULT_ALLOWED",
     "Edit",
     "Expectation",
+    "ExportContext",
     "ExportError",
     "ExporterConflictError",
     "ExporterNotFoundError",
@@ -240,6 +244,7 @@ __all__ = [
     "default_checker",
     "dump",
     "dumps",
+    "export_context",
     "find_gaps",
     "framework_changes",
     "from_dict",
@@ -257,5 +262,6 @@ __all__ = [
     "to_dict",
     "track_progress",
     "weighted_kappa",
+    "wording",
     "you_said_we_did",
 ]

@@ -7,15 +7,18 @@ leaves it out.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import os
 from collections.abc import Collection
 from typing import Any, TypeVar, overload
 
-from coproduction.catalogue import default_catalogue
+from coproduction.catalogue import Catalogue, default_catalogue
 from coproduction.contract import serialization
 from coproduction.contract.kinds import cross_check
 from coproduction.errors import Problem
+from coproduction.exporters import ExportContext
+from coproduction.exporters.office import ArchiveLimits
 from coproduction.model.catalogue import CatalogueLookup
 from coproduction.model.charter import Charter
 from coproduction.model.glossary import Glossary
@@ -28,6 +31,7 @@ __all__ = [
     "check_document",
     "check_plain_english",
     "default_checker",
+    "export_context",
     "from_dict",
     "load",
     "loads",
@@ -129,6 +133,31 @@ def check_document(document: object, catalogue: CatalogueLookup | None = None) -
         Every problem, each with its JSON path; empty when none is found.
     """
     return cross_check(serialization.to_dict(document), _or_builtin(catalogue))
+
+
+def export_context(
+    *, catalogue: Catalogue | None = None, as_of: dt.date | None = None, limits: ArchiveLimits | None = None
+) -> ExportContext:
+    """What an exporter is told when it writes or reads a file: the catalogue, the date, the limits.
+
+    Args:
+        catalogue: Where frameworks, ladders and the glossary are found; the
+            built-in catalogue when omitted.
+        as_of: The date documents report on (what is overdue, "made on");
+            today when omitted.
+        limits: The limits a file read back must keep to; the defaults of
+            :class:`~coproduction.exporters.office.ArchiveLimits` when omitted.
+
+    Returns:
+        The context, to pass to an exporter's ``export``, ``read`` or
+        ``read_action_plan``, or to :meth:`ExporterRegistry.export
+        <coproduction.exporters.ExporterRegistry.export>`.
+    """
+    return ExportContext(
+        catalogue=default_catalogue() if catalogue is None else catalogue,
+        as_of=dt.date.today() if as_of is None else as_of,
+        limits=ArchiveLimits() if limits is None else limits,
+    )
 
 
 class PlainEnglishChecker(plain_english.PlainEnglishChecker):

@@ -27,7 +27,7 @@ from hypothesis import strategies as st
 
 from coproduction.catalogue._catalogue import default_catalogue
 from coproduction.errors import UnsupportedDocumentError
-from coproduction.exporters._protocol import Exporter
+from coproduction.exporters._protocol import ExportContext, Exporter
 from coproduction.model.approaches import Approach, ApproachCollection
 from coproduction.model.audit import Audit, Response
 from coproduction.model.barriers import Barrier, BarrierCollection, BarrierList, Basis, HelpLink, TargetKind
@@ -269,17 +269,23 @@ def ladder_assessments(ladder: Ladder) -> st.SearchStrategy[LadderAssessment]:
     return build()
 
 
-def assert_exporter_conforms(exporter: Exporter, documents: Iterable[object]) -> None:
+def assert_exporter_conforms(
+    exporter: Exporter, documents: Iterable[object], *, context: ExportContext | None = None
+) -> None:
     """Check that an exporter keeps the plugin contract; call it from your exporter's tests.
 
-    Checks the declared name, media type and suffix; that every given
-    document is supported and writes some bytes; and that an object the
-    exporter does not support is refused with :class:`UnsupportedDocumentError`
-    before anything is written.
+    Checks the declared name, media type and suffix; that the exporter can be
+    built with no arguments; that every given document is supported and
+    writes some bytes; that :meth:`~coproduction.exporters.Exporter.supports`
+    agrees with the exporter's table of writers (its ``writers`` mapping, when
+    it has one); and that an object the exporter does not support is refused
+    with :class:`UnsupportedDocumentError` before anything is written.
 
     Args:
         exporter: The exporter under test.
         documents: Documents it claims to support.
+        context: What the exporter is told; the built-in catalogue and today
+            when omitted.
 
     Raises:
         AssertionError: Naming the first broken rule.
@@ -288,16 +294,21 @@ def assert_exporter_conforms(exporter: Exporter, documents: Iterable[object]) ->
     assert isinstance(exporter.name, str) and exporter.name, "name must be a non-empty string"
     assert "/" in exporter.media_type, f"media_type {exporter.media_type!r} is not a media type"
     assert exporter.suffix.startswith("."), f"suffix {exporter.suffix!r} must start with a dot"
+    assert isinstance(type(exporter)(), Exporter), f"{exporter.name} cannot be built with no arguments"
+    context = context or ExportContext(catalogue=default_catalogue(), as_of=dt.date.today())
+    writers = getattr(exporter, "writers", None)
     for document in documents:
         assert exporter.supports(document), f"{exporter.name} does not support {type(document).__name__}"
+        if writers is not None:
+            assert isinstance(document, tuple(writers)), f"{exporter.name} has no writer for {type(document).__name__}"
         out = io.BytesIO()
-        exporter.export(document, out)
+        exporter.export(document, out, context)
         assert out.getvalue(), f"{exporter.name} wrote nothing for {type(document).__name__}"
     stranger = object()
     assert not exporter.supports(stranger), "supports() must be false for an arbitrary object"
     out = io.BytesIO()
     try:
-        exporter.export(stranger, out)
+        exporter.export(stranger, out, context)
     except UnsupportedDocumentError:
         pass
     else:  # pragma: no cover - only reached by a broken exporter

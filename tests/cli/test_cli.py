@@ -81,8 +81,8 @@ def test_score_prints_a_table_that_agrees_with_a_hand_calculation(
     lines = {line.split("  ")[0]: line.split() for line in out.splitlines() if line and not line.startswith("-")}
     # Shared values: (1 + 0.5 + 0) / 3 = 50%, band Developing, 1/1/1, 3 unanswered of 6, coverage 50%.
     assert lines["Shared values"][2:] == ["50%", "Developing", "1", "1", "1", "0", "3", "50%"]
-    # Overall: (1 + 0.5 + 0 + 1) / 4 = 62.5% -> shown 62%, band Developing (0.5 nearer than 1).
-    assert lines["Overall"][1:] == ["62%", "Developing", "1", "1", "2", "0", "27", "13%"]
+    # Overall: (1 + 0.5 + 0 + 1) / 4 = 62.5% -> shown 63% (half away from zero, as Excel), band Developing.
+    assert lines["Overall"][1:] == ["63%", "Developing", "1", "1", "2", "0", "27", "13%"]
     code, out, _ = run(capsys, "score", str(path), "--json", "-o", str(tmp_path / "report.json"))
     report = cp.loads(out, cp.ScoreReport)
     assert report.overall.value == pytest.approx(0.625)

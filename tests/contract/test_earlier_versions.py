@@ -11,6 +11,7 @@ import pytest
 from helpers import make_audit
 
 import coproduction as cp
+from coproduction import export_context
 from coproduction.cli import main
 from coproduction.exporters import default_registry
 
@@ -60,7 +61,7 @@ def test_an_earlier_version_imports_and_says_what_changed(
         template = cp.AuditTemplate(
             worcestershire, cp.Perspective.SCHOOL_STAFF, organisation=cp.Organisation("Oak"), date=dt.date(2025, 5, 13)
         )
-        registry.export(template, filled)
+        registry.export(template, filled, context=export_context())
     out = tmp_path / "oak-audit.json"
     code = main(["--catalogue", str(council_catalogue), "import", str(filled), "-o", str(out)])
     stdout, stderr = capsys.readouterr()

@@ -10,6 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import coproduction as cp
+from coproduction import export_context
 from coproduction.contract import serialization
 from coproduction.contract.serialization import parse_json
 
@@ -137,5 +138,5 @@ def test_the_json_reader_reads_no_more_than_the_limit(monkeypatch: pytest.Monkey
     monkeypatch.setattr(serialization, "MAX_DOCUMENT_BYTES", 1000)
     stream = Endless()
     with pytest.raises(cp.UnreadableFileError, match="larger than 1,000 bytes"):
-        JSONExporter().read(stream)  # type: ignore[arg-type]
+        JSONExporter().read(stream, export_context())  # type: ignore[arg-type]
     assert stream.read_sizes == [1001]

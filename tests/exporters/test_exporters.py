@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import subprocess
 import sys
@@ -13,6 +14,7 @@ import pytest
 from helpers import make_audit
 
 import coproduction as cp
+from coproduction import export_context
 from coproduction.exporters import ENTRY_POINT_GROUP, ExporterRegistry
 from coproduction.exporters import _registry as registry_module
 from coproduction.exporters.json_exporter import JSONExporter
@@ -24,13 +26,17 @@ class TextExporter:
     media_type: ClassVar[str] = "text/plain"
     suffix: ClassVar[str] = ".txt"
 
-    def supports(self, document: object) -> bool:
-        return isinstance(document, cp.Audit)
+    writers: ClassVar[dict[type, Any]] = {
+        cp.Audit: lambda audit, out, context: out.write(f"{audit.organisation.name}, {context.as_of}".encode())
+    }
 
-    def export(self, document: object, out: BinaryIO, /) -> None:
-        if not isinstance(document, cp.Audit):
+    def supports(self, document: object) -> bool:
+        return isinstance(document, tuple(self.writers))
+
+    def export(self, document: object, out: BinaryIO, /, context: cp.ExportContext) -> None:
+        if not self.supports(document):
             raise cp.UnsupportedDocumentError("txt writes audits only")
-        out.write(document.organisation.name.encode())
+        self.writers[type(document)](document, out, context)
 
 
 def test_json_exporter_keeps_the_contract(worcestershire: cp.Framework) -> None:
@@ -50,8 +56,8 @@ def test_json_exporter_keeps_the_contract(worcestershire: cp.Framework) -> None:
 def test_registry_from_a_mapping_needs_no_entry_points(tmp_path: Path, worcestershire: cp.Framework) -> None:
     registry = ExporterRegistry({"txt": TextExporter, "json": JSONExporter})
     audit = make_audit(worcestershire, {})
-    path = registry.export(audit, tmp_path / "a.txt")
-    assert path.read_text() == "Oak Primary School"
+    path = registry.export(audit, tmp_path / "a.txt", context=export_context(as_of=dt.date(2026, 3, 3)))
+    assert path.read_text() == "Oak Primary School, 2026-03-03"  # the context reaches the plugin
     assert registry.names() == ["json", "txt"]
 
 
@@ -76,7 +82,7 @@ def test_unsupported_kind_lists_exporters_that_can(worcestershire: cp.Framework)
 def test_failed_export_writes_nothing(tmp_path: Path, worcestershire: cp.Framework) -> None:
     registry = ExporterRegistry({"txt": TextExporter})
     with pytest.raises(cp.UnsupportedDocumentError):
-        registry.export(worcestershire, tmp_path / "f.txt")
+        registry.export(worcestershire, tmp_path / "f.txt", context=export_context())
     assert list(tmp_path.iterdir()) == []
 
 
@@ -142,4 +148,4 @@ def test_the_json_exporter_is_registered_through_the_entry_point_group() -> None
 
 def test_json_reader_reads_a_filled_template(worcestershire: cp.Framework) -> None:
     audit = make_audit(worcestershire, {"shared-values-1": "embedded"})
-    assert JSONExporter().read(io.BytesIO(cp.dumps(audit).encode())) == audit
+    assert JSONExporter().read(io.BytesIO(cp.dumps(audit).encode()), export_context()) == audit

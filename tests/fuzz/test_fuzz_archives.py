@@ -49,7 +49,7 @@ def refused_within_budget(kind: str, content: bytes, catalogue: cp.Catalogue) ->
     tracemalloc.start()
     start = time.perf_counter()
     try:
-        reader(kind).read(stream, catalogue=catalogue)  # type: ignore[attr-defined]
+        reader(kind).read(stream, cp.export_context(catalogue=catalogue))  # type: ignore[attr-defined]
     except cp.CoproductionError as error:
         refusal = error
     else:

@@ -29,6 +29,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import coproduction as cp
+from coproduction import export_context
 
 pytest.importorskip("coproduction_docx", reason="the docx exporter is installed by scripts/test")
 
@@ -49,7 +50,7 @@ def read_or_refuse(content: bytes, catalogue: cp.Catalogue) -> cp.Audit | None:
     stream = io.BytesIO(content)
     stream.name = "fuzzed.docx"  # type: ignore[attr-defined]
     try:
-        audit = DocxExporter().read(stream, catalogue=catalogue)
+        audit = DocxExporter().read(stream, export_context(catalogue=catalogue))
     except cp.CoproductionError as error:
         assert_readable_refusal(error)
         assert error.source == "fuzzed.docx"

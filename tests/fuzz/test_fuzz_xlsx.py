@@ -28,6 +28,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import coproduction as cp
+from coproduction import export_context
 
 pytest.importorskip("coproduction_xlsx", reason="the xlsx exporter is installed by scripts/test")
 
@@ -51,7 +52,7 @@ def read_or_refuse(content: bytes, catalogue: cp.Catalogue) -> cp.Audit | None:
     stream = io.BytesIO(content)
     stream.name = "fuzzed.xlsx"  # type: ignore[attr-defined]
     try:
-        audit = XlsxExporter().read(stream, catalogue=catalogue)
+        audit = XlsxExporter().read(stream, export_context(catalogue=catalogue))
     except cp.CoproductionError as error:
         assert_readable_refusal(error)
         assert error.source == "fuzzed.xlsx"

@@ -16,7 +16,7 @@ from cycle_example import example_framework
 from helpers import ROOT, WORCESTERSHIRE, make_audit
 
 import coproduction as cp
-from coproduction import Contributor, Group
+from coproduction import Contributor, Group, export_context
 from coproduction.cli import main
 from coproduction.exporters import default_registry
 
@@ -101,7 +101,12 @@ def test_compare_prints_scores_agreement_and_blind_spots(
     school, parents = (entry.overall.value for entry in comparison.scores)
     assert school is not None and parents is not None
     overall = next(cells(line) for line in out.splitlines() if line.startswith("Overall"))
-    assert overall == ["Overall", f"{school:.0%}", f"{parents:.0%}", f"{round((school - parents) * 100)} points"]
+    assert overall == [
+        "Overall",
+        cp.wording.percent(school),
+        cp.wording.percent(parents),
+        cp.wording.percent_points(school - parents),
+    ]
     structures = next(cells(line) for line in out.splitlines() if line.startswith("Structures"))
     assert structures == ["Structures", "75%", "50%", "25 points"]  # (1 + 0.5) / 2 and (0.5 + 0.5) / 2
     agreement = comparison.agreement[0]
@@ -390,7 +395,7 @@ def test_a_plan_workbook_updated_by_the_school_is_read_back(
 
     plan = a_plan(worcestershire, school)
     workbook = tmp_path / "plan.xlsx"
-    default_registry().export(plan, workbook)
+    default_registry().export(plan, workbook, context=export_context())
     code, printed, _ = run(capsys, "plan", "import", workbook, "-o", out / "plan.json")
     assert code == 0 and f"{len(plan.actions)} actions of Oak Primary School read from {workbook}" in printed
     assert cp.load(out / "plan.json") == plan
@@ -660,7 +665,7 @@ def test_a_council_framework_reaches_the_exporters(capsys: pytest.CaptureFixture
             back = (
                 default_registry()
                 .action_plan_reader("xlsx")
-                .read_action_plan(stream, catalogue=cp.default_catalogue().including(framework))
+                .read_action_plan(stream, cp.export_context(catalogue=cp.default_catalogue().including(framework)))
             )
         assert back == draft
 

@@ -47,11 +47,16 @@ SCRIPT = textwrap.dedent(
     audit = cp.load(folder / "in" / "audit.json", cp.Audit)
     template = cp.AuditTemplate(framework, "parent-carers", organisation=cp.Organisation("Oak"))
     report = cp.AuditReport(audit, framework)
+    context = cp.export_context()
+
+
+    def export(document, out):
+        return registry.export(document, out, context=context)
 
 
     def read(name, suffix):
         with open(folder / "in" / f"filled{suffix}", "rb") as stream:
-            return registry.reader(name).read(stream, catalogue=catalogue)
+            return registry.reader(name).read(stream, cp.export_context(catalogue=catalogue))
 
 
     OPERATIONS = {
@@ -61,13 +66,13 @@ SCRIPT = textwrap.dedent(
         "import Word": (lambda out: read("docx", ".docx"), "filled.docx", None),
         "import Excel": (lambda out: read("xlsx", ".xlsx"), "filled.xlsx", None),
         "export a JSON audit": (lambda out: cp.dump(audit, out), None, "audit.json"),
-        "export JSON through the registry": (lambda out: registry.export(report, out), None, "scores.json"),
-        "export a Word template": (lambda out: registry.export(template, out), None, "template.docx"),
-        "export a Word report": (lambda out: registry.export(report, out), None, "report.docx"),
-        "export an Excel template": (lambda out: registry.export(template, out), None, "template.xlsx"),
-        "export an Excel report": (lambda out: registry.export(report, out), None, "report.xlsx"),
+        "export JSON through the registry": (lambda out: export(report, out), None, "scores.json"),
+        "export a Word template": (lambda out: export(template, out), None, "template.docx"),
+        "export a Word report": (lambda out: export(report, out), None, "report.docx"),
+        "export an Excel template": (lambda out: export(template, out), None, "template.xlsx"),
+        "export an Excel report": (lambda out: export(report, out), None, "report.xlsx"),
         "export an Excel council summary": (
-            lambda out: registry.export(cp.CouncilSummary([audit, audit]), out), None, "summary.xlsx"
+            lambda out: export(cp.CouncilSummary([audit, audit]), out), None, "summary.xlsx"
         ),
     }
     TEXT = (folder / "in" / "audit.json").read_bytes()

@@ -40,7 +40,7 @@ template, report = cp.AuditTemplate(fw, "school-staff"), cp.AuditReport(audit, f
 for name in names:
     exporter = registry.get(name)
     document = template if exporter.supports(template) else report
-    written = registry.export(document, out / f"t{exporter.suffix}", name=name)
+    written = registry.export(document, out / f"t{exporter.suffix}", name=name, context=cp.export_context())
     assert written.stat().st_size > 0, name
 if "html" in names:
     from coproduction_html import publish_site

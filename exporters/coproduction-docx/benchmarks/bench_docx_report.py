@@ -25,6 +25,7 @@ import docx
 from coproduction_docx import DocxExporter
 
 import coproduction as c
+from coproduction import export_context
 
 TARGET_RATIO = 1.25
 
@@ -57,10 +58,13 @@ def build_report() -> c.AuditReport:
     return c.AuditReport(audit, framework)
 
 
+CONTEXT = export_context()
+
+
 def ours(report: c.AuditReport, exporter: DocxExporter) -> bytes:
     """The whole report written by the docx exporter."""
     out = io.BytesIO()
-    exporter.export(report, out)
+    exporter.export(report, out, CONTEXT)
     return out.getvalue()
 
 

@@ -17,6 +17,7 @@ from coproduction_docx import DocxExporter
 from lxml import etree
 
 import coproduction as c
+from coproduction import export_context
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 W14 = "http://schemas.microsoft.com/office/word/2010/wordml"
@@ -177,14 +178,14 @@ def durham() -> c.Framework:
 
 def export_bytes(document: object) -> bytes:
     out = io.BytesIO()
-    DocxExporter().export(document, out)
+    DocxExporter().export(document, out, export_context())
     return out.getvalue()
 
 
 def read_bytes(data: bytes, name: str = "filled.docx", catalogue: c.Catalogue | None = None) -> c.Audit:
     stream = io.BytesIO(data)
     stream.name = name  # type: ignore[attr-defined]
-    return DocxExporter().read(stream, catalogue=catalogue)
+    return DocxExporter().read(stream, export_context(catalogue=catalogue))
 
 
 @pytest.fixture(scope="session")

@@ -15,6 +15,7 @@ import subprocess
 import uuid
 import zipfile
 from collections.abc import Iterator
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 import attrs
@@ -248,14 +249,14 @@ def log() -> FeedbackLog:
 # -- reading the files back --------------------------------------------------------------------------
 
 
-def export(document: object, exporter: DocxExporter | None = None) -> bytes:
+def export(document: object, context: c.ExportContext | None = None) -> bytes:
     out = io.BytesIO()
-    (exporter or DocxExporter(as_of=AS_OF)).export(document, out)
+    DocxExporter().export(document, out, context or c.export_context(as_of=AS_OF))
     return out.getvalue()
 
 
-def reopen(document: object, exporter: DocxExporter | None = None):
-    return docx.Document(io.BytesIO(export(document, exporter)))
+def reopen(document: object, context: c.ExportContext | None = None):
+    return docx.Document(io.BytesIO(export(document, context)))
 
 
 def texts(document) -> str:
@@ -301,7 +302,10 @@ def references(found) -> list[str]:
 
 
 def percent(value: float | None) -> str:
-    return "no score" if value is None else f"{round(value * 100)}%"
+    """A whole percentage rounded half away from zero, as Excel's "0%" format shows it (0.625 is 63%)."""
+    if value is None:
+        return "no score"
+    return f"{(Decimal(repr(value)) * 100).quantize(Decimal(1), rounding=ROUND_HALF_UP)}%"
 
 
 def custom_properties(data: bytes) -> dict[str, str]:
@@ -451,7 +455,7 @@ def test_a_comparison_of_a_framework_outside_the_catalogue_shows_references(
     assert worcestershire.criteria[0].text not in text
     # with the framework in the exporter's catalogue, the wording is back
     version_nine = attrs.evolve(worcestershire, version="9")
-    exporter = DocxExporter(catalogue=c.default_catalogue().including(version_nine), as_of=AS_OF)
+    exporter = c.export_context(catalogue=c.default_catalogue().including(version_nine), as_of=AS_OF)
     assert worcestershire.criteria[0].text[:40] in texts(reopen(elsewhere, exporter))
 
 
@@ -501,7 +505,7 @@ def test_progress_says_what_improved_stayed_the_same_and_fell_back(progress_repo
 def test_progress_names_the_statements_not_shared_between_versions(
     progress_report: Progress, version_two: c.Framework
 ) -> None:
-    exporter = DocxExporter(catalogue=c.default_catalogue().including(version_two), as_of=AS_OF)
+    exporter = c.export_context(catalogue=c.default_catalogue().including(version_two), as_of=AS_OF)
     document = reopen(progress_report, exporter)
     assert "Statements not in every version" in headings(document, 1)
     only_one = table(document, "In version 1, not in version 2")
@@ -529,7 +533,7 @@ def test_any_progress_lists_each_statement_under_one_movement(
         date=first.date + dt.timedelta(days=365),
     )
     report = track_progress([first, second], framework)
-    exporter = DocxExporter(catalogue=c.default_catalogue().including(framework), as_of=AS_OF)
+    exporter = c.export_context(catalogue=c.default_catalogue().including(framework), as_of=AS_OF)
     document = reopen(report, exporter)
     listed = [
         criterion
@@ -624,9 +628,9 @@ def test_the_action_plan_reports_progress_overdue_and_gaps_with_no_action(status
 
 
 def test_a_plan_on_its_own_is_reported_on_the_exporters_date(plan: ActionPlan) -> None:
-    early = reopen(plan, DocxExporter(as_of=dt.date(2025, 4, 15)))
+    early = reopen(plan, c.export_context(as_of=dt.date(2025, 4, 15)))
     assert "No action was overdue on 15 April 2025." in texts(early)
-    late = reopen(plan, DocxExporter(as_of=AS_OF))
+    late = reopen(plan, c.export_context(as_of=AS_OF))
     assert "Overdue on 1 June 2025" in texts(late)
     # without a source audit, the statements with no action are the framework's
     uncovered = table(late, "Statements with no action")
@@ -638,12 +642,12 @@ def test_an_action_on_a_statement_the_framework_lacks_is_refused(plan: ActionPla
     wrong = attrs.evolve(plan, actions=(attrs.evolve(plan.actions[0], criteria=("no-such-statement",)),))
     out = io.BytesIO()
     with pytest.raises(c.InvalidDocumentError) as caught:
-        DocxExporter(as_of=AS_OF).export(wrong, out)
+        DocxExporter().export(wrong, out, c.export_context(as_of=AS_OF))
     assert out.getvalue() == b""
     assert [(p.path, p.code) for p in caught.value.problems] == [("actions[0].criteria[0]", "unknown-criterion")]
     unknown = attrs.evolve(plan, framework="a-council-framework")
     with pytest.raises(c.InvalidDocumentError) as caught:
-        DocxExporter(as_of=AS_OF).export(unknown, out)
+        DocxExporter().export(unknown, out, c.export_context(as_of=AS_OF))
     assert "catalogue" in str(caught.value)
     assert out.getvalue() == b""
 
@@ -713,7 +717,7 @@ def test_a_commitment_aiming_at_a_rung_the_ladder_lacks_is_refused(charter: Char
     )
     out = io.BytesIO()
     with pytest.raises(c.InvalidDocumentError) as caught:
-        DocxExporter().export(wrong, out)
+        DocxExporter().export(wrong, out, c.export_context(as_of=AS_OF))
     assert [(p.path, p.code) for p in caught.value.problems] == [("commitments[0].aims_at.rung", "unknown-rung")]
     assert out.getvalue() == b""
 
@@ -771,9 +775,9 @@ def test_the_feedback_log_says_you_said_and_we_did(log: FeedbackLog) -> None:
 
 
 def test_overdue_answers_depend_on_the_date(log: FeedbackLog) -> None:
-    before = texts(reopen(log, DocxExporter(as_of=dt.date(2025, 3, 1))))
+    before = texts(reopen(log, c.export_context(as_of=dt.date(2025, 3, 1))))
     assert "overdue" not in before
-    after = texts(reopen(log, DocxExporter(as_of=dt.date(2025, 10, 1))))
+    after = texts(reopen(log, c.export_context(as_of=dt.date(2025, 10, 1))))
     assert after.count("This is overdue; we will tell you what is happening.") == 2
 
 
@@ -848,12 +852,12 @@ def test_every_document_is_accessible(every_document: dict[str, object]) -> None
 
 
 def test_the_exporter_supports_the_cycle_documents(every_document: dict[str, object], plan: ActionPlan) -> None:
-    exporter = DocxExporter(as_of=AS_OF)
-    assert_exporter_conforms(exporter, [*every_document.values(), plan])
-    copy = pickle.loads(pickle.dumps(DocxExporter(as_of=AS_OF, catalogue=c.default_catalogue())))
-    assert copy.as_of == AS_OF and copy.supports(plan)
-    with pytest.raises(c.UnsupportedDocumentError, match="Comparison, a Progress report, an ActionPlan"):
-        exporter.export(object(), io.BytesIO())
+    exporter = DocxExporter()
+    assert_exporter_conforms(exporter, [*every_document.values(), plan], context=c.export_context(as_of=AS_OF))
+    copy = pickle.loads(pickle.dumps(exporter))
+    assert copy.supports(plan) and copy.writers is DocxExporter.writers
+    with pytest.raises(c.UnsupportedDocumentError, match="ActionPlan, AuditReport, AuditTemplate, Charter, Comparison"):
+        exporter.export(object(), io.BytesIO(), c.export_context(as_of=AS_OF))
 
 
 def _with_control_character(name: str, document: object) -> object:
@@ -886,7 +890,7 @@ def test_text_word_cannot_hold_is_refused_and_nothing_written(
     document = _with_control_character(name, every_document[name])
     out = io.BytesIO()
     with pytest.raises(c.ExportError) as caught:
-        DocxExporter(as_of=AS_OF).export(document, out)
+        DocxExporter().export(document, out, c.export_context(as_of=AS_OF))
     assert out.getvalue() == b""
     assert [(p.path, p.code) for p in caught.value.problems] == [(place, "illegal-character")]
     assert "U+0007" in str(caught.value)
@@ -912,7 +916,7 @@ def test_any_comparison_and_its_plan_open_again_with_every_statement(
 ) -> None:
     framework, first, second = triple
     compared = compare_perspectives([first, second], framework)
-    exporter = DocxExporter(catalogue=c.default_catalogue().including(framework), as_of=AS_OF)
+    exporter = c.export_context(catalogue=c.default_catalogue().including(framework), as_of=AS_OF)
     document = reopen(compared, exporter)
     listed = [
         criterion

@@ -13,6 +13,7 @@ from coproduction_docx import ArchiveLimits, DocxExporter
 from docx import Document
 
 import coproduction as c
+from coproduction import export_context
 
 NAME = "filled.docx"
 
@@ -114,13 +115,13 @@ def test_a_zip_bomb_is_refused_before_decompression(helpers, no_decompression) -
 
 
 def test_limits_are_configurable(helpers, template) -> None:
-    small = DocxExporter(ArchiveLimits(max_entry_bytes=10_000))
+    small = export_context(limits=ArchiveLimits(max_entry_bytes=10_000))
     with pytest.raises(c.UnreadableFileError, match="max_entry_bytes"):
-        small.read(io.BytesIO(template))
+        DocxExporter().read(io.BytesIO(template), small)
     with pytest.raises(c.UnreadableFileError, match="max_total_bytes"):
-        DocxExporter(ArchiveLimits(max_total_bytes=50_000)).read(io.BytesIO(template))
+        DocxExporter().read(io.BytesIO(template), export_context(limits=ArchiveLimits(max_total_bytes=50_000)))
     with pytest.raises(c.UnreadableFileError, match="larger than"):
-        DocxExporter(ArchiveLimits(max_file_bytes=1_000)).read(io.BytesIO(template))
+        DocxExporter().read(io.BytesIO(template), export_context(limits=ArchiveLimits(max_file_bytes=1_000)))
 
 
 def test_too_many_entries(helpers, no_decompression) -> None:
@@ -257,13 +258,15 @@ def test_control_characters_are_refused_before_anything_is_written(worcestershir
     )
     out = io.BytesIO()
     with pytest.raises(c.ExportError) as caught:
-        DocxExporter().export(c.AuditReport(audit, framework), out)
+        DocxExporter().export(c.AuditReport(audit, framework), out, export_context())
     assert out.getvalue() == b""
     assert caught.value.problems[0].path == "audit.responses[0].evidence"
     assert "U+0007" in str(caught.value)
     out = io.BytesIO()
     with pytest.raises(c.ExportError):
-        DocxExporter().export(c.AuditTemplate(framework, c.Perspective.JOINT, c.Organisation("Oak\x00")), out)
+        DocxExporter().export(
+            c.AuditTemplate(framework, c.Perspective.JOINT, c.Organisation("Oak\x00")), out, export_context()
+        )
     assert out.getvalue() == b""
 
 

@@ -12,6 +12,7 @@ from coproduction_docx import DocxExporter
 from lxml import etree
 
 import coproduction as c
+from coproduction import export_context
 from coproduction.exporters import Exporter, ExporterRegistry, TemplateReader, default_registry
 from coproduction.testing import assert_exporter_conforms
 
@@ -60,7 +61,7 @@ def test_the_plugin_contract(worcestershire, durham) -> None:
 def test_other_documents_are_refused_before_writing(worcestershire) -> None:
     out = io.BytesIO()
     with pytest.raises(c.UnsupportedDocumentError, match="AuditTemplate"):
-        DocxExporter().export(worcestershire, out)
+        DocxExporter().export(worcestershire, out, export_context())
     assert out.getvalue() == b""
     assert not DocxExporter().supports(report_of(worcestershire).audit)
 
@@ -77,14 +78,16 @@ def test_registered_under_the_entry_point_group() -> None:
 
 def test_writes_a_file_through_the_registry(tmp_path, worcestershire) -> None:
     registry = ExporterRegistry({"docx": DocxExporter})
-    path = registry.export(c.AuditTemplate(worcestershire, c.Perspective.JOINT), tmp_path / "oak.docx")
+    path = registry.export(
+        c.AuditTemplate(worcestershire, c.Perspective.JOINT), tmp_path / "oak.docx", context=export_context()
+    )
     assert zipfile.is_zipfile(path)
 
 
 def test_constructible_without_arguments_and_picklable(worcestershire) -> None:
     exporter = pickle.loads(pickle.dumps(DocxExporter()))
     out = io.BytesIO()
-    exporter.export(c.AuditTemplate(worcestershire, c.Perspective.JOINT), out)
+    exporter.export(c.AuditTemplate(worcestershire, c.Perspective.JOINT), out, export_context())
     assert out.getvalue().startswith(b"PK")
 
 
@@ -196,8 +199,8 @@ def test_generating_a_template_is_fast(worcestershire) -> None:
 
     exporter = DocxExporter()
     template = c.AuditTemplate(worcestershire, c.Perspective.JOINT, organisation=c.Organisation("Oak School"))
-    exporter.export(template, io.BytesIO())
+    exporter.export(template, io.BytesIO(), export_context())
     start = time.perf_counter()
     for _ in range(10):
-        exporter.export(template, io.BytesIO())
+        exporter.export(template, io.BytesIO(), export_context())
     assert (time.perf_counter() - start) / 10 < 0.25  # generous: about 10 ms on a laptop

@@ -8,6 +8,8 @@ import sys
 import zlib
 from pathlib import Path
 
+from coproduction import export_context
+
 sys.path.insert(0, str(Path(__file__).resolve().parents[3] / "tests"))  # the shared hostile-file builders
 
 import pytest
@@ -17,7 +19,7 @@ from office_files import template
 
 import coproduction as c
 
-SETUP = "from coproduction import CoproductionError\nfrom coproduction_docx import DocxExporter"
+SETUP = "from coproduction import CoproductionError, export_context\nfrom coproduction_docx import DocxExporter"
 
 
 @pytest.fixture(scope="module")
@@ -29,7 +31,7 @@ def made(catalogue: c.Catalogue) -> bytes:
 def budgeted(tmp_path: Path, data: bytes, name: str = "hostile.docx") -> str:
     path = tmp_path / name
     path.write_bytes(data)
-    outcome, seconds, peak = measure(str(path), SETUP, "DocxExporter().read(open(sys.argv[1], 'rb'))")
+    outcome, seconds, peak = measure(str(path), SETUP, "DocxExporter().read(open(sys.argv[1], 'rb'), export_context())")
     assert not outcome.startswith("crashed"), outcome
     assert seconds < 2.0 and peak < 200 * MIB, (seconds, peak)
     return outcome
@@ -107,6 +109,6 @@ def test_a_report_with_a_307_character_organisation_name(catalogue: c.Catalogue)
     )
     out = io.BytesIO()
     with pytest.raises(c.ExportError) as caught:
-        DocxExporter().export(c.AuditReport(audit, framework), out)
+        DocxExporter().export(c.AuditReport(audit, framework), out, export_context())
     assert out.getvalue() == b""
     assert any(p.code == "text-too-long" and "title" in p.path for p in caught.value.problems)

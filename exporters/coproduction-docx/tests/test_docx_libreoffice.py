@@ -17,6 +17,7 @@ import pytest
 from coproduction_docx import DocxExporter
 
 import coproduction as c
+from coproduction import export_context
 
 
 def pdf_text(path: Path) -> str:
@@ -130,7 +131,7 @@ def test_a_template_saved_again_by_libreoffice_reads_back_the_same(
     # LibreOffice drops the tags of the content controls: the reader must not need them.
     assert b"shared-values-1:rating" not in resaved.read_bytes()
     with resaved.open("rb") as stream:
-        back = DocxExporter().read(stream)
+        back = DocxExporter().read(stream, export_context())
     assert helpers.normalised(back, framework) == helpers.normalised(audit, framework)
 
 
@@ -144,6 +145,6 @@ def test_a_bad_rating_in_a_libreoffice_file_is_reported(helpers, soffice, tmp_pa
     filled.write_bytes(helpers.fill_values(template, {"leadership-2:rating": "Brilliant"}))
     resaved = soffice(filled, "docx:MS Word 2007 XML", tmp_path / "resaved")
     with pytest.raises(c.InvalidDocumentError) as caught, resaved.open("rb") as stream:
-        DocxExporter().read(stream)
+        DocxExporter().read(stream, export_context())
     assert [(p.path, p.code) for p in caught.value.problems] == [("Leadership > leadership-2", "unknown-level")]
     assert str(resaved) in str(caught.value)

@@ -41,7 +41,7 @@ from coproduction_xlsx import XlsxExporter, write_summary
 from openpyxl import Workbook, load_workbook
 from openpyxl.cell import WriteOnlyCell
 
-from coproduction import Audit, AuditTemplate, Framework, Organisation, Response, default_catalogue
+from coproduction import Audit, AuditTemplate, Framework, Organisation, Response, default_catalogue, export_context
 
 FRAMEWORK_ID = "worcestershire-seven-quality-standards"
 
@@ -147,7 +147,7 @@ def bench_summary(count: int, repeats: int) -> dict[str, Any]:
 def _filled_templates(distinct: int) -> list[bytes]:
     fw = framework()
     template = io.BytesIO()
-    XlsxExporter().export(AuditTemplate(fw, "parent-carers"), template)
+    XlsxExporter().export(AuditTemplate(fw, "parent-carers"), template, export_context())
     files = []
     for audit in generate_audits(distinct, fw, seed=11):
         wb = load_workbook(io.BytesIO(template.getvalue()))
@@ -182,10 +182,11 @@ def bench_import(count: int, repeats: int, distinct: int = 10) -> dict[str, Any]
     files = _filled_templates(distinct)
     batch = [files[index % distinct] for index in range(count)]
     exporter = XlsxExporter()
+    context = export_context()
 
     def ours() -> None:
         for data in batch:
-            exporter.read(io.BytesIO(data))
+            exporter.read(io.BytesIO(data), context)
 
     def base() -> None:
         for data in batch:

@@ -16,7 +16,7 @@ import pytest
 from coproduction_xlsx import XlsxExporter
 from openpyxl import load_workbook
 
-from coproduction import Audit, AuditTemplate, Field, Framework, Response, default_catalogue
+from coproduction import Audit, AuditTemplate, Field, Framework, Response, default_catalogue, export_context
 
 PREFIX = "coproduction_"
 
@@ -38,7 +38,7 @@ def durham() -> Framework:
 
 def export_bytes(document: object) -> bytes:
     out = io.BytesIO()
-    XlsxExporter().export(document, out)
+    XlsxExporter().export(document, out, export_context())
     return out.getvalue()
 
 

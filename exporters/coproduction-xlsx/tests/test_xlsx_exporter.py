@@ -8,7 +8,7 @@ import coproduction_xlsx
 import pytest
 from coproduction_xlsx import CouncilSummary, XlsxExporter
 
-from coproduction import AuditReport, AuditTemplate, UnsupportedDocumentError
+from coproduction import AuditReport, AuditTemplate, UnsupportedDocumentError, export_context
 from coproduction.exporters import ENTRY_POINT_GROUP, ExporterRegistry, TemplateReader, default_registry
 from coproduction.testing import assert_exporter_conforms
 
@@ -44,7 +44,7 @@ def test_registered_through_the_entry_point():
 
 def test_registry_writes_atomically_by_suffix(tmp_path, durham):
     registry = ExporterRegistry({"xlsx": XlsxExporter})
-    path = registry.export(AuditTemplate(durham, "joint"), tmp_path / "t.xlsx")
+    path = registry.export(AuditTemplate(durham, "joint"), tmp_path / "t.xlsx", context=export_context())
     assert path.read_bytes().startswith(b"PK")
 
 
@@ -52,7 +52,7 @@ def test_registry_writes_atomically_by_suffix(tmp_path, durham):
 def test_unsupported_documents(stranger):
     out = io.BytesIO()
     with pytest.raises(UnsupportedDocumentError):
-        XlsxExporter().export(stranger, out)
+        XlsxExporter().export(stranger, out, export_context())
     assert out.getvalue() == b""
 
 

@@ -16,7 +16,7 @@ from office_files import template
 
 import coproduction as c
 
-SETUP = "from coproduction import CoproductionError\nfrom coproduction_xlsx import XlsxExporter"
+SETUP = "from coproduction import CoproductionError, export_context\nfrom coproduction_xlsx import XlsxExporter"
 
 
 @pytest.fixture(scope="module")
@@ -28,7 +28,7 @@ def made() -> bytes:
 def budgeted(tmp_path: Path, data: bytes) -> str:
     path = tmp_path / "hostile.xlsx"
     path.write_bytes(data)
-    outcome, seconds, peak = measure(str(path), SETUP, "XlsxExporter().read(open(sys.argv[1], 'rb'))")
+    outcome, seconds, peak = measure(str(path), SETUP, "XlsxExporter().read(open(sys.argv[1], 'rb'), export_context())")
     assert outcome.startswith("refused: ") and "hostile.xlsx" in outcome, outcome
     assert seconds < 2.0 and peak < 200 * MIB, (seconds, peak)
     return outcome

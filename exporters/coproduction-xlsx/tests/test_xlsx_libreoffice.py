@@ -15,7 +15,7 @@ import pytest
 from coproduction_xlsx import XlsxExporter, write_summary
 from openpyxl import load_workbook
 
-from coproduction import Audit, AuditReport, Framework, Organisation, Response, score
+from coproduction import Audit, AuditReport, Framework, Organisation, Response, default_catalogue, export_context, score
 
 CSV_SHEET = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,{sheet}"
 TRICKY = ["=1+2", "+44 7700", "-3", "@SUM(A1)", "ünïcødé ✓ “quotes”", "two\nlines", " padded ", "#N/A", "'apostrophe"]
@@ -62,7 +62,7 @@ def test_libreoffice_opens_template_report_and_summary(helpers, durham, lo_conve
         "report.xlsx": helpers.export_bytes(AuditReport(audit, durham)),
     }
     out = io.BytesIO()
-    write_summary([audit, helpers.sample_audit(durham, "school-staff")], out)
+    write_summary([audit, helpers.sample_audit(durham, "school-staff")], out, catalogue=default_catalogue())
     files["summary.xlsx"] = out.getvalue()
     paths = []
     for name, data in files.items():
@@ -122,7 +122,7 @@ def test_filled_workbook_resaved_by_libreoffice_reads_back(helpers, durham, lo_c
     filled.write_bytes(helpers.fill_template(helpers.template_bytes(durham), audit, durham))
     (resaved,) = lo_convert(filled, target="xlsx")
     with open(resaved, "rb") as stream:
-        back = XlsxExporter().read(stream)
+        back = XlsxExporter().read(stream, export_context())
     assert back == helpers.expected_back(audit, durham)
 
 

@@ -8,7 +8,17 @@ from coproduction_xlsx import CouncilSummary, XlsxExporter, write_summary
 from hypothesis import HealthCheck, given, settings
 from openpyxl import load_workbook
 
-from coproduction import AuditReport, ExportError, Ladder, LadderAssessment, RungPractice, default_catalogue, score
+from coproduction import (
+    AuditReport,
+    ExportError,
+    InvalidDocumentError,
+    Ladder,
+    LadderAssessment,
+    RungPractice,
+    default_catalogue,
+    export_context,
+    score,
+)
 from coproduction.testing import frameworks_with_audits
 
 
@@ -71,7 +81,7 @@ def test_summary_rows_scores_and_heat_map(helpers, durham, worcestershire):
     audits.append(helpers.sample_audit(worcestershire, "joint"))
     seen: list[int] = []
     out = io.BytesIO()
-    count = write_summary(iter(audits), out, progress=seen.append)
+    count = write_summary(iter(audits), out, progress=seen.append, catalogue=default_catalogue())
     assert count == 3 and seen == [1, 2, 3]
     wb = load_workbook(io.BytesIO(out.getvalue()))
     assert wb.sheetnames == ["About", "Audits", "Audits (2)", "Distributions", "Distributions (2)"]
@@ -122,7 +132,7 @@ def test_summary_distribution_counts_match_the_core(helpers, durham):
             )
         )
     out = io.BytesIO()
-    write_summary([(a, durham) for a in audits], out)
+    write_summary([(a, durham) for a in audits], out, catalogue=default_catalogue())
     dist = load_workbook(io.BytesIO(out.getvalue()))["Distributions"]
     rows = {r[0]: r for r in dist.iter_rows(min_row=6, max_row=6 + len(durham.sections), values_only=True)}
     for position, section in enumerate(durham.sections):
@@ -136,22 +146,22 @@ def test_summary_distribution_counts_match_the_core(helpers, durham):
 
 def test_summary_of_nothing_and_unknown_frameworks(helpers, durham):
     out = io.BytesIO()
-    assert write_summary([], out) == 0
+    assert write_summary([], out, catalogue=default_catalogue()) == 0
     assert load_workbook(io.BytesIO(out.getvalue())).sheetnames == ["About"]
     stray = attrs.evolve(helpers.sample_audit(durham), framework_version="99")
     out = io.BytesIO()
-    with pytest.raises(ExportError) as caught:
-        write_summary([stray], out)
+    with pytest.raises(InvalidDocumentError) as caught:  # a framework the catalogue lacks, as in every plugin
+        write_summary([stray], out, catalogue=default_catalogue())
     assert "version" in str(caught.value) and out.getvalue() == b""
     with pytest.raises(ExportError):
-        write_summary(["not an audit"], io.BytesIO())  # type: ignore[list-item]
+        write_summary(["not an audit"], io.BytesIO(), catalogue=default_catalogue())  # type: ignore[list-item]
 
 
 def test_summary_document_through_the_exporter(helpers, durham):
     seen: list[int] = []
     document = CouncilSummary([helpers.sample_audit(durham)], catalogue=default_catalogue(), progress=seen.append)
     out = io.BytesIO()
-    XlsxExporter().export(document, out)
+    XlsxExporter().export(document, out, export_context())
     assert seen == [1] and out.getvalue().startswith(b"PK")
 
 
@@ -159,6 +169,6 @@ def test_summary_document_through_the_exporter(helpers, durham):
 @given(frameworks_with_audits())
 def test_any_audit_makes_a_report_and_a_summary(pair):
     framework, audit = pair
-    XlsxExporter().export(AuditReport(audit, framework), io.BytesIO())
+    XlsxExporter().export(AuditReport(audit, framework), io.BytesIO(), export_context())
     out = io.BytesIO()
-    assert write_summary([(audit, framework)], out) == 1
+    assert write_summary([(audit, framework)], out, catalogue=default_catalogue()) == 1

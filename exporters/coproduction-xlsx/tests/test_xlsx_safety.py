@@ -8,7 +8,17 @@ import pytest
 from coproduction_xlsx import CouncilSummary, XlsxExporter, write_summary
 from openpyxl import load_workbook
 
-from coproduction import Audit, AuditReport, AuditTemplate, ExportError, Organisation, Response
+from coproduction import (
+    Audit,
+    AuditReport,
+    AuditTemplate,
+    ExportError,
+    InvalidDocumentError,
+    Organisation,
+    Response,
+    default_catalogue,
+    export_context,
+)
 
 FORMULA_LIKE = ["=1+2", "+1", "-1", "@SUM(1)", "\t=1", "\r=1", "\n=1", "#N/A", '=HYPERLINK("http://x","y")']
 
@@ -41,7 +51,7 @@ def test_formula_like_text_is_stored_as_text_everywhere(helpers, durham):
     assert b"<f>1+2</f>" not in xml and b"<f>cmd" not in xml
 
     out = io.BytesIO()
-    write_summary([audit], out)
+    write_summary([audit], out, catalogue=default_catalogue())
     cells = cell_types(out.getvalue(), "Audits")
     assert ("=cmd|' /C calc'!A0", "s") in cells.values() and ("@me", "s") in cells.values()
 
@@ -54,7 +64,7 @@ def test_formula_like_text_is_stored_as_text_everywhere(helpers, durham):
 def _refused(document, where: str, code: str) -> ExportError:
     out = io.BytesIO()
     with pytest.raises(ExportError) as caught:
-        XlsxExporter().export(document, out)
+        XlsxExporter().export(document, out, export_context())
     assert out.getvalue() == b"", "nothing may be written before refusing"
     assert any(p.path == where and p.code == code for p in caught.value.problems), caught.value.problems
     return caught.value
@@ -68,11 +78,11 @@ def test_text_too_long_is_refused_before_writing(helpers, durham):
     assert "32,767" in str(error)
     out = io.BytesIO()
     with pytest.raises(ExportError) as caught:
-        write_summary([attrs.evolve(audit, completed_by="y" * 40_000)], out)
+        write_summary([attrs.evolve(audit, completed_by="y" * 40_000)], out, catalogue=default_catalogue())
     assert out.getvalue() == b""
     assert "completed by" in caught.value.problems[0].path
     # exactly the limit is fine
-    XlsxExporter().export(AuditReport(with_evidence(audit, ["x" * 32_767]), durham), io.BytesIO())
+    XlsxExporter().export(AuditReport(with_evidence(audit, ["x" * 32_767]), durham), io.BytesIO(), export_context())
 
 
 @pytest.mark.parametrize("char", ["\x00", "\x07", "\x1b", "\x0b", "\ufffe", "\ud800"])
@@ -90,7 +100,7 @@ def test_every_refused_text_is_listed(helpers, durham):
     audit = with_evidence(helpers.sample_audit(durham), ["\x01", "ok", "y" * 40_000])
     out = io.BytesIO()
     with pytest.raises(ExportError) as caught:
-        XlsxExporter().export(AuditReport(audit, durham), out)
+        XlsxExporter().export(AuditReport(audit, durham), out, export_context())
     assert [p.code for p in caught.value.problems] == ["illegal-character", "text-too-long"]
 
 
@@ -105,11 +115,12 @@ def test_audit_not_fitting_its_framework_is_refused(helpers, durham):
     audit = helpers.sample_audit(durham)
     audit = attrs.evolve(audit, responses=[*audit.responses[:-1], Response(criterion="no-such", rating="embedded")])
     out = io.BytesIO()
-    with pytest.raises(ExportError):
-        XlsxExporter().export(AuditReport(audit, durham), out)
+    # a document that does not fit its framework: InvalidDocumentError, as in the Word plugin
+    with pytest.raises(InvalidDocumentError):
+        XlsxExporter().export(AuditReport(audit, durham), out, export_context())
     assert out.getvalue() == b""
-    with pytest.raises(ExportError) as caught:
-        XlsxExporter().export(CouncilSummary([audit]), out)
+    with pytest.raises(InvalidDocumentError) as caught:
+        XlsxExporter().export(CouncilSummary([audit]), out, export_context())
     assert "audit 1 (Oak Primary School" in str(caught.value)
     assert out.getvalue() == b""
 
@@ -122,5 +133,5 @@ def test_dates_before_excel_calendar_are_refused(helpers, durham):
     _refused(AuditTemplate(durham, "joint", date=dt.date(1800, 1, 1)), "template date", "date-out-of-range")
     out = io.BytesIO()
     with pytest.raises(ExportError):
-        write_summary([audit], out)
+        write_summary([audit], out, catalogue=default_catalogue())
     assert out.getvalue() == b""

@@ -19,6 +19,7 @@ from coproduction import (
     Response,
     default_catalogue,
     dumps,
+    export_context,
 )
 from coproduction.testing import audits, frameworks, frameworks_with_audits
 
@@ -82,7 +83,7 @@ def test_no_not_applicable_column_when_not_allowed(helpers, worcestershire):
 def test_blank_template_reads_back_as_blank_audit(helpers, exporter, name):
     framework = default_catalogue().framework(name)
     template = AuditTemplate(framework, "joint", organisation=Organisation("Oak", None), date=dt.date(2024, 1, 2))
-    back = exporter.read(io.BytesIO(helpers.export_bytes(template)))
+    back = exporter.read(io.BytesIO(helpers.export_bytes(template)), export_context())
     assert back == template.blank_audit()
 
 
@@ -109,7 +110,7 @@ def test_filled_values_come_back_exactly(helpers, exporter, durham):
         completed_by="-Someone",
     )
     filled = helpers.fill_template(helpers.template_bytes(durham), audit, durham)
-    back = exporter.read(io.BytesIO(filled))
+    back = exporter.read(io.BytesIO(filled), export_context())
     assert back == helpers.expected_back(audit, durham)
 
 
@@ -121,7 +122,7 @@ def test_lenient_rating_spelling(helpers, exporter, worcestershire):
     ratings[1].value = "developing"  # the level id
     out = io.BytesIO()
     wb.save(out)
-    back = exporter.read(io.BytesIO(out.getvalue()))
+    back = exporter.read(io.BytesIO(out.getvalue()), export_context())
     assert [r.rating for r in back.responses[:3]] == ["embedded", "developing", None]
 
 
@@ -134,7 +135,7 @@ def test_dates_typed_as_text_or_numbers(helpers, exporter, worcestershire):
         cell.number_format = "General"
         out = io.BytesIO()
         wb.save(out)
-        assert exporter.read(io.BytesIO(out.getvalue())).date == expected
+        assert exporter.read(io.BytesIO(out.getvalue()), export_context()).date == expected
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
@@ -144,7 +145,7 @@ def test_round_trip_property(helpers, pair):
     exporter = XlsxExporter()
     template = helpers.template_bytes(framework, audit.perspective.value)
     filled = helpers.fill_template(template, audit, framework)
-    back = exporter.read(io.BytesIO(filled), framework=framework)
+    back = exporter.read(io.BytesIO(filled), export_context(catalogue=default_catalogue().including(framework)))
     assert back == helpers.expected_back(audit, framework)
 
 
@@ -155,7 +156,7 @@ def test_round_trip_through_a_catalogue(helpers, data):
     audit = data.draw(audits(framework, complete=True))
     catalogue = default_catalogue().including(framework)
     filled = helpers.fill_template(helpers.template_bytes(framework, audit.perspective.value), audit, framework)
-    back = XlsxExporter().read(io.BytesIO(filled), catalogue=catalogue)
+    back = XlsxExporter().read(io.BytesIO(filled), export_context(catalogue=catalogue))
     assert back == helpers.expected_back(audit, framework)
     assert {f.value for f in framework.fields} <= {f.value for f in Field}
 
@@ -168,5 +169,6 @@ def test_level_names_with_commas_use_a_range_drop_down(helpers, exporter, durham
     formulas = {dv.formula1 for dv in wb["Audit"].data_validations.dataValidation}
     assert "'Metadata'!$E$2:$E$4" in formulas
     audit = helpers.sample_audit(framework)
-    back = exporter.read(io.BytesIO(helpers.fill_template(data, audit, framework)), framework=framework)
+    context = export_context(catalogue=default_catalogue().including(framework))
+    back = exporter.read(io.BytesIO(helpers.fill_template(data, audit, framework)), context)
     assert back == helpers.expected_back(attrs.evolve(audit, organisation=audit.organisation), framework)

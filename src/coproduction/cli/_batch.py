@@ -24,6 +24,7 @@ from typing import Any
 import attrs
 
 from coproduction.catalogue._catalogue import Catalogue
+from coproduction.cli._common import _context
 from coproduction.contract.serialization import dump
 from coproduction.errors import BatchError, CoproductionError, ExportError, Problem, UnreadableFileError
 from coproduction.exporters._registry import ExporterRegistry, default_registry
@@ -215,7 +216,7 @@ def _read(source: Path, catalogue: Catalogue, registry: ExporterRegistry, suffix
     reader = registry.reader(name)
     try:
         with open(source, "rb") as stream:
-            return reader.read(stream, catalogue=catalogue)
+            return reader.read(stream, _context(catalogue))
     except FileNotFoundError:
         raise UnreadableFileError("the file does not exist") from None
     except IsADirectoryError:

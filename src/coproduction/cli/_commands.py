@@ -16,13 +16,14 @@ from typing import BinaryIO
 
 import attrs
 
-from coproduction.catalogue._catalogue import Catalogue
+from coproduction.catalogue._catalogue import Catalogue, default_catalogue
 from coproduction.cli import _batch
 from coproduction.cli._common import (
     EXIT_INVALID,
     EXIT_OK,
     EXIT_USAGE,
     _catalogue,
+    _context,
     _out,
     _percent,
     _registry,
@@ -384,7 +385,7 @@ def _safe_file_name(name: str) -> str:
 
 def _make_template(job: tuple[AuditTemplate, Path, str]) -> str:
     template, path, exporter = job
-    default_registry().export(template, path, name=exporter)
+    default_registry().export(template, path, name=exporter, context=_context(default_catalogue()))
     return str(path)
 
 
@@ -397,7 +398,7 @@ def _template(args: argparse.Namespace) -> int:
     if not args.organisations:
         organisation = Organisation(args.organisation) if args.organisation else None
         template = AuditTemplate(framework, perspective, organisation=organisation, ladder=ladder)
-        written = _write(registry, template, args.output, args.format)
+        written = _write(registry, template, args.output, args.format, _context(catalogue))
         _out(f"wrote {written}")
         return EXIT_OK
     names = _organisations(args.organisations)
@@ -505,7 +506,7 @@ def _report(args: argparse.Namespace) -> int:
             assessment = load(args.ladder_assessment, LadderAssessment, catalogue=catalogue)
             ladder = catalogue.ladder(assessment.ladder)
         report = AuditReport(audit, framework, ladder=ladder, ladder_assessment=assessment)
-        written = _write(_registry(), report, args.output, args.format)
+        written = _write(_registry(), report, args.output, args.format, _context(catalogue))
         _out(f"wrote {written}")
         return EXIT_OK
     if args.ladder_assessment:
@@ -569,7 +570,9 @@ def _make_report(job: tuple[Path, Path, str]) -> str | None:
     file, output, exporter = job
     try:
         audit, framework = _load_audit(file, _batch_catalogue[0])
-        default_registry().export(AuditReport(audit, framework), output, name=exporter)
+        default_registry().export(
+            AuditReport(audit, framework), output, name=exporter, context=_context(_batch_catalogue[0])
+        )
     except CoproductionError as error:
         return str(error if error.source else error.with_source(str(file)))
     except OSError as error:
@@ -605,7 +608,7 @@ def _summary(args: argparse.Namespace) -> int:
                 yield audit, catalogue.framework(audit.framework, audit.framework_version)
 
     document = CouncilSummary(audits(), catalogue=catalogue)
-    written = _write(registry, document, args.output, args.format)
+    written = _write(registry, document, args.output, args.format, _context(catalogue))
     failures = [outcome.error for outcome in outcomes if outcome.error is not None]
     for error in failures:
         print(f"{error}", file=sys.stderr)

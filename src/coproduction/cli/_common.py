@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
 from coproduction.catalogue._catalogue import Catalogue, default_catalogue, load_item
+from coproduction.exporters._protocol import ExportContext
 from coproduction.exporters._registry import ExporterRegistry, default_registry
+from coproduction.rules import wording
 
 EXIT_OK = 0
 EXIT_INVALID = 1
@@ -30,6 +33,11 @@ def _catalogue(args: argparse.Namespace) -> Catalogue:
     return catalogue
 
 
+def _context(catalogue: Catalogue, on: dt.date | None = None) -> ExportContext:
+    """What the exporters are told: the command's catalogue, and its date (today unless given)."""
+    return ExportContext(catalogue=catalogue, as_of=dt.date.today() if on is None else on)
+
+
 def _out(text: str, stream: TextIO | None = None) -> None:
     print(text, file=stream or sys.stdout)
 
@@ -46,13 +54,15 @@ def _exporter_name(registry: ExporterRegistry, name: str | None, output: Path) -
     return registry.by_suffix(output.suffix)
 
 
-def _write(registry: ExporterRegistry, document: object, output: Path, name: str | None) -> Path:
+def _write(
+    registry: ExporterRegistry, document: object, output: Path, name: str | None, context: ExportContext
+) -> Path:
     exporter = _exporter_name(registry, name, output)
-    return registry.export(document, output, name=exporter)
+    return registry.export(document, output, name=exporter, context=context)
 
 
 def _percent(value: float | None) -> str:
-    return "-" if value is None else f"{value * 100:.0f}%"
+    return wording.percent(value, "-")
 
 
 def _table(head: Sequence[str], rows: Sequence[Sequence[str]], *, separator_before_last: bool = False) -> str:

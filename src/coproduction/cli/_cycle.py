@@ -12,7 +12,6 @@ when no output file is named.
 from __future__ import annotations
 
 import argparse
-import copy
 import datetime as dt
 import sys
 from collections.abc import Callable, Iterable, Sequence
@@ -20,7 +19,17 @@ from pathlib import Path
 from typing import TypeVar
 
 from coproduction.catalogue._catalogue import Catalogue, default_catalogue
-from coproduction.cli._common import EXIT_OK, _catalogue, _exporter_name, _out, _percent, _registry, _table, _UsageError
+from coproduction.cli._common import (
+    EXIT_OK,
+    _catalogue,
+    _context,
+    _exporter_name,
+    _out,
+    _percent,
+    _registry,
+    _table,
+    _UsageError,
+)
 from coproduction.contract._atomic import write_atomically
 from coproduction.contract.serialization import dumps, load
 from coproduction.errors import (
@@ -30,7 +39,6 @@ from coproduction.errors import (
     Problem,
     UnreadableFileError,
 )
-from coproduction.exporters._protocol import Exporter
 from coproduction.exporters._registry import ExporterRegistry
 from coproduction.model.audit import Audit
 from coproduction.model.charter import Charter
@@ -41,6 +49,7 @@ from coproduction.model.framework import Framework, RatingScale
 from coproduction.model.organisation import Perspective
 from coproduction.model.plan import Action, ActionPlan, ActionStatus
 from coproduction.model.progress import Progress
+from coproduction.rules import wording
 from coproduction.rules.comparing import compare_perspectives, same_organisation
 from coproduction.rules.feedback import check_action_links, you_said_we_did
 from coproduction.rules.plain_english import PlainEnglishChecker, check_plain_english
@@ -279,31 +288,13 @@ def _read_plan(file: Path, catalogue: Catalogue, registry: ExporterRegistry) -> 
         ) from None
     try:
         with open(file, "rb") as source:
-            return reader.read_action_plan(source, catalogue=catalogue)
+            return reader.read_action_plan(source, _context(catalogue))
     except FileNotFoundError:
         raise UnreadableFileError("the file does not exist", source=str(file)) from None
     except IsADirectoryError:
         raise UnreadableFileError("this is a folder, not a file", source=str(file)) from None
     except CoproductionError as error:
         raise (error if error.source else error.with_source(str(file))) from None
-
-
-def _configured(exporter: Exporter, args: argparse.Namespace, catalogue: Catalogue, on: dt.date | None) -> Exporter:
-    """A copy of the exporter set to the command's catalogue and date, where it has those settings.
-
-    The Word and Excel exporters find frameworks, ladders and the glossary in
-    their ``catalogue`` (so a council's own framework given with
-    ``--catalogue`` must reach them), and the Word exporter judges overdue
-    actions and answers on its ``as_of`` date.
-    """
-    wanted = {"catalogue": catalogue if args.catalogue else None, "as_of": on}
-    settings = {name: value for name, value in wanted.items() if value is not None and hasattr(exporter, name)}
-    if not settings:
-        return exporter
-    configured = copy.copy(exporter)
-    for name, value in settings.items():
-        setattr(configured, name, value)
-    return configured
 
 
 def _write(
@@ -317,15 +308,14 @@ def _write(
     registry = registry or _registry()
     output: Path = args.output
     exporter = registry.for_document(_exporter_name(registry, args.format, output), document)
-    configured = _configured(exporter, args, catalogue, on)
-    return write_atomically(output, lambda out: configured.export(document, out))
+    return write_atomically(output, lambda out: exporter.export(document, out, _context(catalogue, on)))
 
 
 # -- words on screen -----------------------------------------------------------------------------
 
 
 def _long_date(date: dt.date) -> str:
-    return f"{date.day} {date:%B %Y}"
+    return wording.long_date(date)
 
 
 def _shown(text: str, width: int = _SHOWN) -> str:
@@ -334,11 +324,11 @@ def _shown(text: str, width: int = _SHOWN) -> str:
 
 
 def _plural(count: int, word: str, plural: str | None = None) -> str:
-    return f"{count} {word if count == 1 else plural or word + 's'}"
+    return wording.plural(count, word, plural)
 
 
 def _and(parts: Sequence[str]) -> str:
-    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+    return wording.and_list(parts)
 
 
 def _capital(text: str) -> str:
@@ -416,10 +406,7 @@ def _comparison_text(comparison: Comparison, framework: Framework) -> str:
         if abs(gap) >= 0.005:
             above, below = (first, second) if gap > 0 else (second, first)
             lines.append(f"  On average {above} rate {abs(gap):.2f} levels higher than {below}.")
-    lines.append(
-        "Weighted kappa is 1 when two viewpoints agree on every criterion, about 0 when they agree no more "
-        "than chance would, and below 0 when they agree less."
-    )
+    lines.append(wording.KAPPA_EXPLAINED)
     for agreement in comparison.agreement:
         for higher, lower, ids in (
             (agreement.first, agreement.second, agreement.first_higher),
@@ -436,7 +423,7 @@ def _points(values: Sequence[float | None]) -> str:
     found = [value for value in values if value is not None]
     if len(found) < 2:
         return "-"
-    return f"{round((max(found) - min(found)) * 100)} points"
+    return wording.percent_points(max(found) - min(found))
 
 
 def _higher_heading(higher: Perspective, lower: Perspective, count: int) -> str:

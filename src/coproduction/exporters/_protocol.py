@@ -41,6 +41,11 @@ class ExportContext:
 class Exporter(Protocol):
     """Writes documents in one file format.
 
+    An exporter is built with no arguments and holds no settings: everything
+    it needs to know about the world (catalogue, date, limits) arrives with
+    each call, in an :class:`ExportContext`. A plugin keeps a table of writers
+    (document class to writer function) and derives :meth:`supports` from it.
+
     Attributes:
         name: The exporter's name, equal to its entry-point name (``json``, ``docx``).
         media_type: The IANA media type of what it writes.
@@ -55,12 +60,21 @@ class Exporter(Protocol):
         """Say whether this exporter can write ``document``."""
         ...
 
-    def export(self, document: object, out: BinaryIO, /) -> None:
+    def export(self, document: object, out: BinaryIO, /, context: ExportContext) -> None:
         """Write ``document`` to ``out``.
+
+        Args:
+            document: Anything :meth:`supports`.
+            out: A binary stream; nothing reaches it when an error is raised.
+            context: The catalogue, the "as of" date and the limits to write with.
 
         Raises:
             UnsupportedDocumentError: If :meth:`supports` is false for it.
-            ExportError: If the document cannot be written in this format.
+            InvalidDocumentError: If the document names a framework, criterion,
+                ladder or rung the context's catalogue does not have, or an
+                audit does not fit its framework.
+            ExportError: If the document cannot be held by this format (a
+                character or a text length the format cannot store).
         """
         ...
 
@@ -69,13 +83,13 @@ class Exporter(Protocol):
 class TemplateReader(Protocol):
     """An exporter whose audit templates come back filled in, and can be read."""
 
-    def read(self, source: BinaryIO, /, *, catalogue: Catalogue | None = None) -> Audit:
+    def read(self, source: BinaryIO, /, context: ExportContext) -> Audit:
         """Read a filled-in template back into an audit.
 
         Args:
             source: The filled file, opened for binary reading.
-            catalogue: Where to find the template's framework; the built-in
-                catalogue when omitted.
+            context: Where to find the template's framework (its catalogue)
+                and the limits the file must keep to.
 
         Raises:
             UnreadableFileError: If the file is not a template of this format.
@@ -89,13 +103,13 @@ class TemplateReader(Protocol):
 class ActionPlanReader(Protocol):
     """An exporter whose action plans come back updated by a school, and can be read."""
 
-    def read_action_plan(self, source: BinaryIO, /, *, catalogue: Catalogue | None = None) -> ActionPlan:
+    def read_action_plan(self, source: BinaryIO, /, context: ExportContext) -> ActionPlan:
         """Read an action plan file this exporter wrote, as the school has since updated it.
 
         Args:
             source: The file, opened for binary reading.
-            catalogue: Where to find the plan's framework; the built-in
-                catalogue when omitted.
+            context: Where to find the plan's framework and ladders (its
+                catalogue) and the limits the file must keep to.
 
         Raises:
             UnreadableFileError: If the file is not an action plan of this format.

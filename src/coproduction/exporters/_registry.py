@@ -13,7 +13,13 @@ import attrs
 
 from coproduction.contract._atomic import write_atomically
 from coproduction.errors import ExporterConflictError, ExporterNotFoundError, Problem, UnsupportedDocumentError
-from coproduction.exporters._protocol import ENTRY_POINT_GROUP, ActionPlanReader, Exporter, TemplateReader
+from coproduction.exporters._protocol import (
+    ENTRY_POINT_GROUP,
+    ActionPlanReader,
+    ExportContext,
+    Exporter,
+    TemplateReader,
+)
 
 __all__ = ["ExporterInfo", "ExporterRegistry", "default_registry"]
 
@@ -119,7 +125,7 @@ class ExporterRegistry:
             )
         loaded = candidates[0].load()
         if isinstance(loaded, type):
-            loaded = loaded()
+            loaded = loaded()  # every exporter is built with no arguments; settings come in an ExportContext
         exporter = _ensure_exporter(name, loaded)
         self._loaded[name] = exporter
         return exporter
@@ -204,20 +210,24 @@ class ExporterRegistry:
             f"known suffixes: {', '.join(sorted(known)) or 'none'}{hint.get(suffix, '')}"
         )
 
-    def export(self, document: object, path: str | os.PathLike[str], *, name: str | None = None) -> Path:
+    def export(
+        self, document: object, path: str | os.PathLike[str], *, name: str | None = None, context: ExportContext
+    ) -> Path:
         """Write a document to a file atomically, choosing the exporter by suffix if unnamed.
 
         Args:
             document: What to write.
             path: The file to write; it appears whole or not at all.
             name: The exporter to use; by default the one matching the suffix.
+            context: The catalogue, date and limits the exporter writes with
+                (:func:`coproduction.export_context` makes one).
 
         Returns:
             The path written.
         """
         target = Path(path)
         exporter = self.for_document(name or self.by_suffix(target.suffix), document)
-        return write_atomically(target, lambda out: exporter.export(document, out))
+        return write_atomically(target, lambda out: exporter.export(document, out, context))
 
 
 def _loader(entry_point: EntryPoint) -> Factory:

@@ -85,7 +85,7 @@ class CouncilSummary:
     Attributes:
         audits: Audits, or (audit, framework) pairs; an audit alone is matched
             to its framework through the catalogue.
-        catalogue: Where frameworks are found; the built-in catalogue when omitted.
+        catalogue: Where frameworks are found; the export context's catalogue when omitted.
         progress: Called with the number of audits written so far, after each one.
     """
 

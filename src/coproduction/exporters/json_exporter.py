@@ -2,17 +2,40 @@
 
 from __future__ import annotations
 
-from typing import BinaryIO, ClassVar
+from collections.abc import Callable, Mapping
+from typing import Any, BinaryIO, ClassVar
 
-from coproduction.catalogue._catalogue import Catalogue, default_catalogue
 from coproduction.contract import serialization
 from coproduction.contract.kinds import kinds
 from coproduction.contract.serialization import dumps, loads
 from coproduction.errors import UnreadableFileError, UnsupportedDocumentError
+from coproduction.exporters._protocol import ExportContext
 from coproduction.exporters.documents import AuditReport, AuditTemplate
 from coproduction.model.audit import Audit
 
-__all__ = ["JSONExporter"]
+__all__ = ["JSONExporter", "WRITERS"]
+
+Writer = Callable[[Any, BinaryIO, ExportContext], None]
+
+
+def _write_stored(document: object, out: BinaryIO, context: ExportContext) -> None:
+    out.write(dumps(document).encode("utf-8"))
+
+
+def _write_template(template: AuditTemplate, out: BinaryIO, context: ExportContext) -> None:
+    _write_stored(template.blank_audit(), out, context)
+
+
+def _write_report(report: AuditReport, out: BinaryIO, context: ExportContext) -> None:
+    _write_stored(report.scores, out, context)
+
+
+WRITERS: Mapping[type, Writer] = {
+    AuditTemplate: _write_template,
+    AuditReport: _write_report,
+    **{kind.cls: _write_stored for kind in kinds()},
+}
+"""What the JSON exporter writes: every stored kind, a template (as a blank audit) and a report (its scores)."""
 
 
 class JSONExporter:
@@ -25,27 +48,30 @@ class JSONExporter:
     name: ClassVar[str] = "json"
     media_type: ClassVar[str] = "application/json"
     suffix: ClassVar[str] = ".json"
+    writers: ClassVar[Mapping[type, Writer]] = WRITERS
+    does_not_write: ClassVar[frozenset[str]] = frozenset()
+    """The document kinds of ``coproduction.contract.kinds`` this exporter has no writer for: none."""
 
     def supports(self, document: object) -> bool:
-        """True for every stored document kind, templates and reports."""
-        return isinstance(document, (AuditTemplate, AuditReport, *(kind.cls for kind in kinds())))
+        """True for every stored document kind, templates and reports (a row of :data:`WRITERS`)."""
+        return self._writer(document) is not None
 
-    def export(self, document: object, out: BinaryIO, /) -> None:
+    def _writer(self, document: object) -> Writer | None:
+        return next((self.writers[cls] for cls in type(document).__mro__ if cls in self.writers), None)
+
+    def export(self, document: object, out: BinaryIO, /, context: ExportContext) -> None:
         """Write the document's canonical JSON, UTF-8 encoded.
 
         Raises:
             UnsupportedDocumentError: If it is not a document.
         """
-        if isinstance(document, AuditTemplate):
-            document = document.blank_audit()
-        elif isinstance(document, AuditReport):
-            document = document.scores
-        elif not self.supports(document):
+        writer = self._writer(document)
+        if writer is None:
             raise UnsupportedDocumentError(f"the json exporter cannot write a {type(document).__name__}")
-        out.write(dumps(document).encode("utf-8"))
+        writer(document, out, context)
 
-    def read(self, source: BinaryIO, /, *, catalogue: Catalogue | None = None) -> Audit:
-        """Read a filled-in JSON audit back, validated against its framework.
+    def read(self, source: BinaryIO, /, context: ExportContext) -> Audit:
+        """Read a filled-in JSON audit back, validated against its framework in the context's catalogue.
 
         At most :data:`~coproduction.contract.serialization.MAX_DOCUMENT_BYTES` (and one
         more) are read from ``source``, so a huge input is refused unread.
@@ -57,6 +83,5 @@ class JSONExporter:
                 f"the document is larger than {limit:,} bytes, the most accepted "
                 "(set coproduction.contract.serialization.MAX_DOCUMENT_BYTES to change it)"
             )
-        # Until exporters are handed an ExportContext, a read with no catalogue uses the built-in one.
-        audit: Audit = loads(data, Audit, catalogue=default_catalogue() if catalogue is None else catalogue)
+        audit: Audit = loads(data, Audit, catalogue=context.catalogue)
         return audit

@@ -140,7 +140,7 @@ def write_charter(charter: Charter, out: BinaryIO, settings: Settings) -> None:
         raise InvalidDocumentError(
             "the charter names a ladder rung or statement that the catalogue does not have, so nothing was "
             "written (for a council's own ladder or framework, use "
-            "DocxExporter(catalogue=default_catalogue().including(...)))",
+            "coproduction.export_context(catalogue=default_catalogue().including(...)))",
             problems,
         )
     view = _Charter(charter, settings)

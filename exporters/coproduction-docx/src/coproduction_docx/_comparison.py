@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import BinaryIO
 
-from coproduction import Comparison, CriterionComparison, Framework, Perspective, PerspectiveRating, to_dict
+from coproduction import Comparison, CriterionComparison, Framework, Perspective, PerspectiveRating, to_dict, wording
 from coproduction_docx._chart import PATTERNS, grouped_chart
 from coproduction_docx._cycle import (
     Builder,
@@ -24,11 +24,7 @@ __all__ = ["KAPPA_EXPLAINED", "write_comparison"]
 
 _PAGE = Page(landscape=True)
 
-KAPPA_EXPLAINED = (
-    "Weighted kappa measures how far two points of view agree beyond what chance alone would give, "
-    "counting ratings one level apart as partly agreeing: 1 means they always agree, 0 means they agree "
-    "no more than chance would, and less than 0 means they agree less than chance would."
-)
+KAPPA_EXPLAINED = wording.KAPPA_EXPLAINED
 
 
 def _fits(comparison: Comparison, framework: Framework) -> bool:

@@ -16,8 +16,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, BinaryIO
 
-from coproduction import Catalogue, Framework, Ladder, UnknownFrameworkError, UnknownLadderError
-from coproduction_docx._layout import month_name
+from coproduction import Catalogue, Framework, Ladder, UnknownFrameworkError, UnknownLadderError, wording
 from coproduction_docx._ooxml import (
     Page,
     add_custom_properties,
@@ -45,13 +44,13 @@ __all__ = [
 
 
 def long_date(date: dt.date) -> str:
-    """A date as people write it: "14 March 2025"."""
-    return f"{date.day} {month_name(date.month)} {date.year}"
+    """A date as people write it: "14 March 2025" (:func:`coproduction.wording.long_date`)."""
+    return wording.long_date(date)
 
 
 def percent(value: float | None) -> str:
-    """A score as a whole percentage, or "no score"."""
-    return "no score" if value is None else f"{round(value * 100)}%"
+    """A score as a whole percentage, or "no score" (:func:`coproduction.wording.percent`)."""
+    return wording.percent(value)
 
 
 def sentence_case(value: str) -> str:
@@ -61,9 +60,7 @@ def sentence_case(value: str) -> str:
 
 def join_words(items: Sequence[str]) -> str:
     """Items joined as a sentence would: "a", "a and b", "a, b and c"."""
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + " and " + items[-1]
+    return wording.and_list(items)
 
 
 @dataclass(frozen=True)

@@ -2,26 +2,25 @@
 
 from __future__ import annotations
 
-import datetime as dt
-from typing import BinaryIO, ClassVar
+from collections.abc import Callable, Mapping
+from typing import Any, BinaryIO, ClassVar
 
 from coproduction import (
     ActionPlan,
     Audit,
     AuditReport,
     AuditTemplate,
-    Catalogue,
     Charter,
     Comparison,
     CoproductionError,
+    ExportContext,
     FeedbackLog,
     PlanStatus,
     Progress,
     UnreadableFileError,
     UnsupportedDocumentError,
-    default_catalogue,
 )
-from coproduction.exporters.office import ArchiveLimits, read_bounded
+from coproduction.exporters.office import read_bounded
 from coproduction_docx._charter import write_charter
 from coproduction_docx._comparison import write_comparison
 from coproduction_docx._cycle import Settings
@@ -33,10 +32,36 @@ from coproduction_docx._reader import read_template
 from coproduction_docx._report import write_report
 from coproduction_docx._template import write_template
 
-__all__ = ["DocxExporter"]
+__all__ = ["DOES_NOT_WRITE", "WRITERS", "DocxExporter"]
 
-# What the exporter writes besides templates and reports: the documents of the co-production cycle.
-_CYCLE = (Comparison, Progress, ActionPlan, PlanStatus, Charter, FeedbackLog)
+Writer = Callable[[Any, BinaryIO, ExportContext], None]
+
+
+def _settings(context: ExportContext) -> Settings:
+    return Settings(context.catalogue, context.as_of)
+
+
+WRITERS: Mapping[type, Writer] = {
+    AuditTemplate: lambda template, out, context: write_template(template, out),
+    AuditReport: write_report,
+    Comparison: lambda comparison, out, context: write_comparison(comparison, out, _settings(context)),
+    Progress: lambda progress, out, context: write_progress(progress, out, _settings(context)),
+    ActionPlan: lambda plan, out, context: write_plan(plan, out, _settings(context)),
+    PlanStatus: lambda status, out, context: write_plan(status, out, _settings(context)),
+    Charter: lambda charter, out, context: write_charter(charter, out, _settings(context)),
+    FeedbackLog: lambda log, out, context: write_feedback(log, out, _settings(context)),
+}
+"""What the Word exporter writes: one writer per document class."""
+
+DOES_NOT_WRITE: frozenset[str] = frozenset(
+    {"audit", "framework", "glossary", "ladder", "ladder-assessment", "score-report"}
+)
+"""The stored document kinds (``coproduction.contract.kinds``) the Word exporter has no writer for.
+
+An audit is written as an :class:`~coproduction.AuditReport` (or its blank
+:class:`~coproduction.AuditTemplate`); frameworks, ladders, ladder
+assessments, glossaries and score reports are data, written as JSON.
+"""
 
 
 def _source_name(source: object) -> str:
@@ -47,64 +72,33 @@ def _source_name(source: object) -> str:
 class DocxExporter:
     """Writes Word audit templates, reports and the documents of the co-production cycle; reads templates back.
 
-    Constructible with no arguments (as the registry does), holds no open
-    resources and pickles, so batch generation can hand it to worker processes.
+    Built with no arguments (as the registry does); the catalogue, the date
+    and the limits arrive with each call in an
+    :class:`~coproduction.ExportContext`. It holds no state and pickles, so
+    batch generation can hand it to worker processes.
 
     Attributes:
         name: ``docx``.
         media_type: The Word document media type.
         suffix: ``.docx``.
-        limits: The size limits a file must keep to before it is opened.
-        catalogue: Where the cycle documents find frameworks (for the wording
-            of statements), ladders and the glossary; None for the built-in
-            catalogue.
-        as_of: The date an action plan's progress and a feedback log's
-            overdue answers are judged on; None for the day of export.
+        writers: The table of writers, document class to writer; :meth:`supports` reads it.
+        does_not_write: The stored document kinds it has no writer for.
     """
 
     name: ClassVar[str] = "docx"
     media_type: ClassVar[str] = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
     suffix: ClassVar[str] = ".docx"
-
-    def __init__(
-        self,
-        limits: ArchiveLimits | None = None,
-        *,
-        catalogue: Catalogue | None = None,
-        as_of: dt.date | None = None,
-    ) -> None:
-        """Create the exporter.
-
-        Args:
-            limits: Size limits for files read back; :class:`ArchiveLimits`
-                defaults when omitted.
-            catalogue: Frameworks, ladders and the glossary for the cycle
-                documents (a council's own framework or ladder:
-                ``default_catalogue().including(...)``); the built-in
-                catalogue when omitted.
-            as_of: The date action plans and feedback logs report on; the day
-                of export when omitted.
-        """
-        self.limits = limits or ArchiveLimits()
-        self.catalogue = catalogue
-        self.as_of = as_of
+    writers: ClassVar[Mapping[type, Writer]] = WRITERS
+    does_not_write: ClassVar[frozenset[str]] = DOES_NOT_WRITE
 
     def __repr__(self) -> str:
-        extra = "" if self.catalogue is None else ", catalogue=<given>"
-        extra += "" if self.as_of is None else f", as_of={self.as_of!r}"
-        return f"DocxExporter(limits={self.limits!r}{extra})"
+        return "DocxExporter()"
+
+    def _writer(self, document: object) -> Writer | None:
+        return next((self.writers[cls] for cls in type(document).__mro__ if cls in self.writers), None)
 
     def supports(self, document: object) -> bool:
-        """True for the documents :meth:`export` writes.
-
-        Those are an :class:`~coproduction.AuditTemplate`, an
-        :class:`~coproduction.AuditReport`, a comparison of perspectives
-        (:class:`~coproduction.compare.Comparison`), progress across audits
-        (:class:`~coproduction.compare.Progress`), an action plan
-        (:class:`~coproduction.plan.ActionPlan`, or its
-        :class:`~coproduction.plan.PlanStatus` on a date), a charter
-        (:class:`~coproduction.charter.Charter`) and a "you said, we did" log
-        (:class:`~coproduction.feedback.FeedbackLog`).
+        """True when the table of writers has a writer for the document's class.
 
         Args:
             document: Anything.
@@ -112,12 +106,9 @@ class DocxExporter:
         Returns:
             Whether :meth:`export` can write it.
         """
-        return isinstance(document, (AuditTemplate, AuditReport, *_CYCLE))
+        return self._writer(document) is not None
 
-    def _settings(self) -> Settings:
-        return Settings(self.catalogue or default_catalogue(), self.as_of or dt.date.today())
-
-    def export(self, document: object, out: BinaryIO, /) -> None:
+    def export(self, document: object, out: BinaryIO, /, context: ExportContext) -> None:
         """Write a document as Word: a template, a report, or a document of the co-production cycle.
 
         Everything is built in memory and checked first, so nothing reaches
@@ -126,6 +117,8 @@ class DocxExporter:
         Args:
             document: Any document :meth:`supports`.
             out: A binary stream to write the ``.docx`` to.
+            context: The catalogue (frameworks, ladders, glossary) and the
+                date action plans and feedback logs report on.
 
         Raises:
             UnsupportedDocumentError: For any other kind of document.
@@ -135,28 +128,15 @@ class DocxExporter:
                 framework, or an action plan or charter names a framework,
                 statement, ladder or rung the catalogue does not have.
         """
-        if isinstance(document, AuditTemplate):
-            write_template(document, out)
-        elif isinstance(document, AuditReport):
-            write_report(document, out)
-        elif isinstance(document, Comparison):
-            write_comparison(document, out, self._settings())
-        elif isinstance(document, Progress):
-            write_progress(document, out, self._settings())
-        elif isinstance(document, (ActionPlan, PlanStatus)):
-            write_plan(document, out, self._settings())
-        elif isinstance(document, Charter):
-            write_charter(document, out, self._settings())
-        elif isinstance(document, FeedbackLog):
-            write_feedback(document, out, self._settings())
-        else:
+        writer = self._writer(document)
+        if writer is None:
+            writes = ", ".join(sorted(cls.__name__ for cls in self.writers))
             raise UnsupportedDocumentError(
-                f"the docx exporter cannot write a {type(document).__name__}; it writes an AuditTemplate "
-                "(a fillable audit), an AuditReport, a Comparison, a Progress report, an ActionPlan (or its "
-                "PlanStatus), a Charter or a FeedbackLog"
+                f"the docx exporter cannot write a {type(document).__name__}; it writes: {writes}"
             )
+        writer(document, out, context)
 
-    def read(self, source: BinaryIO, /, *, catalogue: Catalogue | None = None) -> Audit:
+    def read(self, source: BinaryIO, /, context: ExportContext) -> Audit:
         """Read a filled-in Word audit template back into an audit.
 
         Works on files saved by Word (values in the content controls) and by
@@ -167,8 +147,8 @@ class DocxExporter:
         Args:
             source: The filled ``.docx``, opened for binary reading; its
                 ``name`` (if any) is used in messages.
-            catalogue: Where to find the template's framework; the built-in
-                catalogue when omitted.
+            context: Where to find the template's framework (its catalogue)
+                and the size limits the file must keep to.
 
         Returns:
             The audit, with one response per criterion in framework order
@@ -186,8 +166,8 @@ class DocxExporter:
         """
         name = _source_name(source)
         try:
-            data = read_bounded(source, self.limits)
-            return read_template(data, catalogue, self.limits)
+            data = read_bounded(source, context.limits)
+            return read_template(data, context.catalogue, context.limits)
         except CoproductionError as error:
             error.with_source(name)
             raise

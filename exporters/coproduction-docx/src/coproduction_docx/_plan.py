@@ -246,7 +246,7 @@ def write_plan(document: ActionPlan | PlanStatus, out: BinaryIO, settings: Setti
         raise InvalidDocumentError(
             "the action plan names a framework, statement or ladder rung that the catalogue does not have, "
             "so nothing was written (for a council's own framework or ladder, use "
-            "DocxExporter(catalogue=default_catalogue().including(...)))",
+            "coproduction.export_context(catalogue=default_catalogue().including(...)))",
             problems
             or [Problem("framework", "unknown-framework", f"the catalogue has no framework {plan.framework!r}")],
         )

@@ -30,7 +30,6 @@ from coproduction import (
     Response,
     UnknownFrameworkError,
     UnreadableFileError,
-    default_catalogue,
 )
 from coproduction.exporters.office import WORD, ArchiveLimits, excerpt, open_package
 from coproduction_docx import _layout as layout
@@ -227,7 +226,7 @@ def _stamp(package: WordPackage, document: Any) -> dict[str, str]:
     )
 
 
-def _framework(stamp: dict[str, str], catalogue: Catalogue | None) -> Framework:
+def _framework(stamp: dict[str, str], catalogue: Catalogue) -> Framework:
     form = stamp.get(layout.PROPERTY_FORMAT, "")
     if form != layout.FORMAT_VERSION:
         raise UnreadableFileError(
@@ -237,7 +236,7 @@ def _framework(stamp: dict[str, str], catalogue: Catalogue | None) -> Framework:
     framework_id = stamp.get(layout.PROPERTY_FRAMEWORK, "")
     version = stamp.get(layout.PROPERTY_VERSION, "")
     try:
-        framework = (catalogue or default_catalogue()).framework(framework_id, version)
+        framework = catalogue.framework(framework_id, version)
     except UnknownFrameworkError as error:
         raise UnknownFrameworkError(
             f"the template is for framework {excerpt(framework_id)} version {excerpt(version)}, which the catalogue "
@@ -486,12 +485,12 @@ class _Reader:
         return False
 
 
-def read_template(data: bytes, catalogue: Catalogue | None, limits: ArchiveLimits) -> Audit:
+def read_template(data: bytes, catalogue: Catalogue, limits: ArchiveLimits) -> Audit:
     """Read the bytes of a filled-in template into an audit.
 
     Args:
         data: The whole file.
-        catalogue: Where to find the framework; the built-in one when None.
+        catalogue: Where to find the framework.
         limits: The archive limits.
 
     Returns:

@@ -9,6 +9,8 @@ from typing import Any, BinaryIO
 
 from coproduction import (
     AuditReport,
+    Catalogue,
+    ExportContext,
     Field,
     Framework,
     InvalidDocumentError,
@@ -19,12 +21,12 @@ from coproduction import (
     Response,
     Score,
     UnknownLadderError,
-    default_catalogue,
     place,
     to_dict,
+    wording,
 )
 from coproduction_docx._chart import ladder_chart, section_chart
-from coproduction_docx._layout import REFERENCE_PREFIX, month_name
+from coproduction_docx._layout import REFERENCE_PREFIX
 from coproduction_docx._ooxml import (
     Page,
     add_custom_properties,
@@ -36,7 +38,7 @@ from coproduction_docx._ooxml import (
     run,
     table,
 )
-from coproduction_docx._text import default_acronyms, ensure_storable_text, set_core_properties
+from coproduction_docx._text import acronyms_of, ensure_storable_text, set_core_properties
 
 __all__ = ["write_report"]
 
@@ -44,15 +46,15 @@ _PAGE = Page(landscape=True)
 
 
 def _percent(value: float | None) -> str:
-    return "no score" if value is None else f"{round(value * 100)}%"
+    return wording.percent(value)
 
 
 class _Builder:
-    def __init__(self, report: AuditReport, document: Any) -> None:
+    def __init__(self, report: AuditReport, document: Any, catalogue: Catalogue) -> None:
         self.report = report
         self.framework: Framework = report.framework
         self.document = document
-        self.plain = default_acronyms()
+        self.plain = acronyms_of(catalogue)
         self.pictures = itertools.count(1)
 
     def add_picture(self, png: bytes, width: int, height: int, description: str) -> str:
@@ -73,7 +75,7 @@ class _Builder:
 
     def introduction(self) -> Iterator[str]:
         audit = self.report.audit
-        date = f"{audit.date.day} {month_name(audit.date.month)} {audit.date.year}"
+        date = wording.long_date(audit.date)
         by = (
             f" It was completed by {audit.completed_by.strip()}."
             if audit.completed_by and audit.completed_by.strip()
@@ -285,14 +287,14 @@ class _Builder:
             yield para(run(term, bold=True) + run(f": {expansion}"), style="ListBullet")
 
 
-def _ladder_for(report: AuditReport) -> Ladder | None:
+def _ladder_for(report: AuditReport, catalogue: Catalogue) -> Ladder | None:
     assessment = report.ladder_assessment
     if assessment is None:
         return None
     if report.ladder is not None:
         return report.ladder
     try:
-        return default_catalogue().ladder(assessment.ladder)
+        return catalogue.ladder(assessment.ladder)
     except UnknownLadderError as error:
         raise InvalidDocumentError(
             "the report has a ladder assessment but not its ladder",
@@ -300,12 +302,13 @@ def _ladder_for(report: AuditReport) -> Ladder | None:
         ) from error
 
 
-def write_report(report: AuditReport, out: BinaryIO) -> None:
+def write_report(report: AuditReport, out: BinaryIO, context: ExportContext) -> None:
     """Write a readable audit report to ``out``.
 
     Args:
         report: The audit, its framework, and optionally a ladder assessment.
         out: A binary stream.
+        context: The catalogue the report's ladder (when not given) and glossary come from.
 
     Raises:
         ExportError: If any text holds a character Word cannot store.
@@ -313,7 +316,7 @@ def write_report(report: AuditReport, out: BinaryIO) -> None:
             ladder assessment does not fit its ladder.
     """
     checked: dict[str, Any] = {"audit": to_dict(report.audit), "framework": to_dict(report.framework)}
-    ladder = _ladder_for(report)
+    ladder = _ladder_for(report, context.catalogue)
     if ladder is not None and report.ladder_assessment is not None:
         checked["ladder"] = to_dict(ladder)
         checked["ladder_assessment"] = to_dict(report.ladder_assessment)
@@ -328,7 +331,7 @@ def write_report(report: AuditReport, out: BinaryIO) -> None:
     scores = report.scores  # raises InvalidDocumentError if the audit does not fit
 
     document = new_document()
-    builder = _Builder(report, document)
+    builder = _Builder(report, document, context.catalogue)
     audit = report.audit
     title = f"{audit.organisation.name}: audit report"
     parts: list[Callable[[], Iterator[str]]] = [

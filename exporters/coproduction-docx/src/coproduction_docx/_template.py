@@ -7,7 +7,7 @@ import itertools
 from collections.abc import Iterator
 from typing import Any, BinaryIO
 
-from coproduction import AuditTemplate, Criterion, Field, Framework, Section, to_dict
+from coproduction import AuditTemplate, Criterion, Field, Framework, Section, to_dict, wording
 from coproduction_docx import _layout as layout
 from coproduction_docx._ooxml import (
     Page,
@@ -87,7 +87,7 @@ def date_control(ids: Iterator[int], tag: str, alias: str, value: dt.date | None
         f'<w:date{full}><w:dateFormat w:val="d MMMM yyyy"/><w:lid w:val="en-GB"/>'
         '<w:storeMappedDataAs w:val="dateTime"/><w:calendar w:val="gregorian"/></w:date>'
     )
-    content = run(f"{value.day} {layout.month_name(value.month)} {value.year}") if value else _prompt("date")
+    content = run(wording.long_date(value)) if value else _prompt("date")
     return _sdt(ids, tag, alias, kind, content, placeholder=value is None)
 
 

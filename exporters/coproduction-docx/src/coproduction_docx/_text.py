@@ -6,10 +6,10 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from coproduction import CoproductionError, Glossary, default_catalogue
+from coproduction import Catalogue, CoproductionError, Glossary
 from coproduction.exporters.office import StorableText
 
-__all__ = ["MAX_PROPERTY_CHARS", "Acronyms", "ensure_storable_text", "default_acronyms", "set_core_properties"]
+__all__ = ["MAX_PROPERTY_CHARS", "Acronyms", "acronyms_of", "ensure_storable_text", "set_core_properties"]
 
 _FORMAT = "a Word document"
 MAX_PROPERTY_CHARS = 255
@@ -113,10 +113,10 @@ class Acronyms:
         return self._pattern.sub(replace, value)
 
 
-def default_acronyms() -> Acronyms:
-    """Acronyms of the built-in SEND glossary (none if it cannot be loaded)."""
+def acronyms_of(catalogue: Catalogue) -> Acronyms:
+    """Acronyms of the catalogue's SEND glossary (none if it has none)."""
     try:
-        glossary: Glossary | None = default_catalogue().glossary()
+        glossary: Glossary | None = catalogue.glossary()
     except CoproductionError:
         glossary = None
     return Acronyms(glossary)

@@ -9,7 +9,7 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from coproduction import Catalogue, Comparison, Perspective, PerspectiveRating
+from coproduction import Catalogue, Comparison, Perspective, PerspectiveRating, wording
 from coproduction_xlsx import _layout as L
 from coproduction_xlsx._safety import TextChecks, put_text
 from coproduction_xlsx._tables import (
@@ -41,14 +41,9 @@ COMPARISON_SECTIONS_SHEET = "Sections"
 COMPARISON_CRITERIA_SHEET = "Criteria"
 SECTIONS_HEADER_ROW = 3
 
-BLIND_SPOT = "Blind spot: school staff rate it higher than parent carers do"
-HIDDEN_STRENGTH = "Hidden strength: parent carers rate it higher than school staff do"
-
-KAPPA_NOTE = (
-    "Weighted kappa measures how far two viewpoints agree beyond what chance would give, counting a rating one "
-    "level apart as a smaller disagreement than one two levels apart (Cohen's kappa with linear weights). "
-    "1 means they agree on every criterion, 0 means no better than chance, below 0 worse than chance."
-)
+BLIND_SPOT = wording.BLIND_SPOT
+HIDDEN_STRENGTH = wording.HIDDEN_STRENGTH
+KAPPA_NOTE = wording.KAPPA_EXPLAINED
 
 
 def _title(perspective: Perspective) -> str:
@@ -62,14 +57,14 @@ def level_text(rating: PerspectiveRating, names: dict[str, str]) -> str:
     return "Not applicable" if rating.not_applicable else "Not rated"
 
 
-def write_comparison(comparison: Comparison, out: BinaryIO, *, catalogue: Catalogue | None = None) -> None:
+def write_comparison(comparison: Comparison, out: BinaryIO, *, catalogue: Catalogue) -> None:
     """Write a comparison workbook.
 
     Args:
         comparison: The comparison.
         out: Where to write the .xlsx bytes; nothing is written on failure.
         catalogue: Where to find the framework for the criteria's wording (left
-            out when the catalogue does not have it); the built-in catalogue when omitted.
+            out when the catalogue does not have it).
 
     Raises:
         ExportError: If a text cannot be held by Excel; every one is listed.
@@ -231,7 +226,7 @@ def _write_sections(ws: Worksheet, comparison: Comparison, names: dict[str, str]
     chart.y_axis.title = "Score"
     chart.y_axis.scaling.min = 0
     chart.y_axis.scaling.max = 1
-    chart.y_axis.number_format = "0%"
+    chart.y_axis.number_format = PERCENT_FORMAT
     chart.add_data(
         Reference(ws, min_col=2, max_col=1 + count, min_row=SECTIONS_HEADER_ROW, max_row=last), titles_from_data=True
     )

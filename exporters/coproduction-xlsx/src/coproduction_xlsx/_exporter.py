@@ -2,25 +2,24 @@
 
 from __future__ import annotations
 
-from typing import BinaryIO, ClassVar
+from collections.abc import Callable, Mapping
+from typing import Any, BinaryIO, ClassVar
 
 from coproduction import (
     ActionPlan,
     Audit,
     AuditReport,
     AuditTemplate,
-    Catalogue,
     Comparison,
-    ExportError,
+    ExportContext,
     FeedbackLog,
     Framework,
+    InvalidDocumentError,
     Problem,
     Progress,
     UnknownFrameworkError,
     UnsupportedDocumentError,
-    default_catalogue,
 )
-from coproduction.exporters.office import ArchiveLimits
 from coproduction_xlsx._comparison import write_comparison
 from coproduction_xlsx._feedback import write_feedback_log
 from coproduction_xlsx._plan import write_action_plan
@@ -31,7 +30,59 @@ from coproduction_xlsx._report import write_report
 from coproduction_xlsx._summary import CouncilSummary, write_summary
 from coproduction_xlsx._template import write_template
 
-__all__ = ["XlsxExporter"]
+__all__ = ["DOES_NOT_WRITE", "WRITERS", "XlsxExporter"]
+
+Writer = Callable[[Any, BinaryIO, ExportContext], None]
+
+
+def _plan_framework(plan: ActionPlan, context: ExportContext) -> Framework:
+    try:
+        return context.catalogue.framework(plan.framework, plan.framework_version)
+    except UnknownFrameworkError as error:
+        raise InvalidDocumentError(
+            "the action plan's framework is not in the catalogue, so its workbook cannot offer the criteria; "
+            "nothing was written",
+            [
+                Problem(
+                    "framework",
+                    "unknown-framework",
+                    f"{error.message}; give the exporter a context whose catalogue has it: "
+                    "coproduction.export_context(catalogue=default_catalogue().including(framework))",
+                )
+            ],
+        ) from None
+
+
+def _write_plan(plan: ActionPlan, out: BinaryIO, context: ExportContext) -> None:
+    write_action_plan(plan, _plan_framework(plan, context), out, catalogue=context.catalogue)
+
+
+def _write_summary(summary: CouncilSummary, out: BinaryIO, context: ExportContext) -> None:
+    catalogue = context.catalogue if summary.catalogue is None else summary.catalogue
+    write_summary(summary.audits, out, catalogue=catalogue, progress=summary.progress)
+
+
+WRITERS: Mapping[type, Writer] = {
+    AuditTemplate: lambda template, out, context: write_template(template, out),
+    AuditReport: lambda report, out, context: write_report(report, out),
+    CouncilSummary: _write_summary,
+    ActionPlan: _write_plan,
+    Comparison: lambda comparison, out, context: write_comparison(comparison, out, catalogue=context.catalogue),
+    Progress: lambda progress, out, context: write_progress(progress, out, catalogue=context.catalogue),
+    FeedbackLog: lambda log, out, context: write_feedback_log(log, out),
+}
+"""What the Excel exporter writes: one writer per document class."""
+
+DOES_NOT_WRITE: frozenset[str] = frozenset(
+    {"audit", "charter", "framework", "glossary", "ladder", "ladder-assessment", "score-report"}
+)
+"""The stored document kinds (``coproduction.contract.kinds``) the Excel exporter has no writer for.
+
+An audit is written as an :class:`~coproduction.AuditReport` (or its blank
+:class:`~coproduction.AuditTemplate`); a charter is prose, written in Word;
+frameworks, ladders, ladder assessments, glossaries and score reports are
+data, written as JSON.
+"""
 
 
 class XlsxExporter:
@@ -39,36 +90,40 @@ class XlsxExporter:
 
     Supports an :class:`~coproduction.AuditTemplate` (a fillable, protected
     workbook), an :class:`~coproduction.AuditReport` (live formulas and charts),
-    a :class:`~coproduction_xlsx.CouncilSummary` (many audits, streamed), and
+    a :class:`~coproduction.CouncilSummary` (many audits, streamed), and
     the documents of the co-production cycle: an
-    :class:`~coproduction.plan.ActionPlan` (a workbook a school keeps up to
-    date and that is read back), a :class:`~coproduction.compare.Comparison`
+    :class:`~coproduction.ActionPlan` (a workbook a school keeps up to
+    date and that is read back), a :class:`~coproduction.Comparison`
     (perspectives side by side, with a chart), a
-    :class:`~coproduction.compare.Progress` (scores across audit cycles, with
-    a chart) and a :class:`~coproduction.feedback.FeedbackLog` ("you said, we
+    :class:`~coproduction.Progress` (scores across audit cycles, with
+    a chart) and a :class:`~coproduction.FeedbackLog` ("you said, we
     did").
+
+    Built with no arguments (as the registry does); the catalogue, the date
+    and the limits arrive with each call in an :class:`~coproduction.ExportContext`.
+
+    Attributes:
+        name: ``xlsx``.
+        media_type: The Excel workbook media type.
+        suffix: ``.xlsx``.
+        writers: The table of writers, document class to writer; :meth:`supports` reads it.
+        does_not_write: The stored document kinds it has no writer for.
     """
 
     name: ClassVar[str] = "xlsx"
     media_type: ClassVar[str] = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     suffix: ClassVar[str] = ".xlsx"
+    writers: ClassVar[Mapping[type, Writer]] = WRITERS
+    does_not_write: ClassVar[frozenset[str]] = DOES_NOT_WRITE
 
-    def __init__(self, *, limits: ArchiveLimits | None = None, catalogue: Catalogue | None = None) -> None:
-        """Make the exporter.
+    def __repr__(self) -> str:
+        return "XlsxExporter()"
 
-        Args:
-            limits: Limits applied to workbooks read back; :class:`ArchiveLimits` defaults when omitted.
-            catalogue: Where the cycle documents' frameworks and ladders are found when
-                they are written (an action plan needs its framework; a comparison or
-                progress report shows criterion wording and level names when it is
-                found), and the default for reading action plans back; the built-in
-                catalogue when omitted.
-        """
-        self.limits = limits or ArchiveLimits()
-        self.catalogue = catalogue
+    def _writer(self, document: object) -> Writer | None:
+        return next((self.writers[cls] for cls in type(document).__mro__ if cls in self.writers), None)
 
     def supports(self, document: object) -> bool:
-        """Say whether ``document`` is a template, report, council summary or cycle document.
+        """True when the table of writers has a writer for the document's class.
 
         Args:
             document: Any object.
@@ -76,76 +131,38 @@ class XlsxExporter:
         Returns:
             True when this exporter can write it.
         """
-        return isinstance(
-            document, (AuditTemplate, AuditReport, CouncilSummary, ActionPlan, Comparison, Progress, FeedbackLog)
-        )
+        return self._writer(document) is not None
 
-    def export(self, document: object, out: BinaryIO, /) -> None:
+    def export(self, document: object, out: BinaryIO, /, context: ExportContext) -> None:
         """Write ``document`` as an .xlsx workbook.
 
         Args:
             document: An audit template, audit report, council summary, action
                 plan, comparison, progress report or feedback log.
             out: A binary stream to write to.
+            context: The catalogue (frameworks and ladders) to write with.
 
         Raises:
             UnsupportedDocumentError: If the document is of another kind; nothing is written.
-            ExportError: If a text cannot be held by Excel, an audit does not fit its
-                framework, or an action plan's framework is not in the catalogue or
-                does not have a criterion an action names; nothing is written.
+            InvalidDocumentError: If an audit does not fit its framework, or an action plan's
+                framework is not in the catalogue or lacks a criterion an action names.
+            ExportError: If a text or date cannot be held by Excel; nothing is written.
         """
-        if isinstance(document, AuditTemplate):
-            write_template(document, out)
-        elif isinstance(document, AuditReport):
-            write_report(document, out)
-        elif isinstance(document, CouncilSummary):
-            write_summary(document.audits, out, catalogue=document.catalogue, progress=document.progress)
-        elif isinstance(document, ActionPlan):
-            write_action_plan(document, self._plan_framework(document), out, catalogue=self.catalogue)
-        elif isinstance(document, Comparison):
-            write_comparison(document, out, catalogue=self.catalogue)
-        elif isinstance(document, Progress):
-            write_progress(document, out, catalogue=self.catalogue)
-        elif isinstance(document, FeedbackLog):
-            write_feedback_log(document, out)
-        else:
+        writer = self._writer(document)
+        if writer is None:
+            writes = ", ".join(sorted(cls.__name__ for cls in self.writers))
             raise UnsupportedDocumentError(
-                f"the xlsx exporter cannot write a {type(document).__name__}; it writes an AuditTemplate, "
-                "an AuditReport, a CouncilSummary, an ActionPlan, a Comparison, a Progress or a FeedbackLog"
+                f"the xlsx exporter cannot write a {type(document).__name__}; it writes: {writes}"
             )
+        writer(document, out, context)
 
-    def _plan_framework(self, plan: ActionPlan) -> Framework:
-        try:
-            return (self.catalogue or default_catalogue()).framework(plan.framework, plan.framework_version)
-        except UnknownFrameworkError as error:
-            raise ExportError(
-                "the action plan's framework is not in the catalogue, so its workbook cannot offer the criteria; "
-                "nothing was written",
-                [
-                    Problem(
-                        "framework",
-                        "unknown-framework",
-                        f"{error.message}; give the exporter a catalogue that has it: "
-                        "XlsxExporter(catalogue=default_catalogue().including(framework))",
-                    )
-                ],
-            ) from None
-
-    def read(
-        self,
-        source: BinaryIO,
-        /,
-        *,
-        catalogue: Catalogue | None = None,
-        framework: Framework | None = None,
-    ) -> Audit:
+    def read(self, source: BinaryIO, /, context: ExportContext) -> Audit:
         """Read a filled-in audit template back into an audit.
 
         Args:
             source: The workbook, opened for binary reading.
-            catalogue: Where to find the template's framework; the built-in catalogue by default.
-            framework: If given, the framework the template must have been made from; a
-                template of another framework, version or text is refused.
+            context: Where to find the template's framework (its catalogue)
+                and the limits the file must keep to.
 
         Returns:
             The audit, one response per criterion in framework order (unanswered
@@ -156,24 +173,15 @@ class XlsxExporter:
                 (old .xls, encrypted, macro-enabled, a Word file, damaged, too big).
             InvalidDocumentError: Listing every unacceptable value with its sheet and cell.
         """
-        return read_template(source, catalogue=catalogue, framework=framework, limits=self.limits)
+        return read_template(source, catalogue=context.catalogue, limits=context.limits)
 
-    def read_action_plan(
-        self,
-        source: BinaryIO,
-        /,
-        *,
-        catalogue: Catalogue | None = None,
-        framework: Framework | None = None,
-    ) -> ActionPlan:
+    def read_action_plan(self, source: BinaryIO, /, context: ExportContext) -> ActionPlan:
         """Read an action plan workbook back, as the school has since updated it.
 
         Args:
             source: The workbook, opened for binary reading.
-            catalogue: Where to find the plan's framework and the ladders; the
-                exporter's catalogue (the built-in one by default) when omitted.
-            framework: If given, the framework the plan must answer; a workbook
-                of another framework, version or text is refused.
+            context: Where to find the plan's framework and the ladders (its
+                catalogue) and the limits the file must keep to.
 
         Returns:
             The plan: one action per filled-in row of the Actions sheet, in row
@@ -187,4 +195,4 @@ class XlsxExporter:
             InvalidDocumentError: Listing every unacceptable value with its sheet
                 and cell; nothing is imported.
         """
-        return read_action_plan(source, catalogue=catalogue or self.catalogue, framework=framework, limits=self.limits)
+        return read_action_plan(source, catalogue=context.catalogue, limits=context.limits)

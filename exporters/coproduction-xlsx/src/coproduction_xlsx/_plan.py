@@ -19,11 +19,10 @@ from coproduction import (
     ActionPlan,
     ActionStatus,
     Catalogue,
-    ExportError,
     Framework,
+    InvalidDocumentError,
     Problem,
     check_plan,
-    default_catalogue,
 )
 from coproduction_xlsx import _layout as L
 from coproduction_xlsx import _plan_layout as P
@@ -46,27 +45,24 @@ _UNLOCKED = Protection(locked=False)
 _OVERDUE_FILL = PatternFill("solid", fgColor="F8CBAD")
 
 
-def write_action_plan(
-    plan: ActionPlan, framework: Framework, out: BinaryIO, *, catalogue: Catalogue | None = None
-) -> None:
+def write_action_plan(plan: ActionPlan, framework: Framework, out: BinaryIO, *, catalogue: Catalogue) -> None:
     """Write an action plan workbook.
 
     Args:
         plan: The plan.
         framework: The framework version it answers.
         out: Where to write the .xlsx bytes; nothing is written on failure.
-        catalogue: Where the ladders offered for "Ladder rung aimed for" come from;
-            the built-in catalogue when omitted.
+        catalogue: Where the ladders offered for "Ladder rung aimed for" come from.
 
     Raises:
-        ExportError: If an action names a criterion the framework lacks, or a
-            text or date cannot be held by Excel; every problem is listed.
+        InvalidDocumentError: If an action names a criterion the framework lacks.
+        ExportError: If a text or date cannot be held by Excel; every problem is listed.
     """
     problems = check_plan(plan, framework)
     if problems:
-        raise ExportError(f"the action plan does not fit the {framework.label}; nothing was written", problems)
+        raise InvalidDocumentError(f"the action plan does not fit the {framework.label}; nothing was written", problems)
     ensure_plan_texts_storable(plan, framework)
-    rungs = P.RungChoices.of(catalogue or default_catalogue())
+    rungs = P.RungChoices.of(catalogue)
 
     wb = new_workbook(f"Action plan: {plan.organisation.name}")
     instructions = wb.active

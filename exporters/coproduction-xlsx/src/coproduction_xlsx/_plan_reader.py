@@ -27,7 +27,6 @@ from coproduction import (
     RungTarget,
     UnknownFrameworkError,
     UnreadableFileError,
-    default_catalogue,
 )
 from coproduction.exporters.office import EXCEL, ArchiveLimits, excerpt, open_package, read_bounded
 from coproduction_xlsx import _layout as L
@@ -53,7 +52,7 @@ _STATUSES = {_folded(label): status for status, label in P.STATUS_LABELS.items()
 def read_action_plan(
     source: BinaryIO,
     *,
-    catalogue: Catalogue | None = None,
+    catalogue: Catalogue,
     framework: Framework | None = None,
     limits: ArchiveLimits | None = None,
 ) -> ActionPlan:
@@ -61,8 +60,7 @@ def read_action_plan(
 
     Args:
         source: The workbook, opened for binary reading.
-        catalogue: Where to find the plan's framework and the ladders; the
-            built-in catalogue by default.
+        catalogue: Where to find the plan's framework and the ladders.
         framework: If given, the framework the plan must answer (same id,
             version and text); a plan of another is refused.
         limits: Size limits checked before anything is decompressed.
@@ -84,16 +82,14 @@ def read_action_plan(
         raise
 
 
-def _read(
-    source: BinaryIO, catalogue: Catalogue | None, framework: Framework | None, limits: ArchiveLimits
-) -> ActionPlan:
+def _read(source: BinaryIO, catalogue: Catalogue, framework: Framework | None, limits: ArchiveLimits) -> ActionPlan:
     package = open_package(read_bounded(source, limits), EXCEL, limits)
     try:
         wb = load_workbook(package.as_zip(), read_only=True, data_only=False, keep_links=False)
     except Exception as error:  # openpyxl raises many kinds; none may escape raw
         raise UnreadableFileError(f"the workbook cannot be opened: {_reason(error)}") from None
     try:
-        return _read_workbook(wb, catalogue or default_catalogue(), framework)
+        return _read_workbook(wb, catalogue, framework)
     except CoproductionError:
         raise
     except Exception as error:  # damaged XML found while streaming a sheet

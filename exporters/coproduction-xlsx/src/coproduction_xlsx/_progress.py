@@ -62,7 +62,7 @@ def _capital(text: str) -> str:
 class _Levels:
     """Level names of each framework version in the series, where the catalogue has it."""
 
-    def __init__(self, progress: Progress, catalogue: Catalogue | None) -> None:
+    def __init__(self, progress: Progress, catalogue: Catalogue) -> None:
         self.frameworks: dict[str, Framework] = {}
         for version in dict.fromkeys(cycle.framework_version for cycle in progress.cycles):
             framework = find_framework(catalogue, progress.framework, version)
@@ -93,7 +93,7 @@ class _Levels:
         return self.latest.criterion(criterion).text
 
 
-def write_progress(progress: Progress, out: BinaryIO, *, catalogue: Catalogue | None = None) -> None:
+def write_progress(progress: Progress, out: BinaryIO, *, catalogue: Catalogue) -> None:
     """Write a progress workbook.
 
     Args:
@@ -226,7 +226,7 @@ def _write_scores(ws: Worksheet, progress: Progress) -> None:
     chart.x_axis.title = "Audit"
     chart.y_axis.scaling.min = 0
     chart.y_axis.scaling.max = 1
-    chart.y_axis.number_format = "0%"
+    chart.y_axis.number_format = PERCENT_FORMAT
     chart.x_axis.number_format = DATE_FORMAT
     chart.add_data(
         Reference(ws, min_col=2, max_col=len(headers), min_row=SCORES_HEADER_ROW, max_row=last), titles_from_data=True

@@ -25,7 +25,6 @@ from coproduction import (
     Response,
     UnknownFrameworkError,
     UnreadableFileError,
-    default_catalogue,
 )
 from coproduction.exporters.office import EXCEL, ArchiveLimits, excerpt, open_package, read_bounded
 from coproduction_xlsx import _layout as L
@@ -44,7 +43,7 @@ def source_name(source: object) -> str | None:
 def read_template(
     source: BinaryIO,
     *,
-    catalogue: Catalogue | None = None,
+    catalogue: Catalogue,
     framework: Framework | None = None,
     limits: ArchiveLimits | None = None,
 ) -> Audit:
@@ -52,7 +51,7 @@ def read_template(
 
     Args:
         source: The workbook, opened for binary reading.
-        catalogue: Where to find the template's framework; the built-in catalogue by default.
+        catalogue: Where to find the template's framework.
         framework: If given, the framework the template must have been made from
             (same id, version and content); a template of another is refused.
         limits: Size limits checked before anything is decompressed.
@@ -76,7 +75,7 @@ def read_template(
 
 def _read(
     source: BinaryIO,
-    catalogue: Catalogue | None,
+    catalogue: Catalogue,
     framework: Framework | None,
     limits: ArchiveLimits,
 ) -> Audit:
@@ -135,7 +134,7 @@ def _read_metadata(wb: Any) -> _Metadata:
     return _Metadata(values, criteria)
 
 
-def _resolve_framework(meta: _Metadata, catalogue: Catalogue | None, expected: Framework | None) -> Framework:
+def _resolve_framework(meta: _Metadata, catalogue: Catalogue, expected: Framework | None) -> Framework:
     framework_id = meta.values.get("framework")
     version = meta.values.get("framework_version")
     if not isinstance(framework_id, str) or not isinstance(version, (str, int)):
@@ -158,7 +157,7 @@ def _resolve_framework(meta: _Metadata, catalogue: Catalogue | None, expected: F
         framework = expected
     else:
         try:
-            framework = (catalogue or default_catalogue()).framework(framework_id, version)
+            framework = catalogue.framework(framework_id, version)
         except UnknownFrameworkError as error:
             raise InvalidDocumentError(
                 "the template's framework is not in the catalogue",
@@ -227,7 +226,7 @@ def _ranges(wb: Any, names: Sequence[str]) -> tuple[dict[str, tuple[int, int, in
     return found, (sheets.pop() if len(sheets) == 1 else L.AUDIT_SHEET), problems
 
 
-def _read_workbook(wb: Any, catalogue: Catalogue | None, expected: Framework | None) -> Audit:
+def _read_workbook(wb: Any, catalogue: Catalogue, expected: Framework | None) -> Audit:
     meta = _read_metadata(wb)
     framework = _resolve_framework(meta, catalogue, expected)
     try:

@@ -14,7 +14,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
-from coproduction import AuditReport, ExportError, Field, check_audit, place
+from coproduction import AuditReport, Field, InvalidDocumentError, check_audit, place, wording
 from coproduction_xlsx import _layout as L
 from coproduction_xlsx._safety import TextChecks, put_text
 from coproduction_xlsx._template import add_rating_colours, add_rating_validation, collect_framework_text_problems
@@ -79,12 +79,13 @@ def write_report(report: AuditReport, out: BinaryIO) -> None:
         out: Where to write the .xlsx bytes; nothing is written on failure.
 
     Raises:
-        ExportError: If the audit does not fit its framework, or a text cannot be held by Excel.
+        InvalidDocumentError: If the audit does not fit its framework.
+        ExportError: If a text cannot be held by Excel.
     """
     audit, framework = report.audit, report.framework
     problems = check_audit(audit, framework)
     if problems:
-        raise ExportError(f"the audit does not fit the {framework.label}; nothing was written", problems)
+        raise InvalidDocumentError(f"the audit does not fit the {framework.label}; nothing was written", problems)
     checks = TextChecks()
     collect_framework_text_problems(checks, framework)
     checks.check(audit.organisation.name, "organisation name")
@@ -319,7 +320,7 @@ def _write_summary(ws: Worksheet, report: AuditReport, layout: ReportLayout) -> 
                 f'=IF(SUMPRODUCT({where}{counted})=0,"",'
                 f"MIN(1,MAX(0,SUMPRODUCT({where}{weighted})/SUMPRODUCT({where}{counted}))))"
             ),
-        ).number_format = "0%"
+        ).number_format = wording.EXCEL_PERCENT_FORMAT
         ws.cell(
             row=row,
             column=layout.band_column,
@@ -344,7 +345,7 @@ def _write_summary(ws: Worksheet, report: AuditReport, layout: ReportLayout) -> 
             row=row,
             column=layout.coverage_column,
             value=f"=IF({criteria}-{na}=0,1,{rated}/({criteria}-{na}))",
-        ).number_format = "0%"
+        ).number_format = wording.EXCEL_PERCENT_FORMAT
     overall = layout.overall_row
     for column in range(1, layout.coverage_column + 1):
         ws.cell(row=overall, column=column).font = L.BOLD
@@ -372,7 +373,7 @@ def _add_charts(ws: Worksheet, report: AuditReport, layout: ReportLayout) -> Non
     scores.y_axis.title = "Score"
     scores.y_axis.scaling.min = 0
     scores.y_axis.scaling.max = 1
-    scores.y_axis.number_format = "0%"
+    scores.y_axis.number_format = wording.EXCEL_PERCENT_FORMAT
     scores.add_data(
         Reference(ws, min_col=layout.score_column, min_row=SUMMARY_HEADER_ROW, max_row=last_section),
         titles_from_data=True,
@@ -422,7 +423,7 @@ def _write_ladder(ws: Worksheet, report: AuditReport) -> None:
     try:
         placement = place(assessment, ladder)
     except ValueError as error:
-        raise ExportError(f"the ladder assessment does not fit the {ladder.name}: {error}") from None
+        raise InvalidDocumentError(f"the ladder assessment does not fit the {ladder.name}: {error}") from None
     put_text(ws, 1, 1, ladder.name).font = L.TITLE_FONT
     highest = placement.highest.name if placement.highest else "none yet"
     put_text(ws, 2, 1, f"Highest rung practised: {highest}")

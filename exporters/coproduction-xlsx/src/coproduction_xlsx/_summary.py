@@ -24,8 +24,8 @@ from coproduction import (
     Problem,
     ScoreReport,
     UnknownFrameworkError,
-    default_catalogue,
     score,
+    wording,
 )
 from coproduction_xlsx import _layout as L
 from coproduction_xlsx._safety import FIRST_EXCEL_DATE, TextChecks, is_plain, text_cell
@@ -255,7 +255,7 @@ def _percent(ws: Any, value: float | None) -> Cell | None:
     if value is None:
         return None
     cell = WriteOnlyCell(ws, value=value)
-    cell.number_format = "0%"
+    cell.number_format = wording.EXCEL_PERCENT_FORMAT
     return cell
 
 
@@ -287,7 +287,7 @@ def write_summary(
     audits: Iterable[SummaryItem],
     out: BinaryIO,
     *,
-    catalogue: Catalogue | None = None,
+    catalogue: Catalogue,
     progress: Callable[[int], None] | None = None,
 ) -> int:
     """Write a council summary workbook of many audits, in constant memory.
@@ -305,7 +305,7 @@ def write_summary(
             its framework version through the catalogue.
         out: A binary stream; the workbook is written to it only once every audit
             has been checked and scored.
-        catalogue: Where frameworks are found; the built-in catalogue when omitted.
+        catalogue: Where frameworks are found (:func:`coproduction.export_context` binds the built-in one).
         progress: Called with the number of audits done after each one.
 
     Returns:
@@ -345,7 +345,7 @@ def _discard(wb: Workbook) -> None:
 def _stream(
     wb: Workbook,
     audits: Iterable[SummaryItem],
-    catalogue: Catalogue | None,
+    catalogue: Catalogue,
     progress: Callable[[int], None] | None,
 ) -> int:
     about = wb.create_sheet(ABOUT_SHEET)
@@ -364,7 +364,7 @@ def _stream(
         try:
             report = score(audit, framework)  # checks that the audit fits its framework
         except InvalidDocumentError as error:
-            raise ExportError(
+            raise InvalidDocumentError(
                 f"{_describe(count, audit)} does not fit the {framework.label}; nothing was written", error.problems
             ) from None
         name, identifier, completed_by = audit.organisation.name, audit.organisation.identifier, audit.completed_by
@@ -399,7 +399,7 @@ def _unpack(
     item: object,
     number: int,
     frameworks: dict[tuple[str, str], Framework],
-    catalogue: Catalogue | None,
+    catalogue: Catalogue,
 ) -> tuple[Audit, Framework]:
     if isinstance(item, tuple) and len(item) == 2 and isinstance(item[0], Audit) and isinstance(item[1], Framework):
         return item[0], item[1]
@@ -411,9 +411,9 @@ def _unpack(
     framework = frameworks.get(key)
     if framework is None:
         try:
-            framework = (catalogue or default_catalogue()).framework(*key)
+            framework = catalogue.framework(*key)
         except UnknownFrameworkError as error:
-            raise ExportError(
+            raise InvalidDocumentError(
                 f"{_describe(number, item)}: {error.message}; nothing was written",
                 [Problem("framework", "unknown-framework", error.message)],
             ) from None

@@ -16,7 +16,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
-from coproduction import Catalogue, Framework, UnknownFrameworkError, default_catalogue
+from coproduction import Catalogue, Framework, UnknownFrameworkError, wording
 from coproduction_xlsx import _layout as L
 from coproduction_xlsx._safety import put_text
 
@@ -38,7 +38,7 @@ __all__ = [
 ]
 
 DATE_FORMAT = "yyyy-mm-dd"
-PERCENT_FORMAT = "0%"
+PERCENT_FORMAT = wording.EXCEL_PERCENT_FORMAT
 
 
 def new_workbook(title: str) -> Workbook:
@@ -192,9 +192,9 @@ def distinguish_bars(chart: BarChart) -> None:
         series.graphicalProperties.line.solidFill = "404040"
 
 
-def find_framework(catalogue: Catalogue | None, framework_id: str, version: str) -> Framework | None:
+def find_framework(catalogue: Catalogue, framework_id: str, version: str) -> Framework | None:
     """The framework of a document, from the catalogue, or None when the catalogue does not have it."""
     try:
-        return (catalogue or default_catalogue()).framework(framework_id, version)
+        return catalogue.framework(framework_id, version)
     except UnknownFrameworkError:
         return None
