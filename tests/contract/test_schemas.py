@@ -131,6 +131,9 @@ BEYOND_THE_SCHEMA = {
     "count-mismatch",
     "dates-out-of-order",
     "inconsistent",
+    "nothing-to-reword",
+    "duplicate-wording",
+    "nothing-marked",
 }
 
 

@@ -18,6 +18,7 @@ from coproduction.contract.checks import (
     comparison,
     feedback_log,
     framework,
+    glossary,
     ladder,
     ladder_assessment,
     progress,
@@ -93,7 +94,7 @@ _KINDS: tuple[Kind, ...] = (
     _kind("comparison", Comparison, _without_catalogue(comparison.check_comparison_data)),
     _kind("feedback-log", FeedbackLog, _without_catalogue(feedback_log.check_feedback_log_data)),
     _kind("framework", Framework, _without_catalogue(framework.check_framework_data)),
-    _kind("glossary", Glossary),
+    _kind("glossary", Glossary, _without_catalogue(glossary.check_glossary_data)),
     _kind("ladder", Ladder, _without_catalogue(ladder.check_ladder_data)),
     _kind(
         "ladder-assessment",
