@@ -108,16 +108,26 @@ from coproduction.model.progress import ProgressRound as ProgressCycle  # deprec
 from coproduction.model.progress import RoundRating as CycleRating  # deprecated name, kept for 0.x callers
 from coproduction.model.scores import Score, ScoreReport, SectionScore
 from coproduction.model.source import CitedSource, Edit, Source, SourceEntry
+from coproduction.model.wording import ViewpointWording
 from coproduction.rules import wording
 from coproduction.rules.changes import FrameworkChanges, framework_changes
 from coproduction.rules.comparing import compare_perspectives, same_organisation, weighted_kappa
 from coproduction.rules.feedback import check_action_links, you_said_we_did
 from coproduction.rules.placement import place
-from coproduction.rules.plain_english import DEFAULT_ALLOWED, MAX_SENTENCE_WORDS, PlainEnglishFinding, Rule, text_fields
+from coproduction.rules.plain_english import (
+    DEFAULT_ALLOWED,
+    FAMILY_WORDS,
+    MAX_SENTENCE_WORDS,
+    PlainEnglishFinding,
+    Rule,
+    terms_used,
+    text_fields,
+)
 from coproduction.rules.planning import Gap, PlanProposal, PlanStatus, check_plan, find_gaps, plan_status, propose_plan
 from coproduction.rules.practice import suggest_approaches
 from coproduction.rules.progress import track_progress
 from coproduction.rules.scoring import check_audit, score
+from coproduction.rules.viewpoints import Worded, examples_for, is_library_authored, worded, wording_for
 
 __version__ = "0.1.0"
 
@@ -165,6 +175,7 @@ __all__ = [
     "ExportError",
     "ExporterConflictError",
     "ExporterNotFoundError",
+    "FAMILY_WORDS",
     "FeedbackEntry",
     "FeedbackLog",
     "FeedbackResponse",
@@ -233,6 +244,8 @@ __all__ = [
     "UnreadableFileError",
     "UnsharedCriteria",
     "UnsupportedDocumentError",
+    "ViewpointWording",
+    "Worded",
     "check_action_links",
     "check_audit",
     "check_charter",
@@ -244,10 +257,12 @@ __all__ = [
     "default_checker",
     "dump",
     "dumps",
+    "examples_for",
     "export_context",
     "find_gaps",
     "framework_changes",
     "from_dict",
+    "is_library_authored",
     "load",
     "loads",
     "place",
@@ -258,10 +273,13 @@ __all__ = [
     "score",
     "serialization",
     "suggest_approaches",
+    "terms_used",
     "text_fields",
     "to_dict",
     "track_progress",
     "weighted_kappa",
+    "worded",
     "wording",
+    "wording_for",
     "you_said_we_did",
 ]

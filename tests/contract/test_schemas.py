@@ -135,6 +135,9 @@ BEYOND_THE_SCHEMA = {
     "unknown-list",
     "unknown-target",
     "duplicate-link",
+    "nothing-to-reword",
+    "duplicate-wording",
+    "nothing-marked",
 }
 
 

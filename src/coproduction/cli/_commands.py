@@ -32,6 +32,7 @@ from coproduction.cli._common import (
     _write,
 )
 from coproduction.cli._cycle import add_cycle_commands
+from coproduction.cli._glossary import add_glossary_commands, describe_glossary, marked
 from coproduction.cli._practice import PRACTICE_ITEMS, add_practice_commands, show_practice_item
 from coproduction.cli._progress import ProgressBar
 from coproduction.contract._atomic import write_atomically
@@ -41,11 +42,13 @@ from coproduction.errors import CoproductionError, UnknownCatalogueItemError, Un
 from coproduction.exporters._registry import ExporterRegistry, default_registry
 from coproduction.exporters.documents import AuditReport, AuditTemplate, CouncilSummary
 from coproduction.model.audit import Audit
-from coproduction.model.framework import Framework
+from coproduction.model.framework import Criterion, Framework, Level, Section
+from coproduction.model.glossary import Glossary
 from coproduction.model.ladder import Ladder, LadderAssessment
 from coproduction.model.organisation import Organisation, Perspective
 from coproduction.model.scores import ScoreReport
 from coproduction.rules.scoring import score
+from coproduction.rules.viewpoints import is_library_authored, worded
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -107,11 +110,23 @@ def _parser() -> argparse.ArgumentParser:
 
     command("frameworks", _frameworks, "list the frameworks (quality standards) available")
     command("ladders", _ladders, "list the participation ladders available")
-    show = command("show", _show, "show a framework or ladder in full, or `show approach ID`, `show barrier ID`")
-    show.add_argument("id", help="the framework or ladder id, as `coproduction frameworks` lists it")
+    show = command(
+        "show", _show, "show a framework, ladder or glossary in full, or `show approach ID`, `show barrier ID`"
+    )
+    show.add_argument(
+        "id", help="the framework, ladder or glossary id, as `coproduction frameworks` or `ladders` lists it"
+    )
     show.add_argument("item_id", nargs="?", metavar="ID", help="after `approach` or `barrier`: its id")
     show.add_argument("--version", dest="framework_version", help="the framework version (default: latest)")
     show.add_argument("--json", action="store_true", help="print the JSON document instead of text")
+    show.add_argument(
+        "--viewpoint",
+        choices=[p.value for p in Perspective],
+        help="show a framework in the words for this viewpoint, such as parent-carers, where it has them",
+    )
+    show.add_argument(
+        "--source", action="store_true", help="with --viewpoint, also show the source's own words beneath each text"
+    )
 
     schema_ = command("schema", _schema, "print the JSON Schema of a document kind")
     schema_.add_argument("kind", help=f"one of: {', '.join(kinds())}")
@@ -198,6 +213,7 @@ def _parser() -> argparse.ArgumentParser:
 
     add_cycle_commands(command)
     add_practice_commands(command)
+    add_glossary_commands(command)
 
     command("exporters", _exporters, "list the installed exporters")
     return parser
@@ -232,38 +248,74 @@ def _show(args: argparse.Namespace) -> int:
             )
         return show_practice_item(args, args.id, args.item_id)
     catalogue = _catalogue(args)
-    item: Framework | Ladder
+    item: Framework | Ladder | Glossary
     if any(f.id == args.id for f in catalogue.frameworks()):
         item = catalogue.framework(args.id, args.framework_version)
     elif any(ladder.id == args.id for ladder in catalogue.ladders()):
         item = catalogue.ladder(args.id)
+    elif any(glossary.id == args.id for glossary in catalogue.glossaries()):
+        item = catalogue.glossary(args.id)
     else:
         frameworks = ", ".join(f.id for f in catalogue.frameworks())
         ladders = ", ".join(ladder.id for ladder in catalogue.ladders())
+        glossaries = ", ".join(glossary.id for glossary in catalogue.glossaries())
         raise UnknownCatalogueItemError(
-            f"there is no framework or ladder {args.id!r}; frameworks: {frameworks}; ladders: {ladders}"
+            f"there is no framework or ladder {args.id!r}, and no glossary of that id; frameworks: {frameworks}; "
+            f"ladders: {ladders}; glossaries: {glossaries}"
         )
+    if args.source and not args.viewpoint:
+        raise _UsageError("--source shows the source's words beside a viewpoint's: give --viewpoint too")
     if args.json:
         sys.stdout.write(dumps(item))
         return EXIT_OK
-    _out(_describe_framework(item) if isinstance(item, Framework) else _describe_ladder(item))
+    viewpoint = Perspective(args.viewpoint) if args.viewpoint else None
+    if isinstance(item, Framework):
+        _out(_describe_framework(item, viewpoint, with_source=args.source))
+    else:
+        _out(_describe_ladder(item) if isinstance(item, Ladder) else describe_glossary(item))
     return EXIT_OK
 
 
-def _describe_framework(framework: Framework) -> str:
+_Worded = Framework | Section | Level | Criterion
+
+
+def _text(item: _Worded, field: str, viewpoint: Perspective | None, indent: str, *, with_source: bool) -> list[str]:
+    """A text for the viewpoint, marked when the library's words, and the source's words beneath on request."""
+    shown = worded(item, field, viewpoint)
+    lines = [indent + marked(shown.text, shown.by_library)]
+    if with_source and shown.adapted:
+        lines.append(f"{indent}  Source: {marked(shown.source_text, is_library_authored(item, field))}")
+    return lines
+
+
+def _describe_framework(
+    framework: Framework, viewpoint: Perspective | None = None, *, with_source: bool = False
+) -> str:
     lines = [framework.title, f"id {framework.id}, version {framework.version}"]
     if framework.source:
         lines.append(f"Source: {framework.source}")
+    if viewpoint is not None:
+        lines.append(f"In the words for {viewpoint.label}, where the framework has them.")
+    if framework.description:
+        lines += ["", *_text(framework, "description", viewpoint, "", with_source=with_source)]
     lines += ["", f"Rated {framework.scale.names()}."]
+    for level in framework.scale.levels:
+        if level.description:
+            shown = _text(level, "description", viewpoint, "", with_source=with_source)
+            lines += [f"  {level.name}: {shown[0]}", *(f"  {line}" for line in shown[1:])]
     if framework.allows_not_applicable:
         lines.append('A criterion may be marked "not applicable".')
     for section in framework.sections:
-        heading = section.title + (f": {section.headline}" if section.headline else "")
-        lines += ["", heading]
-        if section.summary:
-            lines.append(f"  {section.summary}")
+        lines += ["", marked(section.title, is_library_authored(section, "title"))]
+        for field in ("headline", "summary"):
+            if getattr(section, field):
+                lines += _text(section, field, viewpoint, "  ", with_source=with_source)
         for criterion in section.criteria:
-            lines.append(f"  [{criterion.id}] {criterion.text}")
+            text = _text(criterion, "text", viewpoint, "", with_source=with_source)
+            lines += [f"  [{criterion.id}] {text[0]}", *(f"  {line}" for line in text[1:])]
+            for index in range(len(criterion.examples)):
+                example = _text(criterion, f"examples[{index}]", viewpoint, "", with_source=with_source)
+                lines += [f"      e.g. {example[0]}", *(f"      {line}" for line in example[1:])]
     return "\n".join(lines)
 
 

@@ -18,6 +18,7 @@ from coproduction.contract.checks import (
     comparison,
     feedback_log,
     framework,
+    glossary,
     ladder,
     ladder_assessment,
     practice,
@@ -99,7 +100,7 @@ _KINDS: tuple[Kind, ...] = (
     _kind("comparison", Comparison, _without_catalogue(comparison.check_comparison_data)),
     _kind("feedback-log", FeedbackLog, _without_catalogue(feedback_log.check_feedback_log_data)),
     _kind("framework", Framework, _without_catalogue(framework.check_framework_data)),
-    Kind("glossary", Glossary, "glossary", 2, {1: glossary_1_to_2}, _no_check),
+    Kind("glossary", Glossary, "glossary", 2, {1: glossary_1_to_2}, _without_catalogue(glossary.check_glossary_data)),
     _kind("ladder", Ladder, _without_catalogue(ladder.check_ladder_data)),
     _kind(
         "ladder-assessment",

@@ -8,10 +8,8 @@ __all__ = ["glossary_1_to_2"]
 
 
 def glossary_1_to_2(data: dict[str, Any]) -> dict[str, Any]:
-    """Glossary version 2 adds each term's ``authored_by`` and ``attribution``; a version-1 term has neither."""
+    """Glossary version 2 adds each term's ``attribution``; a version-1 term has none."""
     terms = data.get("terms")
     if isinstance(terms, list):
-        data["terms"] = [
-            {"authored_by": None, "attribution": None, **term} if isinstance(term, dict) else term for term in terms
-        ]
+        data["terms"] = [{"attribution": None, **term} if isinstance(term, dict) else term for term in terms]
     return data

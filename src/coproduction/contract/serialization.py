@@ -10,7 +10,9 @@ import re
 from pathlib import Path
 from typing import Any, BinaryIO, TypeVar, cast, overload
 
+import attrs
 import cattrs
+from cattrs.gen import make_dict_unstructure_fn, override
 from cattrs.preconf.json import make_converter as _make_json_converter
 
 from coproduction.contract._atomic import write_atomically
@@ -70,6 +72,23 @@ def configure_converter(converter: cattrs.Converter) -> None:
     """
     converter.register_unstructure_hook(dt.date, lambda value: value.isoformat())
     converter.register_structure_hook(dt.date, lambda value, _: dt.date.fromisoformat(value))
+    converter.register_unstructure_hook_factory(_has_optional_lists, lambda cls: _omitting_empty_lists(cls, converter))
+
+
+# Fields added after a kind's first schema version, written only when they hold something, so that a
+# document without them reads back exactly as it was written.
+_OMITTED_WHEN_EMPTY = frozenset({"library_authored", "wording"})
+
+
+def _has_optional_lists(cls: type) -> bool:
+    return attrs.has(cls) and any(field.name in _OMITTED_WHEN_EMPTY for field in attrs.fields(cls))
+
+
+def _omitting_empty_lists(cls: type, converter: cattrs.Converter) -> Any:
+    overrides: dict[str, Any] = {
+        field.name: override(omit_if_default=True) for field in attrs.fields(cls) if field.name in _OMITTED_WHEN_EMPTY
+    }
+    return make_dict_unstructure_fn(cls, converter, **overrides)
 
 
 _CONVERTER = make_converter()

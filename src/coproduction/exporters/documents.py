@@ -41,14 +41,20 @@ class AuditTemplate:
     ladder: Ladder | None = None
     date: dt.date | None = None
 
-    def blank_audit(self) -> Audit:
-        """The template as an audit with every criterion present and unanswered."""
+    def blank_audit(self, on: dt.date | None = None) -> Audit:
+        """The template as an audit with every criterion present and unanswered.
+
+        Args:
+            on: The date the command was given, used when the template pre-fills
+                no date. (Until exporters are handed an ``ExportContext``, a caller
+                that gives neither gets the machine's date.)
+        """
         return Audit(
             framework=self.framework.id,
             framework_version=self.framework.version,
             organisation=self.organisation or Organisation(name="(organisation name)"),
             perspective=self.perspective,
-            date=self.date or dt.date.today(),
+            date=self.date or on or dt.date.today(),
             responses=tuple(Response(criterion=c.id) for c in self.framework.criteria),
         )
 

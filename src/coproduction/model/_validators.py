@@ -54,3 +54,29 @@ def unique(what: str, ids: Iterable[str]) -> None:
 def to_tuple(value: Iterable[Any]) -> tuple[Any, ...]:
     """Attrs converter: accept any iterable (a list from JSON) and store a tuple."""
     return tuple(value)
+
+
+LIBRARY_AUTHORED_DOC = "the names of the fields whose text is this library's own rather than the source's"
+
+
+def to_field_names(value: Iterable[str]) -> tuple[str, ...]:
+    """Attrs converter for ``library_authored``: the field names, each once, sorted."""
+    return tuple(sorted(set(value)))
+
+
+def check_field_names(owner: str, names: Iterable[str], allowed: Iterable[str]) -> None:
+    """Raise ``ValueError`` when ``library_authored`` names a field the item has no text in.
+
+    Args:
+        owner: The item, for the message, such as "criterion 'staff-1'".
+        names: The field names marked as the library's own.
+        allowed: The field names that hold text in this item (``examples[0]`` for one example).
+    """
+    known = set(allowed)
+    for name in names:
+        if name not in known:
+            choices = ", ".join(sorted(known)) or "none"
+            raise ValueError(
+                f"{owner} marks {name!r} as the library's own words, but it has no text there; "
+                f"fields with text: {choices}"
+            )

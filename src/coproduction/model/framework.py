@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import enum
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 import attrs
 
-from coproduction.model._validators import non_blank, slug, to_tuple, unique
+from coproduction.model._validators import check_field_names, non_blank, slug, to_field_names, to_tuple, unique
 from coproduction.model.source import Source
+from coproduction.model.wording import ViewpointWording, check_wordings, to_wordings
 
 __all__ = ["Criterion", "Field", "Framework", "Level", "RatingScale", "Section"]
 
@@ -31,6 +32,14 @@ def _to_fields(values: Iterable[Field | str]) -> tuple[Field, ...]:
     return tuple(Field(value) for value in values)
 
 
+def _texts(item: object, names: Iterable[str]) -> dict[str, object]:
+    return {name: getattr(item, name) for name in names}
+
+
+def _with_text(texts: Mapping[str, object]) -> list[str]:
+    return [name for name, text in texts.items() if isinstance(text, str) and text.strip()]
+
+
 @attrs.frozen
 class Level:
     """One level of a rating scale, such as "Developing".
@@ -40,12 +49,22 @@ class Level:
         name: Display name.
         value: Its numeric value; higher is better.
         description: What the level means, in plain English.
+        wording: The description worded for viewpoints (field ``description``).
+        library_authored: Which of ``name`` and ``description`` are this library's
+            words rather than the source's.
     """
 
     id: str = attrs.field(validator=slug)
     name: str = attrs.field(validator=non_blank)
     value: int = attrs.field(validator=attrs.validators.instance_of(int))
     description: str = ""
+    wording: tuple[ViewpointWording, ...] = attrs.field(default=(), converter=to_wordings)
+    library_authored: tuple[str, ...] = attrs.field(default=(), converter=to_field_names)
+
+    def __attrs_post_init__(self) -> None:
+        owner = f"level {self.id!r}"
+        check_wordings(owner, self.wording, _texts(self, ("description",)))
+        check_field_names(owner, self.library_authored, _with_text(_texts(self, ("name", "description"))))
 
 
 @attrs.frozen
@@ -56,6 +75,7 @@ class RatingScale:
         id: Stable identifier.
         name: Display name.
         levels: The levels, lowest value first.
+        library_authored: ``("name",)`` when the scale's name is this library's words.
 
     Raises:
         ValueError: On construction, with fewer than two levels, two levels of
@@ -65,6 +85,7 @@ class RatingScale:
     id: str = attrs.field(validator=slug)
     name: str = attrs.field(validator=non_blank)
     levels: tuple[Level, ...] = attrs.field(converter=to_tuple)
+    library_authored: tuple[str, ...] = attrs.field(default=(), converter=to_field_names)
     _by_id: dict[str, Level] = attrs.field(init=False, repr=False, eq=False, hash=False)
     _normalised: dict[str, float] = attrs.field(init=False, repr=False, eq=False, hash=False)
 
@@ -72,6 +93,7 @@ class RatingScale:
         if len(self.levels) < 2:
             raise ValueError(f"rating scale {self.id!r} needs at least two levels")
         unique("levels", (level.id for level in self.levels))
+        check_field_names(f"rating scale {self.id!r}", self.library_authored, ("name",))
         values = [level.value for level in self.levels]
         if len(set(values)) != len(values):
             duplicate = next(v for v in values if values.count(v) > 1)
@@ -158,6 +180,10 @@ class Criterion:
         guidance: Further guidance for whoever fills it in.
         examples: Examples of practice (the "e.g." text of the source).
         weight: Its weight in scores (default 1; must be positive).
+        wording: The text and examples worded for viewpoints (fields ``text``
+            and ``examples[i]``), beside the source's words.
+        library_authored: Which of ``text``, ``guidance`` and ``examples[i]`` are
+            this library's words rather than the source's.
     """
 
     id: str = attrs.field(validator=slug)
@@ -165,6 +191,15 @@ class Criterion:
     guidance: str | None = None
     examples: tuple[str, ...] = attrs.field(default=(), converter=to_tuple)
     weight: float = attrs.field(default=1.0, converter=float)
+    wording: tuple[ViewpointWording, ...] = attrs.field(default=(), converter=to_wordings)
+    library_authored: tuple[str, ...] = attrs.field(default=(), converter=to_field_names)
+
+    def __attrs_post_init__(self) -> None:
+        owner = f"criterion {self.id!r}"
+        examples = {f"examples[{index}]": example for index, example in enumerate(self.examples)}
+        check_wordings(owner, self.wording, {"text": self.text, **examples})
+        texts = {"text": self.text, "guidance": self.guidance, **examples}
+        check_field_names(owner, self.library_authored, _with_text(texts))
 
     @weight.validator
     def _ensure_weight(self, attribute: attrs.Attribute[float], value: float) -> None:
@@ -182,6 +217,9 @@ class Section:
         criteria: Its criteria, in order.
         headline: A short line saying what it is about.
         summary: The standard itself, in the source's words.
+        wording: The headline and summary worded for viewpoints.
+        library_authored: Which of ``title``, ``headline`` and ``summary`` are
+            this library's words rather than the source's.
     """
 
     id: str = attrs.field(validator=slug)
@@ -189,10 +227,15 @@ class Section:
     criteria: tuple[Criterion, ...] = attrs.field(converter=to_tuple)
     headline: str | None = None
     summary: str | None = None
+    wording: tuple[ViewpointWording, ...] = attrs.field(default=(), converter=to_wordings)
+    library_authored: tuple[str, ...] = attrs.field(default=(), converter=to_field_names)
 
     def __attrs_post_init__(self) -> None:
         if not self.criteria:
             raise ValueError(f"section {self.id!r} needs at least one criterion")
+        owner = f"section {self.id!r}"
+        check_wordings(owner, self.wording, _texts(self, ("headline", "summary")))
+        check_field_names(owner, self.library_authored, _with_text(_texts(self, ("title", "headline", "summary"))))
 
 
 @attrs.frozen
@@ -210,9 +253,13 @@ class Framework:
         fields: Which free-text columns an audit fills in beside the rating.
         evidence_prompt: The question asked for evidence, where the source has one.
         source: Who published it.
+        wording: The description and evidence prompt worded for viewpoints.
+        library_authored: Which of ``title``, ``description`` and ``evidence_prompt``
+            are this library's words rather than the source's.
 
     Raises:
-        ValueError: On construction, if two sections or two criteria share an id.
+        ValueError: On construction, if two sections or two criteria share an id,
+            or a wording or mark names a text the framework does not have.
     """
 
     id: str = attrs.field(validator=slug)
@@ -228,6 +275,8 @@ class Framework:
     )
     evidence_prompt: str | None = None
     source: Source | None = None
+    wording: tuple[ViewpointWording, ...] = attrs.field(default=(), converter=to_wordings)
+    library_authored: tuple[str, ...] = attrs.field(default=(), converter=to_field_names)
     _index: dict[str, tuple[Section, Criterion]] = attrs.field(init=False, repr=False, eq=False, hash=False)
 
     def __attrs_post_init__(self) -> None:
@@ -236,6 +285,10 @@ class Framework:
         unique("sections", (section.id for section in self.sections))
         unique("criteria", (c.id for section in self.sections for c in section.criteria))
         unique("fields", (field.value for field in self.fields))
+        owner = f"framework {self.id!r}"
+        check_wordings(owner, self.wording, _texts(self, ("description", "evidence_prompt")))
+        texts = _texts(self, ("title", "description", "evidence_prompt"))
+        check_field_names(owner, self.library_authored, _with_text(texts))
         index = {c.id: (section, c) for section in self.sections for c in section.criteria}
         object.__setattr__(self, "_index", index)
 

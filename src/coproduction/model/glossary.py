@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import attrs
 
-from coproduction.model._validators import non_blank, slug, to_tuple, unique
-from coproduction.model.approaches import AuthoredBy
+from coproduction.model._validators import check_field_names, non_blank, slug, to_field_names, to_tuple, unique
 from coproduction.model.source import Source
 
 __all__ = ["Glossary", "Term"]
@@ -20,18 +19,23 @@ class Term:
         definition: What it means, from the source.
         plain: A plain-English wording to use instead in documents for families.
         expansion: What the acronym stands for, or None for a term that is not one.
-        authored_by: ``library`` when the definition is the library's own
-            (no source defines the term); None when it is a source's words.
         attribution: Where the definition comes from when that is not the
             glossary's own source, such as another council's strategy; None otherwise.
+        library_authored: Which of ``term``, ``expansion``, ``definition`` and
+            ``plain`` are this library's words rather than the source's.
     """
 
     term: str = attrs.field(validator=non_blank)
     definition: str
     plain: str = attrs.field(validator=non_blank)
     expansion: str | None = None
-    authored_by: AuthoredBy | None = attrs.field(default=None, converter=attrs.converters.optional(AuthoredBy))
     attribution: str | None = None
+    library_authored: tuple[str, ...] = attrs.field(default=(), converter=to_field_names)
+
+    def __attrs_post_init__(self) -> None:
+        texts = {"term": self.term, "expansion": self.expansion, "definition": self.definition, "plain": self.plain}
+        with_text = [name for name, text in texts.items() if text and text.strip()]
+        check_field_names(f"glossary term {self.term!r}", self.library_authored, with_text)
 
     @property
     def is_acronym(self) -> bool:

@@ -12,7 +12,7 @@ import attrs
 
 from coproduction.errors import Problem
 from coproduction.model._metadata import PROSE_KEY
-from coproduction.model.glossary import Glossary
+from coproduction.model.glossary import Glossary, Term
 
 __all__ = [
     "DEFAULT_ALLOWED",
@@ -28,7 +28,30 @@ __all__ = [
 MAX_SENTENCE_WORDS = 25
 """A sentence of more words than this is flagged as long."""
 
-DEFAULT_ALLOWED: frozenset[str] = frozenset({"Carer", "Parent Carer", "Parent Carer Forum"})
+FAMILY_WORDS: frozenset[str] = frozenset(
+    {
+        "Action plan",
+        "Charter",
+        "Co-production",
+        "Developing",
+        "Embedded",
+        "Emerging",
+        "Evidence",
+        "Governors",
+        "Ladder of participation",
+        "Participation",
+        "Priority",
+        "Quality standard",
+        "Rating",
+        "Score",
+        "Statement",
+        "You said, we did",
+    }
+)
+"""Glossary terms families need to know (rating names, the checklist's own words): explained in a
+document's glossary section, never flagged as jargon."""
+
+DEFAULT_ALLOWED: frozenset[str] = frozenset({"Carer", "Parent Carer", "Parent Carer Forum"}) | FAMILY_WORDS
 """Glossary terms that are everyday words for the readers of these documents, never flagged."""
 
 EXCERPT_WORDS = 8
@@ -467,6 +490,34 @@ class PlainEnglishChecker:
             the field's JSON path.
         """
         return self.check_texts(text_fields(document, skip=skip))
+
+
+@functools.lru_cache(maxsize=8)
+def _every_term(glossary: Glossary) -> PlainEnglishChecker:
+    return PlainEnglishChecker(glossary, allowed=())
+
+
+def terms_used(texts: Iterable[str], glossary: Glossary) -> list[Term]:
+    """The glossary terms a document's texts use, in order of first use: what its glossary section lists.
+
+    Terms are found as the plain-English check finds them (whole words, an
+    acronym in capitals, a final "s" allowed), allowed family words included.
+
+    Args:
+        texts: Every text of the document, in reading order.
+        glossary: The glossary to look terms up in.
+
+    Returns:
+        Each term once.
+    """
+    checker = _every_term(glossary)
+    found: dict[str, Term] = {}
+    for text in texts:
+        for match in checker._term_matches(text):
+            term = glossary.lookup(match.entry.term)
+            if term is not None:
+                found.setdefault(term.term.casefold(), term)
+    return list(found.values())
 
 
 def check_plain_english(

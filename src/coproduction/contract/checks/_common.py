@@ -66,3 +66,27 @@ def _duplicate_ids(items: list[Any], path: str, what: str) -> list[Problem]:
             else:
                 seen[identifier] = index
     return problems
+
+
+def _at(path: str, name: str) -> str:
+    return f"{path}.{name}" if path else name
+
+
+def _has_text(value: object) -> bool:
+    return isinstance(value, str) and bool(value.strip())
+
+
+def _library_marks(item: object, path: str, texts: dict[str, object]) -> list[Problem]:
+    """Problems with an item's ``library_authored``: each name must be a field with text in it."""
+    names = _get(item, "library_authored")
+    if not isinstance(names, list):
+        return []
+    return [
+        Problem(
+            f"{_at(path, 'library_authored')}[{index}]",
+            "nothing-marked",
+            f"marks {name!r} as the library's own words, but there is no text there",
+        )
+        for index, name in enumerate(names)
+        if isinstance(name, str) and not _has_text(texts.get(name))
+    ]

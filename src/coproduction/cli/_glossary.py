@@ -1,0 +1,99 @@
+"""The ``glossary`` command, and how a glossary is shown on screen (private)."""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+from collections.abc import Callable
+
+from coproduction.cli._common import EXIT_OK, _catalogue, _out
+from coproduction.errors import UnknownFrameworkError
+from coproduction.model.glossary import Glossary, Term
+from coproduction.rules.viewpoints import is_library_authored
+
+__all__ = ["LIBRARY_MARK", "add_glossary_commands", "describe_glossary", "marked"]
+
+Handler = Callable[[argparse.Namespace], int]
+AddCommand = Callable[[str, Handler, str], argparse.ArgumentParser]
+
+LIBRARY_MARK = "(wording by this library)"
+"""Printed after a text that is this library's words rather than the source's."""
+
+
+def marked(text: str, by_library: bool) -> str:
+    """A text, followed by :data:`LIBRARY_MARK` when it is this library's words."""
+    return f"{text} {LIBRARY_MARK}" if by_library else text
+
+
+def add_glossary_commands(command: AddCommand) -> None:
+    """Add the command ``glossary [TERM]``.
+
+    Args:
+        command: The command line's ``command(name, handler, help)``.
+    """
+    glossary = command("glossary", _glossary, "explain the words and acronyms of special educational needs")
+    glossary.add_argument(
+        "term", nargs="?", help="a word or acronym to explain, such as SENCo (default: list them all)"
+    )
+    glossary.add_argument(
+        "--glossary", dest="glossary_id", default="send-glossary", help="the glossary id (default: send-glossary)"
+    )
+
+
+def _glossary(args: argparse.Namespace) -> int:
+    glossary = _catalogue(args).glossary(args.glossary_id)
+    if args.term is None:
+        _out(_list(glossary))
+        return EXIT_OK
+    term = glossary.lookup(args.term.strip()) or _by_spelling(glossary, args.term.strip())
+    if term is None:
+        close = difflib.get_close_matches(args.term, [t.term for t in glossary.terms], n=3, cutoff=0.6)
+        hint = f"; did you mean {' or '.join(close)}?" if close else "; run `coproduction glossary` to list them all"
+        raise UnknownFrameworkError(f"the {glossary.name} does not explain {args.term!r}{hint}")
+    _out(describe_term(term))
+    return EXIT_OK
+
+
+def _by_spelling(glossary: Glossary, word: str) -> Term | None:
+    """A term written as alternatives ("SENCO or SENDCO"), found by one of them."""
+    wanted = word.casefold()
+    for term in glossary.terms:
+        if wanted in (part.strip().casefold() for part in term.term.split(" or ")):
+            return term
+    return None
+
+
+def _heading(term: Term) -> str:
+    expansion = f" ({term.expansion})" if term.expansion else ""
+    return marked(
+        f"{term.term}{expansion}", is_library_authored(term, "term") or is_library_authored(term, "expansion")
+    )
+
+
+def describe_term(term: Term) -> str:
+    """One term in full: its name, its definition and its plain wording, each marked when the library's."""
+    lines = [_heading(term)]
+    if term.definition:
+        lines.append(f"  {marked(term.definition, is_library_authored(term, 'definition'))}")
+    lines.append(f"  In plain words: {marked(term.plain, is_library_authored(term, 'plain'))}")
+    return "\n".join(lines)
+
+
+def _list(glossary: Glossary) -> str:
+    lines = [glossary.name]
+    if glossary.source:
+        lines.append(f"Source: {glossary.source}")
+    lines.append("")
+    for term in sorted(glossary.terms, key=lambda term: term.term.casefold()):
+        lines.append(f"{term.term}: {marked(term.plain, is_library_authored(term, 'plain'))}")
+    return "\n".join(lines)
+
+
+def describe_glossary(glossary: Glossary) -> str:
+    """A glossary in full, term by term in alphabetical order, for ``show``."""
+    lines = [glossary.name, f"id {glossary.id}"]
+    if glossary.source:
+        lines.append(f"Source: {glossary.source}")
+    for term in sorted(glossary.terms, key=lambda term: term.term.casefold()):
+        lines += ["", describe_term(term)]
+    return "\n".join(lines)
