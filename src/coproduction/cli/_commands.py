@@ -23,21 +23,24 @@ from coproduction.cli._common import (
     EXIT_OK,
     EXIT_USAGE,
     _catalogue,
+    _err,
     _out,
     _percent,
     _registry,
     _table,
     _UsageError,
     _write,
+    open_input,
+    write_output,
 )
 from coproduction.cli._cycle import add_cycle_commands
 from coproduction.cli._progress import ProgressBar
-from coproduction.contract._atomic import write_atomically
 from coproduction.contract.schemas import kinds, schema
-from coproduction.contract.serialization import dump, dumps, load
+from coproduction.contract.serialization import MAX_DOCUMENT_BYTES, dumps, load
 from coproduction.errors import CoproductionError, UnknownFrameworkError, UnreadableFileError
 from coproduction.exporters._registry import ExporterRegistry, default_registry
 from coproduction.exporters.documents import AuditReport, AuditTemplate, CouncilSummary
+from coproduction.model._excerpt import excerpt
 from coproduction.model.audit import Audit
 from coproduction.model.framework import Framework
 from coproduction.model.ladder import Ladder, LadderAssessment
@@ -67,17 +70,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         handler: Callable[[argparse.Namespace], int] = args.handler
         return handler(args)
     except _UsageError as error:
-        print(f"coproduction: {error}", file=sys.stderr)
+        _err(f"coproduction: {error}")
         return EXIT_USAGE
     except CoproductionError as error:
-        print(f"coproduction: {error}", file=sys.stderr)
+        _err(f"coproduction: {error}")
         return EXIT_INVALID
     except OSError as error:
         where = f" {error.filename}" if error.filename else ""
-        print(f"coproduction: cannot use{where}: {error.strerror or error}", file=sys.stderr)
+        _err(f"coproduction: cannot use{where}: {error.strerror or error}")
         return EXIT_INVALID
     except KeyboardInterrupt:
-        print("coproduction: stopped; no partial output was left behind", file=sys.stderr)
+        _err("coproduction: stopped; no partial output was left behind")
         return 130
 
 
@@ -230,7 +233,7 @@ def _show(args: argparse.Namespace) -> int:
         frameworks = ", ".join(f.id for f in catalogue.frameworks())
         ladders = ", ".join(ladder.id for ladder in catalogue.ladders())
         raise UnknownFrameworkError(
-            f"there is no framework or ladder {args.id!r}; frameworks: {frameworks}; ladders: {ladders}"
+            f"there is no framework or ladder {excerpt(args.id)}; frameworks: {frameworks}; ladders: {ladders}"
         )
     if args.json:
         sys.stdout.write(dumps(item))
@@ -272,7 +275,7 @@ def _schema(args: argparse.Namespace) -> int:
     try:
         document = schema(args.kind)
     except KeyError:
-        raise _UsageError(f"there is no schema for {args.kind!r}; choose one of: {', '.join(kinds())}") from None
+        raise _UsageError(f"there is no schema for {excerpt(args.kind)}; choose one of: {', '.join(kinds())}") from None
     _out(json.dumps(document, indent=2, ensure_ascii=False))
     return EXIT_OK
 
@@ -285,11 +288,11 @@ def _validate(args: argparse.Namespace) -> int:
             document = load(file, catalogue=catalogue)
         except CoproductionError as error:
             failed += 1
-            print(f"{error}", file=sys.stderr)
+            _err(f"{error}")
         else:
             _out(f"{file}: valid {type(document).__name__}")
     if failed:
-        print(f"{failed} of {len(args.files)} file{'s' if len(args.files) != 1 else ''} invalid", file=sys.stderr)
+        _err(f"{failed} of {len(args.files)} file{'s' if len(args.files) != 1 else ''} invalid")
     return EXIT_INVALID if failed else EXIT_OK
 
 
@@ -303,7 +306,8 @@ def _score(args: argparse.Namespace) -> int:
     audit, framework = _load_audit(args.file, catalogue)
     report = score(audit, framework)
     if args.output:
-        dump(report, args.output)
+        data = dumps(report).encode("utf-8")
+        write_output(args.output, lambda out: _write_bytes(out, data), inputs=[args.file])
     if args.json:
         sys.stdout.write(dumps(report))
     else:
@@ -347,7 +351,8 @@ def _score_table(report: ScoreReport, framework: Framework) -> str:
 
 def _organisations(file: Path) -> list[str]:
     try:
-        text = file.read_text("utf-8-sig")
+        with open_input(file) as stream:
+            text = stream.read(MAX_DOCUMENT_BYTES + 1).decode("utf-8-sig")
     except UnicodeDecodeError:
         raise UnreadableFileError("the list is not UTF-8 text; save it as UTF-8", source=str(file)) from None
     if file.suffix.lower() == ".csv":
@@ -436,7 +441,7 @@ def _import(args: argparse.Namespace) -> int:
     outcomes = _batch.run_imports(jobs, catalogue, registry, processes=args.jobs, advance=progress.advance)
     failures = [outcome.error for outcome in outcomes if outcome.error is not None]
     for error in failures:
-        print(f"{error}", file=sys.stderr)
+        _err(f"{error}")
     for outcome in outcomes:
         for notice in outcome.notices:
             _out(f"{outcome.file}: {notice}")
@@ -444,7 +449,7 @@ def _import(args: argparse.Namespace) -> int:
         data = (json.dumps(_batch.report(outcomes), ensure_ascii=False, indent=2) + "\n").encode(
             "utf-8", "backslashreplace"
         )
-        write_atomically(args.errors, lambda out: _write_bytes(out, data))
+        write_output(args.errors, lambda out: _write_bytes(out, data))
     if folder is None:
         if not failures:
             _out(f"wrote {outcomes[0].output}: {outcomes[0].organisation}, {outcomes[0].answered} criteria rated")
@@ -452,7 +457,7 @@ def _import(args: argparse.Namespace) -> int:
         _out(f"imported {len(outcomes) - len(failures)} of {len(outcomes)} files into {folder}")
         if failures:
             where = f"; the reasons are above and in {args.errors}" if args.errors else "; the reasons are above"
-            print(f"{len(failures)} of {len(outcomes)} files could not be imported{where}", file=sys.stderr)
+            _err(f"{len(failures)} of {len(outcomes)} files could not be imported{where}")
     return EXIT_INVALID if failures else EXIT_OK
 
 
@@ -537,11 +542,11 @@ def _report_batch(args: argparse.Namespace, catalogue: Catalogue) -> int:
             progress.advance()
     failures = [message for message in outcomes if message is not None]
     for message in failures:
-        print(message, file=sys.stderr)
+        _err(message)
     good = len(jobs) - len(failures)
     _out(f"wrote {good} report{'s' if good != 1 else ''} to {args.output}")
     if failures:
-        print(f"{len(failures)} of {len(jobs)} audits could not be reported and were left out", file=sys.stderr)
+        _err(f"{len(failures)} of {len(jobs)} audits could not be reported and were left out")
         return EXIT_INVALID
     return EXIT_OK
 
@@ -594,23 +599,29 @@ def _summary(args: argparse.Namespace) -> int:
             if audit is not None:
                 yield audit, catalogue.framework(audit.framework, audit.framework_version)
 
-    document = CouncilSummary(audits(), catalogue=catalogue)
-    written = _write(registry, document, args.output, args.format)
+    read = list(audits())
     failures = [outcome.error for outcome in outcomes if outcome.error is not None]
+    if not read:
+        for error in failures:
+            _err(f"{error}")
+        _err(f"none of the {len(files)} files could be read; nothing was written and {args.output} was left as it was")
+        return EXIT_INVALID
+    document = CouncilSummary(iter(read), catalogue=catalogue)
+    written = _write(registry, document, args.output, args.format)
     for error in failures:
-        print(f"{error}", file=sys.stderr)
+        _err(f"{error}")
     if args.errors is not None:
         outcomes = [attrs.evolve(o, output=str(written)) if o.error is None else o for o in outcomes]
         data = (json.dumps(_batch.report(outcomes), ensure_ascii=False, indent=2) + "\n").encode(
             "utf-8", "backslashreplace"
         )
         args.errors.parent.mkdir(parents=True, exist_ok=True)
-        write_atomically(args.errors, lambda out: _write_bytes(out, data))
+        write_output(args.errors, lambda out: _write_bytes(out, data))
     good = len(files) - len(failures)
     _out(f"wrote {written}: {good} audit{'s' if good != 1 else ''} summarised")
     if failures:
         where = f"; the reasons are above and in {args.errors}" if args.errors else "; the reasons are above"
-        print(f"{len(failures)} of {len(files)} files could not be read and were left out{where}", file=sys.stderr)
+        _err(f"{len(failures)} of {len(files)} files could not be read and were left out{where}")
         return EXIT_INVALID
     return EXIT_OK
 
