@@ -500,7 +500,7 @@ def _report(args: argparse.Namespace) -> int:
             assessment = load(args.ladder_assessment, LadderAssessment, catalogue=catalogue)
             ladder = catalogue.ladder(assessment.ladder)
         report = AuditReport(audit, framework, ladder=ladder, ladder_assessment=assessment)
-        written = _write(_registry(), report, args.output, args.format)
+        written = _write(_registry(), report, args.output, args.format, inputs=args.files)
         _out(f"wrote {written}")
         return EXIT_OK
     if args.ladder_assessment:
@@ -607,7 +607,7 @@ def _summary(args: argparse.Namespace) -> int:
         _err(f"none of the {len(files)} files could be read; nothing was written and {args.output} was left as it was")
         return EXIT_INVALID
     document = CouncilSummary(iter(read), catalogue=catalogue)
-    written = _write(registry, document, args.output, args.format)
+    written = _write(registry, document, args.output, args.format, inputs=files if len(files) <= 3 else ())
     for error in failures:
         _err(f"{error}")
     if args.errors is not None:

@@ -11,7 +11,7 @@ from typing import BinaryIO, TextIO
 from coproduction.catalogue._catalogue import Catalogue, default_catalogue, load_item
 from coproduction.contract._atomic import write_atomically
 from coproduction.contract.serialization import check_input_file
-from coproduction.errors import ExportError, UnreadableFileError
+from coproduction.errors import CoproductionError, ExportError, UnreadableFileError
 from coproduction.exporters._registry import ExporterRegistry, default_registry
 
 EXIT_OK = 0
@@ -83,11 +83,16 @@ def write_output(path: Path, write: Callable[[BinaryIO], None], *, inputs: Seque
     """
     problem = output_problem(path)
     if problem:
-        raise ExportError(f"cannot write {path}: {problem}; nothing was written", source=None)
+        raise ExportError(f"{problem}; nothing was written")
     try:
         return write_atomically(path, write)
     except OSError as error:
-        raise ExportError(f"cannot write {path}: {error.strerror or error}; nothing was written", source=None) from None
+        raise ExportError(f"cannot write {path} ({error.strerror or error}); nothing was written") from None
+    except CoproductionError as error:
+        if error.source is None:
+            names = ", ".join(str(file) for file in inputs)
+            error.with_source(f"{names} -> {path}" if names else str(path))
+        raise
 
 
 def output_problem(path: Path) -> str:
@@ -114,9 +119,11 @@ def _exporter_name(registry: ExporterRegistry, name: str | None, output: Path) -
     return registry.by_suffix(output.suffix)
 
 
-def _write(registry: ExporterRegistry, document: object, output: Path, name: str | None) -> Path:
+def _write(
+    registry: ExporterRegistry, document: object, output: Path, name: str | None, *, inputs: Sequence[Path] = ()
+) -> Path:
     exporter = registry.for_document(_exporter_name(registry, name, output), document)
-    return write_output(output, lambda out: exporter.export(document, out))
+    return write_output(output, lambda out: exporter.export(document, out), inputs=inputs)
 
 
 def _percent(value: float | None) -> str:
