@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import BinaryIO, TextIO
 
 from coproduction.catalogue._catalogue import Catalogue, default_catalogue, load_item
-from coproduction.contract._atomic import write_atomically
+from coproduction.contract._atomic import remove_leftovers, write_atomically
 from coproduction.contract.serialization import check_input_file
 from coproduction.errors import CoproductionError, ExportError, UnreadableFileError
 from coproduction.exporters._registry import ExporterRegistry, default_registry
@@ -76,7 +76,7 @@ def write_output(path: Path, write: Callable[[BinaryIO], None], *, inputs: Seque
     """The one write path: write a file atomically, naming the path the user typed in any error.
 
     Leftover temporary files of a killed earlier run beside ``path`` are
-    removed first (see :func:`~coproduction.contract._atomic.write_atomically`).
+    removed first (only files of the pattern :func:`~coproduction.contract._atomic.write_atomically` makes).
 
     Raises:
         ExportError: If the folder is missing, the path is a folder, or the file cannot be written.
@@ -84,6 +84,7 @@ def write_output(path: Path, write: Callable[[BinaryIO], None], *, inputs: Seque
     problem = output_problem(path)
     if problem:
         raise ExportError(f"{problem}; nothing was written")
+    remove_leftovers(path)
     try:
         return write_atomically(path, write)
     except OSError as error:

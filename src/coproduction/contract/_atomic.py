@@ -15,9 +15,8 @@ def write_atomically(path: str | os.PathLike[str], write: Callable[[BinaryIO], N
     """Write a file through a temporary file beside it, then rename it into place.
 
     If ``write`` raises, the temporary file is removed and any existing file at
-    ``path`` is left untouched. Temporary files of this target that a killed
-    run left behind (``.NAME.<8 characters>.part`` beside it, the pattern this
-    function makes and no other) are removed first.
+    ``path`` is left untouched. (The command line first removes what a killed
+    run left behind: :func:`remove_leftovers`.)
 
     Args:
         path: The file to create or replace.
@@ -28,7 +27,6 @@ def write_atomically(path: str | os.PathLike[str], write: Callable[[BinaryIO], N
     """
     target = Path(path)
     directory = target.parent if str(target.parent) else Path(".")
-    remove_leftovers(target)
     fd, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=directory)
     try:
         # mkstemp makes the file readable by its owner only; give it the mode any new file would get.
