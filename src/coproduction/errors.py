@@ -45,14 +45,27 @@ class Problem:
         code: A stable, machine-usable code such as ``unknown-level``.
         message: A plain-English sentence saying what is wrong and what would
             be accepted.
+        line: For a problem in a file's text (JSON syntax), the line it is on,
+            counted from 1; None otherwise.
+        column: The column on that line, in characters, counted from 1.
     """
 
     path: str
     code: str
     message: str
+    line: int | None = attrs.field(default=None, kw_only=True)
+    column: int | None = attrs.field(default=None, kw_only=True)
+
+    @property
+    def position(self) -> str:
+        """``line 3, column 14`` when the problem has a line, else empty."""
+        if self.line is None:
+            return ""
+        return f"line {self.line}" + (f", column {self.column}" if self.column is not None else "")
 
     def __str__(self) -> str:
-        return f"{self.path}: {self.message}" if self.path else self.message
+        place = ", ".join(part for part in (self.position, self.path) if part)
+        return f"{place}: {self.message}" if place else self.message
 
 
 class CoproductionError(Exception):
@@ -79,12 +92,17 @@ class CoproductionError(Exception):
         super().__init__(message)
 
     def __str__(self) -> str:
-        head = f"{self.source}: {self.message}" if self.source else self.message
+        where = ", ".join(part for part in (self.source, self._position()) if part)
+        head = f"{where}: {self.message}" if where else self.message
         if not self.problems:
             return head
         lines = [head]
         lines.extend(f"  - {problem}" for problem in self.problems)
         return "\n".join(lines)
+
+    def _position(self) -> str:
+        """The line and column of the first problem that has them, for a message such as ``a.json, line 3, ...``."""
+        return next((problem.position for problem in self.problems if problem.line is not None), "")
 
     def with_source(self, source: str) -> CoproductionError:
         """Return this error, naming the file it came from.

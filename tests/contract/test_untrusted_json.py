@@ -61,7 +61,7 @@ def test_a_document_with_a_lone_surrogate_names_the_field(worcestershire: cp.Fra
     with pytest.raises(cp.UnreadableFileError) as caught:
         cp.loads(audit_text(worcestershire, "Evidence \ud800 here"), cp.Audit, source="oak.json")
     assert caught.value.problems[0].path == "responses[0].evidence"
-    assert str(caught.value).startswith("oak.json: ")
+    assert str(caught.value).startswith("oak.json, line 1, column ")
     assert cp.loads(audit_text(worcestershire, "Evidence \U0001f600 \u00e9"), cp.Audit).responses[0].evidence == (
         "Evidence \U0001f600 \u00e9"
     )

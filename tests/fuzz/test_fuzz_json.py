@@ -25,11 +25,21 @@ SEEDS = [
 KINDS = [None, cp.Audit]
 
 
+def assert_placed(error: cp.CoproductionError) -> None:
+    """A refusal of the JSON text itself (not of the document's content) names a line and column."""
+    if isinstance(error, cp.UnreadableFileError):
+        assert error.problems, error
+        assert all(problem.line is not None and problem.column is not None for problem in error.problems), error
+        assert all(problem.line >= 1 and problem.column >= 1 for problem in error.problems if problem.line)
+        assert ", line " in str(error).partition(":")[0]
+
+
 def load_or_refuse(content: bytes | str, kind: type[cp.Audit] | None, catalogue: cp.Catalogue) -> None:
     try:
-        document = cp.loads(content, kind, catalogue=catalogue)
+        document = cp.loads(content, kind, catalogue=catalogue, source="fuzz.json")
     except cp.CoproductionError as error:
         assert_readable_refusal(error)
+        assert_placed(error)
         return
     text = cp.dumps(document)
     assert cp.loads(text, catalogue=catalogue) == document
@@ -78,7 +88,47 @@ def test_corpus(path: Path, fuzz_catalogue: cp.Catalogue) -> None:
         assert isinstance(cp.loads(path.read_bytes(), cp.Audit), cp.Audit)
     elif path.name.startswith("refused-"):
         with pytest.raises(cp.CoproductionError) as caught:
-            cp.loads(path.read_bytes(), cp.Audit)
+            cp.loads(path.read_bytes(), cp.Audit, source=path.name)
         assert_readable_refusal(caught.value)
+        assert_placed(caught.value)
     else:  # crash-*: once crashed the loader; either outcome is fine now
         load_or_refuse(path.read_bytes(), cp.Audit, fuzz_catalogue)
+
+
+SYNTAX_TRICKS = [
+    b"NaN",
+    b"Infinity",
+    b"-Infinity",
+    b"1" * 401,
+    b"1e400",
+    b"-1e400",
+    b'"\\ud800"',
+    b'"\\udfff x"',
+    b"[" * 80 + b"1" + b"]" * 80,
+    b"\xff",
+    b"\xe9",
+    b"\xed\xa0\x80",
+]
+
+
+@fuzz_settings(200)
+@given(data=st.data())
+def test_syntax_tricks_are_refused_with_a_line_and_column(
+    seeds: Seeds, fuzz_catalogue: cp.Catalogue, data: st.DataObject
+) -> None:
+    """A value, or a key, of a valid document replaced by a token the strict parser refuses."""
+    content = seeds.draw(data)
+    values = [index for index in range(len(content)) if content[index : index + 2] == b": "]
+    at = data.draw(st.sampled_from(values), label="at") + 2
+    trick = data.draw(st.sampled_from(SYNTAX_TRICKS), label="trick")
+    duplicate = data.draw(st.booleans(), label="duplicate key")
+    if duplicate:
+        content = content[: content.index(b"{") + 1] + b'"kind": 1, ' + content[content.index(b"{") + 1 :]
+        content = content.replace(b'"kind": 1, ', b'"kind": 1, "kind": 2, ', 1)
+    else:
+        content = content[:at] + trick + content[at:]
+    with pytest.raises(cp.CoproductionError) as caught:
+        cp.loads(content, data.draw(st.sampled_from(KINDS), label="kind"), catalogue=fuzz_catalogue, source="f.json")
+    assert_readable_refusal(caught.value)
+    assert isinstance(caught.value, cp.UnreadableFileError), caught.value
+    assert_placed(caught.value)

@@ -115,8 +115,14 @@ def test_every_good_file_is_imported_and_every_bad_one_listed(
         said = " ".join([entry["message"], *(f"{p['code']} {p['message']}" for p in entry["problems"])])
         assert item.reason in said, (item.name, said)
         assert set(entry) == {"file", "code", "message", "problems"}
-        assert all(set(problem) == {"place", "code", "message"} for problem in entry["problems"])
-        assert f"in/{item.name}: {entry['message']}" in clean_run.stderr  # and on screen
+        # a problem in a file's text also gives its line and column (fields added; the format version is kept)
+        assert all(
+            set(problem) in ({"place", "code", "message"}, {"place", "code", "message", "line", "column"})
+            for problem in entry["problems"]
+        )
+        placed = next((problem for problem in entry["problems"] if "line" in problem), None)
+        where = f", line {placed['line']}, column {placed['column']}" if placed else ""
+        assert f"in/{item.name}{where}: {entry['message']}" in clean_run.stderr  # and on screen
         reasons.add(said)
     assert len(reasons) == 20  # twenty different reasons
 

@@ -181,7 +181,7 @@ def test_every_unreadable_audit_is_listed(capsys: pytest.CaptureFixture[str], tm
     broken.write_text("{not json", "utf-8")
     missing = tmp_path / "missing.json"
     err = refused(capsys, out, "compare", broken, SCHOOL, missing, "-o", out / "comparison.json")
-    assert f"{broken}:" in err and f"{missing}: the file does not exist" in err
+    assert f"{broken}, line 1, column 2:" in err and f"{missing}: the file does not exist" in err
     assert "2 of 3 files cannot be used (see above); nothing was written" in err
 
 

@@ -62,7 +62,9 @@ class Catalogue:
         for framework in frameworks:
             key = (framework.id, framework.version)
             if key in self._frameworks:
-                raise ValueError(f"framework {framework.id!r} version {framework.version!r} is given twice")
+                raise ValueError(
+                    f"framework {excerpt(framework.id)} version {excerpt(framework.version)} is given twice"
+                )
             self._frameworks[key] = framework
         self._ladders = _by_id(ladders, "ladder")
         self._glossaries = _by_id(glossaries, "glossary")
@@ -188,7 +190,8 @@ class Catalogue:
             version = max(versions, key=_version_key)
         if version not in versions:
             raise UnknownFrameworkError(
-                f"framework {framework_id!r} has no version {excerpt(version)}; known versions: {', '.join(versions)}",
+                f"framework {excerpt(framework_id)} has no version {excerpt(version)}; known versions: "
+                f"{', '.join(versions)}",
                 [Problem("framework_version", "unknown-version", f"no version {excerpt(version)}")],
             )
         return self._frameworks[(framework_id, version)]
@@ -328,7 +331,7 @@ def _by_id(items: Iterable[Any], what: str) -> dict[str, Any]:
     found: dict[str, Any] = {}
     for item in items:
         if item.id in found:
-            raise ValueError(f"{what} {item.id!r} is given twice")
+            raise ValueError(f"{what} {excerpt(item.id)} is given twice")
         found[item.id] = item
     return found
 

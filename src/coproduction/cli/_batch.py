@@ -10,7 +10,6 @@ finish in.
 from __future__ import annotations
 
 import os
-import re
 import signal
 import threading
 import time
@@ -25,7 +24,8 @@ import attrs
 
 from coproduction.catalogue._catalogue import Catalogue
 from coproduction.cli._common import _context
-from coproduction.contract.serialization import dump
+from coproduction.contract import _atomic
+from coproduction.contract.serialization import check_input_file, dump
 from coproduction.errors import BatchError, CoproductionError, ExportError, Problem, UnreadableFileError
 from coproduction.exporters._registry import ExporterRegistry, default_registry
 from coproduction.model.audit import Audit
@@ -193,16 +193,8 @@ def remove_leftovers(targets: Iterable[Path]) -> None:
     Args:
         targets: The files about to be written.
     """
-    by_folder: dict[Path, set[str]] = {}
     for target in targets:
-        by_folder.setdefault(target.parent, set()).add(target.name)
-    for folder, names in by_folder.items():
-        if not folder.is_dir():
-            continue
-        for child in folder.iterdir():
-            match = re.fullmatch(r"\.(.+)\.[a-z0-9_]{8}\.part", child.name)
-            if match and match.group(1) in names:
-                child.unlink(missing_ok=True)
+        _atomic.remove_leftovers(target)
 
 
 def _read(source: Path, catalogue: Catalogue, registry: ExporterRegistry, suffixes: dict[str, str]) -> Audit:
@@ -214,6 +206,7 @@ def _read(source: Path, catalogue: Catalogue, registry: ExporterRegistry, suffix
             + ("" if {".docx", ".xlsx"} <= set(suffixes) else " (install coproduction-docx and coproduction-xlsx)"),
         )
     reader = registry.reader(name)
+    check_input_file(source)
     try:
         with open(source, "rb") as stream:
             return reader.read(stream, _context(catalogue))
@@ -493,7 +486,17 @@ def _error_entry(file: str, error: CoproductionError) -> dict[str, Any]:
         "file": file,
         "code": error.code,
         "message": error.message,
-        "problems": [
-            {"place": problem.path, "code": problem.code, "message": problem.message} for problem in error.problems
-        ],
+        "problems": [_problem_entry(problem) for problem in error.problems],
     }
+
+
+def _problem_entry(problem: Problem) -> dict[str, Any]:
+    """A problem as JSON; ``line`` and ``column`` are added, ``place`` kept, for a problem in a file's text."""
+    entry: dict[str, Any] = {
+        "place": problem.path or problem.position,
+        "code": problem.code,
+        "message": problem.message,
+    }
+    if problem.line is not None:
+        entry.update(line=problem.line, column=problem.column)
+    return entry

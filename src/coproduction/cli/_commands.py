@@ -24,23 +24,26 @@ from coproduction.cli._common import (
     EXIT_USAGE,
     _catalogue,
     _context,
+    _err,
     _out,
     _percent,
     _registry,
     _table,
     _UsageError,
     _write,
+    open_input,
+    write_output,
 )
 from coproduction.cli._cycle import add_cycle_commands
 from coproduction.cli._glossary import add_glossary_commands, describe_glossary, marked
 from coproduction.cli._practice import PRACTICE_ITEMS, add_practice_commands, show_practice_item
 from coproduction.cli._progress import ProgressBar
-from coproduction.contract._atomic import write_atomically
 from coproduction.contract.schemas import kinds, schema
-from coproduction.contract.serialization import dump, dumps, load
+from coproduction.contract.serialization import MAX_DOCUMENT_BYTES, dumps, load
 from coproduction.errors import CoproductionError, UnknownCatalogueItemError, UnreadableFileError
 from coproduction.exporters._registry import ExporterRegistry, default_registry
 from coproduction.exporters.documents import AuditReport, AuditTemplate, CouncilSummary
+from coproduction.model._excerpt import excerpt
 from coproduction.model.audit import Audit
 from coproduction.model.framework import Criterion, Framework, Level, Section
 from coproduction.model.glossary import Glossary
@@ -72,17 +75,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         handler: Callable[[argparse.Namespace], int] = args.handler
         return handler(args)
     except _UsageError as error:
-        print(f"coproduction: {error}", file=sys.stderr)
+        _err(f"coproduction: {error}")
         return EXIT_USAGE
     except CoproductionError as error:
-        print(f"coproduction: {error}", file=sys.stderr)
+        _err(f"coproduction: {error}")
         return EXIT_INVALID
     except OSError as error:
         where = f" {error.filename}" if error.filename else ""
-        print(f"coproduction: cannot use{where}: {error.strerror or error}", file=sys.stderr)
+        _err(f"coproduction: cannot use{where}: {error.strerror or error}")
         return EXIT_INVALID
     except KeyboardInterrupt:
-        print("coproduction: stopped; no partial output was left behind", file=sys.stderr)
+        _err("coproduction: stopped; no partial output was left behind")
         return 130
 
 
@@ -260,8 +263,8 @@ def _show(args: argparse.Namespace) -> int:
         ladders = ", ".join(ladder.id for ladder in catalogue.ladders())
         glossaries = ", ".join(glossary.id for glossary in catalogue.glossaries())
         raise UnknownCatalogueItemError(
-            f"there is no framework or ladder {args.id!r}, and no glossary of that id; frameworks: {frameworks}; "
-            f"ladders: {ladders}; glossaries: {glossaries}"
+            f"there is no framework or ladder {excerpt(args.id)}, and no glossary of that id; "
+            f"frameworks: {frameworks}; ladders: {ladders}; glossaries: {glossaries}"
         )
     if args.source and not args.viewpoint:
         raise _UsageError("--source shows the source's words beside a viewpoint's: give --viewpoint too")
@@ -335,7 +338,7 @@ def _schema(args: argparse.Namespace) -> int:
     try:
         document = schema(args.kind)
     except KeyError:
-        raise _UsageError(f"there is no schema for {args.kind!r}; choose one of: {', '.join(kinds())}") from None
+        raise _UsageError(f"there is no schema for {excerpt(args.kind)}; choose one of: {', '.join(kinds())}") from None
     _out(json.dumps(document, indent=2, ensure_ascii=False))
     return EXIT_OK
 
@@ -348,11 +351,11 @@ def _validate(args: argparse.Namespace) -> int:
             document = load(file, catalogue=catalogue)
         except CoproductionError as error:
             failed += 1
-            print(f"{error}", file=sys.stderr)
+            _err(f"{error}")
         else:
             _out(f"{file}: valid {type(document).__name__}")
     if failed:
-        print(f"{failed} of {len(args.files)} file{'s' if len(args.files) != 1 else ''} invalid", file=sys.stderr)
+        _err(f"{failed} of {len(args.files)} file{'s' if len(args.files) != 1 else ''} invalid")
     return EXIT_INVALID if failed else EXIT_OK
 
 
@@ -366,7 +369,8 @@ def _score(args: argparse.Namespace) -> int:
     audit, framework = _load_audit(args.file, catalogue)
     report = score(audit, framework)
     if args.output:
-        dump(report, args.output)
+        data = dumps(report).encode("utf-8")
+        write_output(args.output, lambda out: _write_bytes(out, data), inputs=[args.file])
     if args.json:
         sys.stdout.write(dumps(report))
     else:
@@ -410,7 +414,8 @@ def _score_table(report: ScoreReport, framework: Framework) -> str:
 
 def _organisations(file: Path) -> list[str]:
     try:
-        text = file.read_text("utf-8-sig")
+        with open_input(file) as stream:
+            text = stream.read(MAX_DOCUMENT_BYTES + 1).decode("utf-8-sig")
     except UnicodeDecodeError:
         raise UnreadableFileError("the list is not UTF-8 text; save it as UTF-8", source=str(file)) from None
     if file.suffix.lower() == ".csv":
@@ -499,7 +504,7 @@ def _import(args: argparse.Namespace) -> int:
     outcomes = _batch.run_imports(jobs, catalogue, registry, processes=args.jobs, advance=progress.advance)
     failures = [outcome.error for outcome in outcomes if outcome.error is not None]
     for error in failures:
-        print(f"{error}", file=sys.stderr)
+        _err(f"{error}")
     for outcome in outcomes:
         for notice in outcome.notices:
             _out(f"{outcome.file}: {notice}")
@@ -507,7 +512,7 @@ def _import(args: argparse.Namespace) -> int:
         data = (json.dumps(_batch.report(outcomes), ensure_ascii=False, indent=2) + "\n").encode(
             "utf-8", "backslashreplace"
         )
-        write_atomically(args.errors, lambda out: _write_bytes(out, data))
+        write_output(args.errors, lambda out: _write_bytes(out, data))
     if folder is None:
         if not failures:
             _out(f"wrote {outcomes[0].output}: {outcomes[0].organisation}, {outcomes[0].answered} criteria rated")
@@ -515,7 +520,7 @@ def _import(args: argparse.Namespace) -> int:
         _out(f"imported {len(outcomes) - len(failures)} of {len(outcomes)} files into {folder}")
         if failures:
             where = f"; the reasons are above and in {args.errors}" if args.errors else "; the reasons are above"
-            print(f"{len(failures)} of {len(outcomes)} files could not be imported{where}", file=sys.stderr)
+            _err(f"{len(failures)} of {len(outcomes)} files could not be imported{where}")
     return EXIT_INVALID if failures else EXIT_OK
 
 
@@ -558,7 +563,7 @@ def _report(args: argparse.Namespace) -> int:
             assessment = load(args.ladder_assessment, LadderAssessment, catalogue=catalogue)
             ladder = catalogue.ladder(assessment.ladder)
         report = AuditReport(audit, framework, ladder=ladder, ladder_assessment=assessment)
-        written = _write(_registry(), report, args.output, args.format, _context(catalogue))
+        written = _write(_registry(), report, args.output, args.format, _context(catalogue), inputs=args.files)
         _out(f"wrote {written}")
         return EXIT_OK
     if args.ladder_assessment:
@@ -600,11 +605,11 @@ def _report_batch(args: argparse.Namespace, catalogue: Catalogue) -> int:
             progress.advance()
     failures = [message for message in outcomes if message is not None]
     for message in failures:
-        print(message, file=sys.stderr)
+        _err(message)
     good = len(jobs) - len(failures)
     _out(f"wrote {good} report{'s' if good != 1 else ''} to {args.output}")
     if failures:
-        print(f"{len(failures)} of {len(jobs)} audits could not be reported and were left out", file=sys.stderr)
+        _err(f"{len(failures)} of {len(jobs)} audits could not be reported and were left out")
         return EXIT_INVALID
     return EXIT_OK
 
@@ -659,23 +664,31 @@ def _summary(args: argparse.Namespace) -> int:
             if audit is not None:
                 yield audit, catalogue.framework(audit.framework, audit.framework_version)
 
-    document = CouncilSummary(audits(), catalogue=catalogue)
-    written = _write(registry, document, args.output, args.format, _context(catalogue))
+    read = list(audits())
     failures = [outcome.error for outcome in outcomes if outcome.error is not None]
+    if not read:
+        for error in failures:
+            _err(f"{error}")
+        _err(f"none of the {len(files)} files could be read; nothing was written and {args.output} was left as it was")
+        return EXIT_INVALID
+    document = CouncilSummary(iter(read), catalogue=catalogue)
+    written = _write(
+        registry, document, args.output, args.format, _context(catalogue), inputs=files if len(files) <= 3 else ()
+    )
     for error in failures:
-        print(f"{error}", file=sys.stderr)
+        _err(f"{error}")
     if args.errors is not None:
         outcomes = [attrs.evolve(o, output=str(written)) if o.error is None else o for o in outcomes]
         data = (json.dumps(_batch.report(outcomes), ensure_ascii=False, indent=2) + "\n").encode(
             "utf-8", "backslashreplace"
         )
         args.errors.parent.mkdir(parents=True, exist_ok=True)
-        write_atomically(args.errors, lambda out: _write_bytes(out, data))
+        write_output(args.errors, lambda out: _write_bytes(out, data))
     good = len(files) - len(failures)
     _out(f"wrote {written}: {good} audit{'s' if good != 1 else ''} summarised")
     if failures:
         where = f"; the reasons are above and in {args.errors}" if args.errors else "; the reasons are above"
-        print(f"{len(failures)} of {len(files)} files could not be read and were left out{where}", file=sys.stderr)
+        _err(f"{len(failures)} of {len(files)} files could not be read and were left out{where}")
         return EXIT_INVALID
     return EXIT_OK
 

@@ -23,14 +23,16 @@ from coproduction.cli._common import (
     EXIT_OK,
     _catalogue,
     _context,
+    _err,
     _exporter_name,
     _out,
     _percent,
     _registry,
     _table,
     _UsageError,
+    open_input,
+    write_output,
 )
-from coproduction.contract._atomic import write_atomically
 from coproduction.contract.serialization import dumps, load
 from coproduction.errors import (
     CoproductionError,
@@ -40,6 +42,7 @@ from coproduction.errors import (
     UnreadableFileError,
 )
 from coproduction.exporters._registry import ExporterRegistry
+from coproduction.model._excerpt import excerpt, excerpt_text
 from coproduction.model.audit import Audit
 from coproduction.model.charter import Charter
 from coproduction.model.comparison import AuditReference, Comparison, CriterionComparison
@@ -218,7 +221,7 @@ def _date(text: str) -> dt.date:
         return dt.date.fromisoformat(text.strip())
     except ValueError:
         raise argparse.ArgumentTypeError(
-            f"{text!r} is not a date; write it as YYYY-MM-DD, for example 2025-06-01"
+            f"{excerpt(text)} is not a date; write it as YYYY-MM-DD, for example 2025-06-01"
         ) from None
 
 
@@ -229,7 +232,7 @@ def _contributor(text: str) -> Contributor:
     except ValueError as error:
         known = ", ".join(g.value for g in Group)
         reason = str(error) if group.strip() == Group.OTHER.value else f"choose one of: {known}"
-        raise argparse.ArgumentTypeError(f"{group.strip()!r} is not a group of people; {reason}") from None
+        raise argparse.ArgumentTypeError(f"{excerpt(group.strip())} is not a group of people; {reason}") from None
 
 
 # -- reading and writing -----------------------------------------------------------------------
@@ -248,7 +251,7 @@ def _read_each(files: Sequence[Path], read: Callable[[Path], T]) -> list[T]:
         raise failed[0]
     if failed:
         for failure in failed:
-            print(f"{failure}", file=sys.stderr)
+            _err(f"{failure}")
         raise InvalidDocumentError(
             f"{len(failed)} of {len(files)} files cannot be used (see above); nothing was written"
         )
@@ -287,7 +290,7 @@ def _read_plan(file: Path, catalogue: Catalogue, registry: ExporterRegistry) -> 
             source=str(file),
         ) from None
     try:
-        with open(file, "rb") as source:
+        with open_input(file) as source:
             return reader.read_action_plan(source, _context(catalogue))
     except FileNotFoundError:
         raise UnreadableFileError("the file does not exist", source=str(file)) from None
@@ -308,7 +311,14 @@ def _write(
     registry = registry or _registry()
     output: Path = args.output
     exporter = registry.for_document(_exporter_name(registry, args.format, output), document)
-    return write_atomically(output, lambda out: exporter.export(document, out, _context(catalogue, on)))
+    inputs = [path for name in ("file", "files", "plan") for path in _as_paths(getattr(args, name, None))]
+    return write_output(output, lambda out: exporter.export(document, out, _context(catalogue, on)), inputs=inputs)
+
+
+def _as_paths(value: object) -> list[Path]:
+    if isinstance(value, Path):
+        return [value]
+    return [item for item in value if isinstance(item, Path)] if isinstance(value, list) else []
 
 
 # -- words on screen -----------------------------------------------------------------------------
@@ -352,7 +362,10 @@ def _compare(args: argparse.Namespace) -> int:
     if args.output:
         written = _write(comparison, args, catalogue)
         if not args.json:  # the JSON printed must be all that is printed
-            _out(f"wrote {written}: {comparison.organisation.name}, {_plural(len(comparison.audits), 'perspective')}")
+            _out(
+                f"wrote {written}: "
+                f"{excerpt_text(comparison.organisation.name)}, {_plural(len(comparison.audits), 'perspective')}"
+            )
     if args.json:
         sys.stdout.write(dumps(comparison))
     elif not args.output:
@@ -484,7 +497,9 @@ def _progress(args: argparse.Namespace) -> int:
     if args.output:
         written = _write(progress, args, catalogue)
         if not args.json:  # the JSON printed must be all that is printed
-            _out(f"wrote {written}: {progress.organisation.name}, {_plural(len(progress.cycles), 'audit')}")
+            _out(
+                f"wrote {written}: {excerpt_text(progress.organisation.name)}, {_plural(len(progress.cycles), 'audit')}"
+            )
     if args.json:
         sys.stdout.write(dumps(progress))
     elif not args.output:
@@ -565,7 +580,10 @@ def _plan_propose(args: argparse.Namespace) -> int:
     plan = proposal.plan
     if args.output:
         written = _write(plan, args, catalogue)
-        _out(f"wrote {written}: {_plural(len(plan.actions), 'proposed action')} for {plan.organisation.name}")
+        _out(
+            f"wrote {written}: "
+            f"{_plural(len(plan.actions), 'proposed action')} for {excerpt_text(plan.organisation.name)}"
+        )
     else:
         names = _level_names(framework.scale)
         lines = [
@@ -616,8 +634,8 @@ def _plan_status(args: argparse.Namespace) -> int:
                     Problem(
                         str(args.audits[0]),
                         "different-organisation",
-                        f"the audits are about {source.organisation.name!r}, but the plan is for "
-                        f"{plan.organisation.name!r}; give the audits of {plan.organisation.name!r}",
+                        f"the audits are about {excerpt(source.organisation.name)}, but the plan is for "
+                        f"{excerpt(plan.organisation.name)}; give the audits of {excerpt(plan.organisation.name)}",
                     )
                 ],
             )
@@ -684,7 +702,10 @@ def _plan_import(args: argparse.Namespace) -> int:
     registry = _registry()
     plan = _read_plan(args.plan, catalogue, registry)
     written = _write(plan, args, catalogue, registry=registry)
-    _out(f"wrote {written}: {_plural(len(plan.actions), 'action')} of {plan.organisation.name} read from {args.plan}")
+    _out(
+        f"wrote {written}: "
+        f"{_plural(len(plan.actions), 'action')} of {excerpt_text(plan.organisation.name)} read from {args.plan}"
+    )
     return EXIT_OK
 
 
@@ -703,7 +724,7 @@ def _charter_check(args: argparse.Namespace) -> int:
         f"signed off by {_plural(len(charter.signed_off), 'person', 'people')}" if charter.signed else "not signed off"
     )
     _out(
-        f"{args.file}: a valid charter of {charter.organisation.name}, "
+        f"{args.file}: a valid charter of {excerpt_text(charter.organisation.name)}, "
         f"{_plural(len(charter.commitments), 'commitment')} and {_plural(len(charter.expectations), 'expectation')}, "
         f"co-produced on {_long_date(charter.co_produced_on)}, to be reviewed by {_long_date(charter.review_date)}, "
         f"{signed}."
@@ -722,7 +743,7 @@ def _charter_export(args: argparse.Namespace) -> int:
     catalogue = _catalogue(args)
     charter = _load_charter(args, catalogue)
     written = _write(charter, args, catalogue)
-    _out(f"wrote {written}: the charter of {charter.organisation.name}")
+    _out(f"wrote {written}: the charter of {excerpt_text(charter.organisation.name)}")
     return EXIT_OK
 
 
@@ -745,7 +766,10 @@ def _feedback_summary(args: argparse.Namespace) -> int:
     if args.output:
         written = _write(log, args, catalogue, on=on)
         if not args.text:  # the text printed must be ready to publish as it is
-            _out(f"wrote {written}: {_plural(len(log.entries), 'entry', 'entries')} of {log.organisation.name}")
+            _out(
+                f"wrote {written}: "
+                f"{_plural(len(log.entries), 'entry', 'entries')} of {excerpt_text(log.organisation.name)}"
+            )
     if args.text:
         sys.stdout.write(you_said_we_did(log, as_of=on))
     if args.output or args.text:

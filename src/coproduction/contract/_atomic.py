@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -16,7 +17,8 @@ def write_atomically(path: str | os.PathLike[str], write: Callable[[BinaryIO], N
     """Write a file through a temporary file beside it, then rename it into place.
 
     If ``write`` raises, the temporary file is removed and any existing file at
-    ``path`` is left untouched.
+    ``path`` is left untouched. (The command line first removes what a killed
+    run left behind: :func:`remove_leftovers`.)
 
     Args:
         path: The file to create or replace.
@@ -41,6 +43,29 @@ def write_atomically(path: str | os.PathLike[str], write: Callable[[BinaryIO], N
             os.unlink(temporary)
         raise
     return target
+
+
+# tempfile.mkstemp's random part: 8 characters of this alphabet.
+_LEFTOVER = re.compile(r"\.(?P<name>.+)\.[a-z0-9_]{8}\.part")
+
+
+def remove_leftovers(target: Path) -> None:
+    """Remove the temporary files a killed run left beside ``target`` (only our own pattern, only for this name).
+
+    A file is written to ``.NAME.<random>.part`` beside its target and then
+    renamed into place; a process killed outright (``kill -9``, a power cut)
+    in between cannot remove it, so the next run writing that target does.
+    """
+    directory = target.parent if str(target.parent) else Path(".")
+    try:
+        children = list(directory.iterdir())
+    except OSError:
+        return
+    for child in children:
+        match = _LEFTOVER.fullmatch(child.name)
+        if match and match.group("name") == target.name and not child.is_symlink() and child.is_file():
+            with contextlib.suppress(OSError):
+                child.unlink()
 
 
 def _current_umask() -> int:

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from jsonschema.exceptions import ValidationError
 
 from coproduction.errors import Problem
-from coproduction.model._excerpt import excerpt, json_path
+from coproduction.model._excerpt import excerpt, excerpt_text, json_path
 from coproduction.model._validators import SLUG_PATTERN
 
 __all__ = ["problem_from_schema_error"]
@@ -43,28 +44,53 @@ def _actual_type(value: object) -> str:
     return type(value).__name__
 
 
+def problems_from_schema_error(error: ValidationError, kind: str) -> list[Problem]:
+    """Turn one jsonschema error into the problems a council officer can act on.
+
+    One error of ``required`` or ``additionalProperties`` stands for every
+    field missing, or every field not allowed, in one object: each becomes a
+    problem of its own, with its own path.
+    """
+    value: Any = error.instance
+    validator: Any = error.validator
+    expected: Any = error.validator_value
+    if validator == "required" and isinstance(value, dict):
+        return [
+            Problem(
+                json_path([*error.absolute_path, name]), "missing-field", f"'{name}' is missing; it is required here"
+            )
+            for name in expected
+            if name not in value
+        ]
+    if validator == "additionalProperties" and isinstance(value, dict):
+        schema: Any = error.schema
+        allowed = sorted(schema.get("properties", {}))
+        return [
+            Problem(
+                json_path([*error.absolute_path, extra]),
+                "unknown-field",
+                f"{excerpt(extra)} is not a field allowed here; check the spelling or remove it "
+                f"(fields allowed here: {', '.join(allowed)})",
+            )
+            for extra in sorted(set(value) - set(allowed), key=str)
+            if not _matches_pattern(extra, schema)
+        ]
+    return [problem_from_schema_error(error, kind)]
+
+
+def _matches_pattern(name: str, schema: dict[str, Any]) -> bool:
+    return any(re.search(pattern, name) for pattern in schema.get("patternProperties", {}))
+
+
 def problem_from_schema_error(error: ValidationError, kind: str) -> Problem:
-    """Turn one jsonschema error into a problem a council officer can act on."""
+    """Turn one jsonschema error into a problem a council officer can act on (the first, for ``required``)."""
     path = json_path(error.absolute_path)
     value: Any = error.instance
     validator: Any = error.validator
     expected: Any = error.validator_value
-    schema: Any = error.schema
-    if validator == "required":
-        missing = next((name for name in expected if isinstance(value, dict) and name not in value), "?")
-        return Problem(
-            json_path([*error.absolute_path, missing]), "missing-field", f"'{missing}' is missing; it is required here"
-        )
-    if validator == "additionalProperties":
-        allowed = sorted(schema.get("properties", {}))
-        extras = sorted(set(value) - set(allowed)) if isinstance(value, dict) else []
-        extra = extras[0] if extras else "?"
-        return Problem(
-            json_path([*error.absolute_path, extra]),
-            "unknown-field",
-            f"{excerpt(extra)} is not a field allowed here; check the spelling or remove it "
-            f"(fields allowed here: {', '.join(allowed)})",
-        )
+    if validator in ("required", "additionalProperties"):
+        found = problems_from_schema_error(error, kind) if isinstance(value, dict) else []
+        return found[0] if found else Problem(path, f"schema-{validator}", excerpt_text(error.message, 200))
     if validator == "type":
         return Problem(
             path, "wrong-type", f"expected {_type_names(expected)}, got {_actual_type(value)} {excerpt(value)}"
@@ -102,4 +128,4 @@ def problem_from_schema_error(error: ValidationError, kind: str) -> Problem:
         if best is not None:
             return problem_from_schema_error(best, kind)
         return Problem(path, "wrong-value", f"{excerpt(value)} is not acceptable here")
-    return Problem(path, f"schema-{validator}", error.message[:200])
+    return Problem(path, f"schema-{validator}", excerpt_text(error.message, 200))

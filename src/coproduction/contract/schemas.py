@@ -17,8 +17,9 @@ import jsonschema_rs
 import referencing
 from referencing.jsonschema import DRAFT202012
 
-from coproduction.contract._messages import problem_from_schema_error
+from coproduction.contract._messages import problems_from_schema_error
 from coproduction.errors import Problem
+from coproduction.model._excerpt import excerpt
 
 __all__ = ["SCHEMA_BASE", "is_valid", "kinds", "registry", "schema", "validate", "validator"]
 
@@ -63,7 +64,7 @@ def schema(kind: str) -> dict[str, Any]:
     """
     schemas = _all_schemas()
     if kind not in schemas:
-        raise KeyError(f"there is no schema for {kind!r}; known kinds: {', '.join(kinds())}")
+        raise KeyError(f"there is no schema for {excerpt(kind)}; known kinds: {', '.join(kinds())}")
     return schemas[kind]
 
 
@@ -118,5 +119,5 @@ def validate(data: object, kind: str) -> list[Problem]:
     if is_valid(data, kind):
         return []
     errors = validator(kind).iter_errors(data)  # type: ignore[arg-type]
-    problems = [problem_from_schema_error(error, kind) for error in errors]
+    problems = dict.fromkeys(problem for error in errors for problem in problems_from_schema_error(error, kind))
     return sorted(problems, key=lambda problem: problem.path)

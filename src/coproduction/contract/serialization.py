@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import json
 import math
 import os
 import re
+import stat
 from pathlib import Path
 from typing import Any, BinaryIO, TypeVar, cast, overload
 
@@ -16,11 +18,12 @@ from cattrs.gen import make_dict_unstructure_fn, override
 from cattrs.preconf.json import make_converter as _make_json_converter
 
 from coproduction.contract._atomic import write_atomically
+from coproduction.contract._locate import locate
 from coproduction.contract._trusted import TRUSTED_BUILDERS
 from coproduction.contract.kinds import Kind, cross_check, kind_named, kind_of_class, kinds
 from coproduction.contract.schemas import is_valid, validate
 from coproduction.errors import InvalidDocumentError, Problem, UnreadableFileError
-from coproduction.model._excerpt import excerpt, json_path
+from coproduction.model._excerpt import excerpt, excerpt_text, json_path
 from coproduction.model.catalogue import CatalogueLookup
 
 __all__ = [
@@ -203,7 +206,8 @@ def loads(
     """Parse, validate and structure a JSON document.
 
     Args:
-        text: The JSON text (bytes are decoded as UTF-8).
+        text: The JSON text (bytes are decoded as UTF-8); a leading byte-order
+            mark is ignored, in bytes or in text.
         kind: The class expected, or None for any document kind.
         catalogue: Where an audit's framework is looked up.
         source: A name for the input (a file name) used in error messages.
@@ -216,8 +220,12 @@ def loads(
         InvalidDocumentError: With every problem found.
     """
     try:
-        data = _parse(text)
-        return from_dict(data, kind, catalogue=catalogue)
+        decoded = _decode(text)
+        try:
+            data = _parse(decoded, from_bytes=isinstance(text, bytes))
+            return from_dict(data, kind, catalogue=catalogue)
+        except UnreadableFileError as error:
+            raise _placed(error, decoded) from None
     except (UnreadableFileError, InvalidDocumentError) as error:
         if source is not None:
             error.with_source(source)
@@ -238,10 +246,11 @@ def load(
     """
     file = Path(path)
     try:
-        size = file.stat().st_size
+        size = check_input_file(file)
         if size > MAX_DOCUMENT_BYTES:
             raise _too_big(size)
-        raw = file.read_bytes()
+        with open(file, "rb") as stream:
+            raw = stream.read(MAX_DOCUMENT_BYTES + 1)
     except FileNotFoundError:
         raise UnreadableFileError("the file does not exist", source=str(file)) from None
     except IsADirectoryError:
@@ -250,7 +259,43 @@ def load(
         raise UnreadableFileError("the file cannot be read (permission denied)", source=str(file)) from None
     except UnreadableFileError as error:
         raise error.with_source(str(file)) from None
+    except OSError as error:
+        raise UnreadableFileError(f"the file cannot be read ({error.strerror or error})", source=str(file)) from None
     return loads(raw, kind, catalogue=catalogue, source=str(file))
+
+
+_NOT_REGULAR = (
+    (stat.S_ISDIR, "this is a folder, not a file"),
+    (stat.S_ISCHR, "this is a device, not a file"),
+    (stat.S_ISBLK, "this is a device, not a file"),
+    (stat.S_ISFIFO, "this is a named pipe, not a file"),
+    (stat.S_ISSOCK, "this is a socket, not a file"),
+)
+
+
+def check_input_file(path: str | os.PathLike[str]) -> int:
+    """Check, before anything is read, that a path names a regular file (following links), and return its size.
+
+    A link to ``/dev/zero`` would be read until memory ran out, and a named
+    pipe would wait for ever; both are refused here, naming the path as given.
+
+    Raises:
+        UnreadableFileError: If the path is missing, or is a folder, device, pipe or socket.
+    """
+    try:
+        status = os.stat(path)
+    except FileNotFoundError:
+        raise UnreadableFileError("the file does not exist", source=os.fsdecode(path)) from None
+    except OSError as error:
+        raise UnreadableFileError(
+            f"the file cannot be read ({error.strerror or error})", source=os.fsdecode(path)
+        ) from None
+    for test, why in _NOT_REGULAR:
+        if test(status.st_mode):
+            raise UnreadableFileError(why, source=os.fsdecode(path))
+    if not stat.S_ISREG(status.st_mode):
+        raise UnreadableFileError("this is not a regular file", source=os.fsdecode(path))
+    return status.st_size
 
 
 def _too_big(size: int) -> UnreadableFileError:
@@ -299,7 +344,7 @@ def _parse_float(literal: str) -> float:
 
 
 def _number_error(error: _NumberError) -> UnreadableFileError:
-    shown = error.literal if len(error.literal) <= 20 else error.literal[:20] + "..."
+    shown = excerpt_text(error.literal, 23)
     if error.code == "number-too-long":
         return UnreadableFileError(
             f"a number in the document is written with {len(error.literal):,} characters; "
@@ -366,32 +411,85 @@ def parse_json(text: str | bytes) -> Any:
     Raises:
         UnreadableFileError: With the line and column of the first mistake.
     """
-    data = _parse(text)
-    _ensure_depth_allowed(data)
+    decoded = _decode(text)
+    try:
+        data = _parse(decoded, from_bytes=isinstance(text, bytes))
+        _ensure_depth_allowed(data)
+    except UnreadableFileError as error:
+        raise _placed(error, decoded) from None
     return data
+
+
+def _too_deep() -> UnreadableFileError:
+    return UnreadableFileError(
+        f"the document is nested too deeply (the most is {MAX_NESTING} levels)",
+        [
+            Problem(
+                "",
+                "too-deep",
+                f"lists and objects nest more than {MAX_NESTING} levels deep here "
+                "(set coproduction.contract.serialization.MAX_NESTING to change it)",
+            )
+        ],
+    )
 
 
 def _ensure_depth_allowed(data: Any) -> None:
     if _depth(data) > MAX_NESTING:
-        raise UnreadableFileError(f"the document is nested too deeply (the most is {MAX_NESTING} levels)")
+        raise _too_deep()
 
 
-def _parse(text: str | bytes) -> Any:
-    """Parse JSON strictly, as :func:`parse_json`, but leave the depth to the caller.
+def _decode(text: str | bytes) -> str:
+    """The text of a document, without a byte-order mark; bytes must be UTF-8.
 
     Raises:
-        UnreadableFileError: With the line and column of the first mistake.
+        UnreadableFileError: If the document is too large or is not UTF-8, with the line and column.
     """
     if len(text) > MAX_DOCUMENT_BYTES:
         raise _too_big(len(text))
-    decoded = isinstance(text, bytes)
-    if isinstance(text, bytes):
-        try:
-            text = text.decode("utf-8-sig")
-        except UnicodeDecodeError as error:
-            raise UnreadableFileError(
-                f"the file is not UTF-8 text (byte {error.start} cannot be read); save it as UTF-8 JSON"
-            ) from None
+    if isinstance(text, str):
+        return text.removeprefix("\ufeff")
+    try:
+        return text.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        start = error.start + (3 if text.startswith(codecs.BOM_UTF8) else 0)
+        before = text[:start]
+        line = before.count(b"\n") + 1
+        column = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
+        raise UnreadableFileError(
+            f"the file is not UTF-8 text (byte {start} cannot be read); save it as UTF-8 JSON",
+            [
+                Problem(
+                    "",
+                    "not-utf8",
+                    f"byte 0x{text[start]:02x} is not UTF-8; save the file as UTF-8",
+                    line=line,
+                    column=column,
+                )
+            ],
+        ) from None
+
+
+def _placed(error: UnreadableFileError, text: str) -> UnreadableFileError:
+    """Give each problem of a refusal without a place the line, column and JSON path of the token refused."""
+    unplaced = [index for index, problem in enumerate(error.problems) if problem.line is None]
+    if not unplaced:
+        return error
+    code = error.problems[unplaced[0]].code
+    places = locate(text, code, max_number_length=MAX_NUMBER_LENGTH, max_nesting=MAX_NESTING)
+    for index, place in zip(unplaced, places, strict=False):
+        problem = error.problems[index]
+        path = problem.path or place.path
+        error.problems[index] = attrs.evolve(problem, path=path, line=place.line, column=place.column)
+    return error
+
+
+def _parse(text: str, *, from_bytes: bool) -> Any:
+    """Parse JSON strictly, as :func:`parse_json`, but leave the depth to the caller.
+
+    Raises:
+        UnreadableFileError: Saying what is wrong; :func:`_placed` then finds where.
+    """
     try:
         data = json.loads(
             text,
@@ -409,15 +507,15 @@ def _parse(text: str | bytes) -> Any:
         ) from None
     except json.JSONDecodeError as error:
         raise UnreadableFileError(
-            f"this is not valid JSON: {error.msg} at line {error.lineno}, column {error.colno}",
-            [Problem(f"line {error.lineno}, column {error.colno}", "json-syntax", error.msg)],
+            f"this is not valid JSON: {error.msg}",
+            [Problem("", "json-syntax", error.msg, line=error.lineno, column=error.colno)],
         ) from None
     except ValueError as error:
         raise UnreadableFileError(str(error), [Problem("", "json-constant", str(error))]) from None
     except RecursionError:
-        raise UnreadableFileError(f"the document is nested too deeply (the most is {MAX_NESTING} levels)") from None
+        raise _too_deep() from None
     if ("\\u" in text and _SURROGATE_ESCAPE.search(text)) or (
-        not decoded and not text.isascii() and _SURROGATE.search(text)
+        not from_bytes and not text.isascii() and _SURROGATE.search(text)
     ):
         found = _lone_surrogates(data)
         if found:
@@ -458,7 +556,7 @@ def _ensure_known_kind(data: dict[str, Any], expected: type[Any] | None) -> str:
     if wanted is not None and kind != wanted:
         raise InvalidDocumentError(
             f"expected {_a(wanted)} document but this is {_a(kind)}",
-            [Problem("kind", "wrong-kind", f"is {kind!r}; expected {wanted!r}")],
+            [Problem("kind", "wrong-kind", f"is {excerpt(kind)}; expected {excerpt(wanted)}")],
         )
     version = data.get("schema_version")
     current = _row(kind).version

@@ -20,6 +20,7 @@ from coproduction.exporters._protocol import (
     Exporter,
     TemplateReader,
 )
+from coproduction.model._excerpt import excerpt
 
 __all__ = ["ExporterInfo", "ExporterRegistry", "default_registry"]
 
@@ -115,13 +116,13 @@ class ExporterRegistry:
         if not candidates:
             installed = ", ".join(self.names()) or "none"
             raise ExporterNotFoundError(
-                f"there is no exporter called {name!r}; installed exporters: {installed}",
+                f"there is no exporter called {excerpt(name)}; installed exporters: {installed}",
                 [Problem("", "exporter-not-found", _install_hint(name))],
             )
         if len(candidates) > 1:
             claimants = " and ".join(f"{c.info.distribution} ({c.info.target})" for c in candidates)
             raise ExporterConflictError(
-                f"two distributions provide an exporter called {name!r}: {claimants}; uninstall one of them"
+                f"two distributions provide an exporter called {excerpt(name)}: {claimants}; uninstall one of them"
             )
         loaded = candidates[0].load()
         if isinstance(loaded, type):
@@ -248,11 +249,13 @@ def _ensure_exporter(name: str, exporter: object) -> Exporter:
         if not hasattr(exporter, attribute)
     ]
     if missing:
-        raise TypeError(f"the exporter registered as {name!r} is not an Exporter: it lacks {', '.join(missing)}")
+        raise TypeError(f"the exporter registered as {excerpt(name)} is not an Exporter: it lacks {', '.join(missing)}")
     if not isinstance(exporter, Exporter):
-        raise TypeError(f"the exporter registered as {name!r} does not satisfy the Exporter protocol")
+        raise TypeError(f"the exporter registered as {excerpt(name)} does not satisfy the Exporter protocol")
     if exporter.name != name:
-        raise TypeError(f"the exporter registered as {name!r} calls itself {exporter.name!r}; the names must match")
+        raise TypeError(
+            f"the exporter registered as {excerpt(name)} calls itself {excerpt(exporter.name)}; the names must match"
+        )
     return exporter
 
 

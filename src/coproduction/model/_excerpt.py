@@ -27,3 +27,8 @@ def excerpt(value: object) -> str:
     if len(text) > EXCERPT_LENGTH:
         text = text[: EXCERPT_LENGTH - 3] + "..."
     return text
+
+
+def excerpt_text(text: str, length: int = EXCERPT_LENGTH) -> str:
+    """Cut a text (a name, a path, a number as written) short, unquoted, so a message never repeats a huge input."""
+    return text if len(text) <= length else text[: length - 3] + "..."

@@ -8,6 +8,8 @@ from typing import Any
 
 import attrs
 
+from coproduction.model._excerpt import excerpt
+
 __all__ = ["SLUG_MAX_LENGTH", "SLUG_PATTERN", "is_slug", "non_blank", "optional_slug", "slug", "to_tuple", "unique"]
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
@@ -26,7 +28,7 @@ def slug(instance: Any, attribute: attrs.Attribute[Any], value: object) -> None:
         raise ValueError(
             f"{type(instance).__name__}.{attribute.name} must be an identifier of lowercase "
             f"letters, digits and single hyphens (at most {SLUG_MAX_LENGTH} characters, "
-            f"for example 'shared-values-1'); got {value!r}"
+            f"for example 'shared-values-1'); got {excerpt(value)}"
         )
 
 
@@ -47,7 +49,7 @@ def unique(what: str, ids: Iterable[str]) -> None:
     seen: set[str] = set()
     for identifier in ids:
         if identifier in seen:
-            raise ValueError(f"two {what} have the id {identifier!r}; each id must be unique")
+            raise ValueError(f"two {what} have the id {excerpt(identifier)}; each id must be unique")
         seen.add(identifier)
 
 

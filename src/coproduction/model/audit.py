@@ -6,6 +6,7 @@ import datetime as dt
 
 import attrs
 
+from coproduction.model._excerpt import excerpt
 from coproduction.model._validators import non_blank, optional_slug, slug, to_tuple, unique
 from coproduction.model.organisation import Organisation, Perspective
 
@@ -41,7 +42,8 @@ class Response:
     def __attrs_post_init__(self) -> None:
         if self.rating is not None and self.not_applicable:
             raise ValueError(
-                f"criterion {self.criterion!r} is rated {self.rating!r} and also marked not applicable; choose one"
+                f"criterion {excerpt(self.criterion)} is rated {excerpt(self.rating)} and also marked "
+                f"not applicable; choose one"
             )
 
     @property

@@ -8,6 +8,7 @@ from typing import Any
 
 import attrs
 
+from coproduction.model._excerpt import excerpt
 from coproduction.model._metadata import NOT_PROSE
 from coproduction.model._validators import non_blank, slug, to_tuple, unique
 from coproduction.model.contributors import Contributor
@@ -55,7 +56,7 @@ class CriteriaRef:
 
     def __attrs_post_init__(self) -> None:
         if not self.criteria:
-            raise ValueError(f"name at least one criterion of framework {self.framework!r}")
+            raise ValueError(f"name at least one criterion of framework {excerpt(self.framework)}")
         unique("criteria", self.criteria)
 
 
@@ -111,7 +112,7 @@ class TimeFrame:
     @amount.validator
     def _ensure_amount(self, attribute: attrs.Attribute[int], value: object) -> None:
         if not isinstance(value, int) or isinstance(value, bool) or value < 1:
-            raise ValueError(f"a time frame needs a whole number of at least 1; got {value!r}")
+            raise ValueError(f"a time frame needs a whole number of at least 1; got {excerpt(value)}")
 
     def __str__(self) -> str:
         """The time frame in words, such as "10 school days" or "1 week"."""

@@ -7,6 +7,7 @@ from typing import Any
 
 import attrs
 
+from coproduction.model._excerpt import excerpt
 from coproduction.model._validators import non_blank, optional_slug, slug, to_tuple, unique
 from coproduction.model.audit import Audit
 from coproduction.model.framework import RatingScale
@@ -26,7 +27,9 @@ def _int_or_none(instance: Any, attribute: attrs.Attribute[Any], value: object) 
 
 def _count(instance: Any, attribute: attrs.Attribute[Any], value: object) -> None:
     if not isinstance(value, int) or isinstance(value, bool) or value < 0:
-        raise ValueError(f"{type(instance).__name__}.{attribute.name} must be a whole number from 0; got {value!r}")
+        raise ValueError(
+            f"{type(instance).__name__}.{attribute.name} must be a whole number from 0; got {excerpt(value)}"
+        )
 
 
 def _slugs(instance: Any, attribute: attrs.Attribute[Any], value: tuple[str, ...]) -> None:
@@ -121,7 +124,7 @@ class PerspectiveRating:
         if (self.rating is None) != (self.step is None):
             raise ValueError(
                 f"the {_whose(self.perspective)} rating needs both a level and its step, or neither; "
-                f"got level {self.rating!r} and step {self.step!r}"
+                f"got level {excerpt(self.rating)} and step {excerpt(self.step)}"
             )
         if self.rating is not None and self.not_applicable:
             raise ValueError(f"the {_whose(self.perspective)} rating is a level and also not applicable; choose one")
@@ -160,7 +163,8 @@ class CriterionComparison:
         expected = max(steps) - min(steps) if len(steps) >= 2 else None
         if self.spread != expected:
             raise ValueError(
-                f"criterion {self.criterion!r} has spread {self.spread!r}, but its ratings are {expected!r} steps apart"
+                f"criterion {excerpt(self.criterion)} has spread {excerpt(self.spread)}, but its ratings "
+                f"are {excerpt(expected)} steps apart"
             )
 
     def rating(self, perspective: Perspective | str) -> PerspectiveRating:
@@ -345,14 +349,15 @@ class Comparison:
         for criterion in self.criteria:
             if tuple(rating.perspective for rating in criterion.ratings) != order:
                 raise ValueError(
-                    f"the ratings of criterion {criterion.criterion!r} are not one per audit, "
+                    f"the ratings of criterion {excerpt(criterion.criterion)} are not one per audit, "
                     "in the order of the audits"
                 )
             for rating in criterion.ratings:
                 if rating.rating is not None and steps.get(rating.rating) != rating.step:
                     raise ValueError(
-                        f"criterion {criterion.criterion!r} is rated {rating.rating!r} by {rating.perspective.label}, "
-                        f"which is not step {rating.step} of the scale {self.scale.id!r}"
+                        f"criterion {excerpt(criterion.criterion)} is rated {excerpt(rating.rating)} by "
+                        f"{rating.perspective.label}, "
+                        f"which is not step {rating.step} of the scale {excerpt(self.scale.id)}"
                     )
         if tuple(entry.perspective for entry in self.scores) != order:
             raise ValueError("the scores are not one per audit, in the order of the audits")

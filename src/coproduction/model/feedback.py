@@ -10,6 +10,7 @@ from collections.abc import Iterable, Iterator, Mapping
 import attrs
 
 from coproduction.errors import Problem
+from coproduction.model._excerpt import excerpt
 from coproduction.model._metadata import NOT_PROSE
 from coproduction.model._validators import non_blank, slug, to_tuple, unique
 from coproduction.model.contributors import Contributor
@@ -249,14 +250,14 @@ class FeedbackEntry:
     def __attrs_post_init__(self) -> None:
         if len(self.theme) > MAX_THEME_LENGTH:
             raise ValueError(
-                f"the theme of feedback {self.id!r} has {len(self.theme)} characters; "
+                f"the theme of feedback {excerpt(self.id)} has {len(self.theme)} characters; "
                 f"a theme is a short heading of at most {MAX_THEME_LENGTH}"
             )
         unique("linked actions", self.actions)
         for name, date in (("done", self.response.done_on), ("due", self.response.due)):
             if date is not None and date < self.date:
                 raise ValueError(
-                    f"feedback {self.id!r} was said on {self.date.isoformat()}, but its answer is {name} "
+                    f"feedback {excerpt(self.id)} was said on {self.date.isoformat()}, but its answer is {name} "
                     f"on {date.isoformat()}, which is earlier"
                 )
 

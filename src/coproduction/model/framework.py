@@ -8,6 +8,7 @@ from collections.abc import Iterable, Mapping
 
 import attrs
 
+from coproduction.model._excerpt import excerpt
 from coproduction.model._validators import check_field_names, non_blank, slug, to_field_names, to_tuple, unique
 from coproduction.model.source import Source
 from coproduction.model.wording import ViewpointWording, check_wordings, to_wordings
@@ -91,17 +92,18 @@ class RatingScale:
 
     def __attrs_post_init__(self) -> None:
         if len(self.levels) < 2:
-            raise ValueError(f"rating scale {self.id!r} needs at least two levels")
+            raise ValueError(f"rating scale {excerpt(self.id)} needs at least two levels")
         unique("levels", (level.id for level in self.levels))
         check_field_names(f"rating scale {self.id!r}", self.library_authored, ("name",))
         values = [level.value for level in self.levels]
         if len(set(values)) != len(values):
             duplicate = next(v for v in values if values.count(v) > 1)
             raise ValueError(
-                f"two levels of rating scale {self.id!r} have the value {duplicate}; each level needs its own value"
+                f"two levels of rating scale {excerpt(self.id)} have the value {duplicate}; each level "
+                f"needs its own value"
             )
         if values != sorted(values):
-            raise ValueError(f"the levels of rating scale {self.id!r} must be listed lowest value first")
+            raise ValueError(f"the levels of rating scale {excerpt(self.id)} must be listed lowest value first")
         object.__setattr__(self, "_by_id", {level.id: level for level in self.levels})
         low, high = values[0], values[-1]
         normalised = {level.id: (level.value - low) / (high - low) for level in self.levels}
@@ -154,7 +156,7 @@ class RatingScale:
             ValueError: If ``score`` is not a number in [0, 1].
         """
         if not (isinstance(score, (int, float)) and 0.0 <= score <= 1.0):
-            raise ValueError(f"a score must be a number from 0 to 1; got {score!r}")
+            raise ValueError(f"a score must be a number from 0 to 1; got {excerpt(score)}")
         best = self.levels[0]
         best_distance = math.inf
         for level in self.levels:
@@ -204,7 +206,7 @@ class Criterion:
     @weight.validator
     def _ensure_weight(self, attribute: attrs.Attribute[float], value: float) -> None:
         if not (math.isfinite(value) and value > 0):
-            raise ValueError(f"criterion {self.id!r} must have a positive weight; got {value!r}")
+            raise ValueError(f"criterion {excerpt(self.id)} must have a positive weight; got {excerpt(value)}")
 
 
 @attrs.frozen
@@ -232,7 +234,7 @@ class Section:
 
     def __attrs_post_init__(self) -> None:
         if not self.criteria:
-            raise ValueError(f"section {self.id!r} needs at least one criterion")
+            raise ValueError(f"section {excerpt(self.id)} needs at least one criterion")
         owner = f"section {self.id!r}"
         check_wordings(owner, self.wording, _texts(self, ("headline", "summary")))
         check_field_names(owner, self.library_authored, _with_text(_texts(self, ("title", "headline", "summary"))))
@@ -281,7 +283,7 @@ class Framework:
 
     def __attrs_post_init__(self) -> None:
         if not self.sections:
-            raise ValueError(f"framework {self.id!r} needs at least one section")
+            raise ValueError(f"framework {excerpt(self.id)} needs at least one section")
         unique("sections", (section.id for section in self.sections))
         unique("criteria", (c.id for section in self.sections for c in section.criteria))
         unique("fields", (field.value for field in self.fields))

@@ -6,6 +6,7 @@ import datetime as dt
 
 import attrs
 
+from coproduction.model._excerpt import excerpt
 from coproduction.model._validators import non_blank, optional_slug, slug, to_tuple, unique
 from coproduction.model.organisation import Organisation, Perspective
 from coproduction.model.source import Source
@@ -73,14 +74,14 @@ class Ladder:
 
     def __attrs_post_init__(self) -> None:
         if len(self.rungs) < 2:
-            raise ValueError(f"ladder {self.id!r} needs at least two rungs")
+            raise ValueError(f"ladder {excerpt(self.id)} needs at least two rungs")
         unique("rungs", (rung.id for rung in self.rungs))
         unique("bands", (band.id for band in self.bands))
         band_ids = {band.id for band in self.bands}
         for rung in self.rungs:
             if rung.band is not None and rung.band not in band_ids:
                 raise ValueError(
-                    f"rung {rung.id!r} of ladder {self.id!r} names band {rung.band!r}, "
+                    f"rung {excerpt(rung.id)} of ladder {excerpt(self.id)} names band {excerpt(rung.band)}, "
                     f"which the ladder does not have; it has {sorted(band_ids)}"
                 )
 

@@ -9,6 +9,7 @@ from typing import Any
 
 import attrs
 
+from coproduction.model._excerpt import excerpt
 from coproduction.model._validators import non_blank, slug, to_tuple, unique
 from coproduction.model.comparison import AuditReference
 from coproduction.model.contributors import Contributor
@@ -100,14 +101,14 @@ class Action:
     notes: str = ""
 
     def __attrs_post_init__(self) -> None:
-        unique(f"criteria of action {self.id!r}", self.criteria)
+        unique(f"criteria of action {excerpt(self.id)}", self.criteria)
         if self.start_date is not None and self.due_date is not None and self.due_date < self.start_date:
             raise ValueError(
-                f"action {self.id!r} is due on {self.due_date} but starts on {self.start_date}; "
+                f"action {excerpt(self.id)} is due on {self.due_date} but starts on {self.start_date}; "
                 "the due date must be on or after the start date"
             )
         if self.status is ActionStatus.DROPPED and not (self.dropped_reason or "").strip():
-            raise ValueError(f"action {self.id!r} is dropped but gives no reason; say why it was dropped")
+            raise ValueError(f"action {excerpt(self.id)} is dropped but gives no reason; say why it was dropped")
 
     def overdue(self, on: dt.date) -> bool:
         """Say whether the action is overdue on a date.

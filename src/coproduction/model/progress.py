@@ -10,6 +10,7 @@ from typing import Any
 
 import attrs
 
+from coproduction.model._excerpt import excerpt
 from coproduction.model._validators import non_blank, optional_slug, slug, to_tuple, unique
 from coproduction.model.comparison import _SAME, _slugs
 from coproduction.model.organisation import Organisation, Perspective
@@ -69,7 +70,9 @@ def _movements(values: Iterable[Movement | str]) -> tuple[Movement, ...]:
 
 def _fraction(instance: Any, attribute: attrs.Attribute[Any], value: object) -> None:
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0.0 <= value <= 1.0:
-        raise ValueError(f"{type(instance).__name__}.{attribute.name} must be a number from 0 to 1; got {value!r}")
+        raise ValueError(
+            f"{type(instance).__name__}.{attribute.name} must be a number from 0 to 1; got {excerpt(value)}"
+        )
 
 
 def _fraction_or_none(instance: Any, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -99,7 +102,7 @@ class RoundRating:
 
     def __attrs_post_init__(self) -> None:
         if self.rating is not None and self.not_applicable:
-            raise ValueError(f"a criterion is rated {self.rating!r} and also not applicable; choose one")
+            raise ValueError(f"a criterion is rated {excerpt(self.rating)} and also not applicable; choose one")
 
 
 @attrs.frozen
@@ -146,7 +149,7 @@ class CriterionProgress:
     def __attrs_post_init__(self) -> None:
         if len(self.movements) != len(self.ratings) - 1:
             raise ValueError(
-                f"criterion {self.criterion!r} has {len(self.ratings)} ratings and {len(self.movements)} "
+                f"criterion {excerpt(self.criterion)} has {len(self.ratings)} ratings and {len(self.movements)} "
                 "movements; there is one movement between each two audits"
             )
 
@@ -179,7 +182,7 @@ class SectionProgress:
     def __attrs_post_init__(self) -> None:
         if len(self.movements) != len(self.scores) - 1:
             raise ValueError(
-                f"section {self.section!r} has {len(self.scores)} scores and {len(self.movements)} "
+                f"section {excerpt(self.section)} has {len(self.scores)} scores and {len(self.movements)} "
                 "movements; there is one movement between each two audits"
             )
 
@@ -262,12 +265,16 @@ class Progress:
         section_ids = tuple(section.section for section in self.sections)
         for criterion in self.criteria:
             if len(criterion.ratings) != count:
-                raise ValueError(f"criterion {criterion.criterion!r} needs one rating for each of the {count} audits")
+                raise ValueError(
+                    f"criterion {excerpt(criterion.criterion)} needs one rating for each of the {count} audits"
+                )
             if criterion.section not in section_ids:
-                raise ValueError(f"criterion {criterion.criterion!r} names section {criterion.section!r}, not listed")
+                raise ValueError(
+                    f"criterion {excerpt(criterion.criterion)} names section {excerpt(criterion.section)}, not listed"
+                )
         for section in self.sections:
             if len(section.scores) != count:
-                raise ValueError(f"section {section.section!r} needs one score for each of the {count} audits")
+                raise ValueError(f"section {excerpt(section.section)} needs one score for each of the {count} audits")
         if len(self.overall) != count - 1:
             raise ValueError("the overall score needs one movement between each two audits")
 

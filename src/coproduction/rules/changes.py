@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import attrs
 
+from coproduction.model._excerpt import excerpt
 from coproduction.model.framework import Framework
 
 __all__ = ["FrameworkChanges", "framework_changes"]
@@ -80,7 +81,9 @@ def framework_changes(earlier: Framework, later: Framework) -> FrameworkChanges:
         ValueError: If the two are different frameworks.
     """
     if earlier.id != later.id:
-        raise ValueError(f"{earlier.id!r} and {later.id!r} are different frameworks, not two versions of one")
+        raise ValueError(
+            f"{excerpt(earlier.id)} and {excerpt(later.id)} are different frameworks, not two versions of one"
+        )
     before = {criterion.id: criterion for criterion in earlier.criteria}
     after = {criterion.id: criterion for criterion in later.criteria}
     shared = [criterion_id for criterion_id in after if criterion_id in before]

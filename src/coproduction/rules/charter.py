@@ -62,7 +62,7 @@ def check_charter(charter: Charter, catalogue: CatalogueLookup) -> list[Problem]
 
 def _reference_problems(references: Iterable[_Reference], catalogue: CatalogueLookup) -> Iterator[Problem]:
     for ref in references:
-        who = f"commitment {ref.commitment!r}"
+        who = f"commitment {excerpt(ref.commitment)}"
         if ref.ladder is not None:
             try:
                 ladder = catalogue.ladder(ref.ladder)
@@ -100,5 +100,5 @@ def _reference_problems(references: Iterable[_Reference], catalogue: CatalogueLo
                     f"{ref.path}.serves.criteria[{index}]",
                     "unknown-criterion",
                     f"{who} serves criterion {excerpt(criterion)}, which the {framework.label} does not have; "
-                    f"its criteria look like {framework.criteria[0].id!r}",
+                    f"its criteria look like {excerpt(framework.criteria[0].id)}",
                 )

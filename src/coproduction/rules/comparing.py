@@ -7,6 +7,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from fractions import Fraction
 
 from coproduction.errors import IncomparableAuditsError, InvalidDocumentError, Problem
+from coproduction.model._excerpt import excerpt
 from coproduction.model.audit import Audit, Response
 from coproduction.model.comparison import (
     Agreement,
@@ -71,7 +72,7 @@ def weighted_kappa(pairs: Iterable[tuple[int, int]]) -> float | None:
     for first, second in items:
         for step in (first, second):
             if not isinstance(step, int) or isinstance(step, bool) or step < 0:
-                raise ValueError(f"level steps are whole numbers from 0; got {step!r}")
+                raise ValueError(f"level steps are whole numbers from 0; got {excerpt(step)}")
     count = len(items)
     if count == 0:
         return None
@@ -106,8 +107,8 @@ def _organisation_problems(audits: Sequence[Audit]) -> list[Problem]:
         Problem(
             f"audits[{index}].organisation",
             "different-organisation",
-            f"{AuditReference.of(audit).label} is about {audit.organisation.name!r}, but "
-            f"{AuditReference.of(first).label} is about {first.organisation.name!r}; "
+            f"{AuditReference.of(audit).label} is about {excerpt(audit.organisation.name)}, but "
+            f"{AuditReference.of(first).label} is about {excerpt(first.organisation.name)}; "
             "only audits of one organisation can be compared",
         )
         for index, audit in enumerate(audits)
@@ -201,7 +202,7 @@ def _framework_problems(audits: Sequence[Audit], framework: Framework) -> list[P
                 Problem(
                     f"audits[{index}].framework",
                     "wrong-framework",
-                    f"{label} is for framework {audit.framework!r}, not {framework.id!r}; "
+                    f"{label} is for framework {excerpt(audit.framework)}, not {excerpt(framework.id)}; "
                     "only audits of one framework can be compared",
                 )
             )
@@ -210,8 +211,8 @@ def _framework_problems(audits: Sequence[Audit], framework: Framework) -> list[P
                 Problem(
                     f"audits[{index}].framework_version",
                     "wrong-framework-version",
-                    f"{label} answers version {audit.framework_version!r} of {framework.title}, not version "
-                    f"{framework.version!r}; compare audits of one version "
+                    f"{label} answers version {excerpt(audit.framework_version)} of {framework.title}, not version "
+                    f"{excerpt(framework.version)}; compare audits of one version "
                     "(audits of different versions can be followed over time instead)",
                 )
             )

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from typing import Protocol
 
 from coproduction.errors import Problem
+from coproduction.model._excerpt import excerpt
 from coproduction.model.feedback import FeedbackEntry, FeedbackLog, FeedbackStatus, StatusCounts, _long_date
 
 __all__ = ["check_action_links", "you_said_we_did"]
@@ -126,7 +127,8 @@ def check_action_links(log: FeedbackLog, plan: _ActionPlanLike) -> list[Problem]
                     Problem(
                         f"entries[{index}].actions[{position}]",
                         "unknown-action",
-                        f"feedback {entry.id!r} links to action {action!r}, which the action plan does not have "
+                        f"feedback {excerpt(entry.id)} links to action {excerpt(action)}, which the "
+                        f"action plan does not have "
                         f"({choices})",
                     )
                 )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from coproduction.model._excerpt import excerpt
 from coproduction.model.ladder import Ladder, LadderAssessment, Placement
 
 __all__ = ["place"]
@@ -22,12 +23,12 @@ def place(assessment: LadderAssessment, ladder: Ladder) -> Placement:
             ladder lacks.
     """
     if assessment.ladder != ladder.id:
-        raise ValueError(f"the assessment is against ladder {assessment.ladder!r}, not {ladder.id!r}")
+        raise ValueError(f"the assessment is against ladder {excerpt(assessment.ladder)}, not {excerpt(ladder.id)}")
     doing_ids = {entry.rung for entry in assessment.rungs if entry.doing}
     known = {rung.id for rung in ladder.rungs}
     stray = sorted({entry.rung for entry in assessment.rungs} - known)
     if stray:
-        raise ValueError(f"ladder {ladder.id!r} has no rung {stray[0]!r}")
+        raise ValueError(f"ladder {excerpt(ladder.id)} has no rung {excerpt(stray[0])}")
     doing = tuple(rung for rung in ladder.rungs if rung.id in doing_ids)
     not_used = tuple(rung for rung in ladder.rungs if rung.id not in doing_ids)
     return Placement(highest=doing[-1] if doing else None, doing=doing, not_used=not_used)

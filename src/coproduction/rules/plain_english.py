@@ -11,6 +11,7 @@ from typing import Any, cast
 import attrs
 
 from coproduction.errors import Problem
+from coproduction.model._excerpt import excerpt
 from coproduction.model._metadata import PROSE_KEY
 from coproduction.model.glossary import Glossary, Term
 
@@ -268,7 +269,9 @@ class PlainEnglishChecker:
             ValueError: If ``max_sentence_words`` is less than 1.
         """
         if isinstance(max_sentence_words, bool) or not isinstance(max_sentence_words, int) or max_sentence_words < 1:
-            raise ValueError(f"max_sentence_words must be a whole number of at least 1; got {max_sentence_words!r}")
+            raise ValueError(
+                f"max_sentence_words must be a whole number of at least 1; got {excerpt(max_sentence_words)}"
+            )
         self.glossary = glossary
         self.max_sentence_words = max_sentence_words
         entries = _entries(glossary, allowed)

@@ -35,7 +35,9 @@ def check_plan(plan: ActionPlan, framework: Framework) -> list[Problem]:
     if plan.framework != framework.id:
         return [
             Problem(
-                "framework", "wrong-framework", f"the plan is for framework {plan.framework!r}, not {framework.id!r}"
+                "framework",
+                "wrong-framework",
+                f"the plan is for framework {excerpt(plan.framework)}, not {excerpt(framework.id)}",
             )
         ]
     if plan.framework_version != framework.version:
@@ -43,8 +45,8 @@ def check_plan(plan: ActionPlan, framework: Framework) -> list[Problem]:
             Problem(
                 "framework_version",
                 "wrong-framework-version",
-                f"the plan answers version {plan.framework_version!r} of {framework.title}, "
-                f"but version {framework.version!r} was given to check it against",
+                f"the plan answers version {excerpt(plan.framework_version)} of {framework.title}, "
+                f"but version {excerpt(framework.version)} was given to check it against",
             )
         ]
     return [
@@ -60,7 +62,7 @@ def _unknown_criterion(path: str, action: object, criterion: object, framework: 
         path,
         "unknown-criterion",
         f"action {excerpt(action)} names criterion {excerpt(criterion)}, which the {framework.label} does not have; "
-        f"criteria look like {framework.criteria[0].id!r}",
+        f"criteria look like {excerpt(framework.criteria[0].id)}",
     )
 
 
@@ -171,7 +173,7 @@ def _require_comparison_fit(comparison: Comparison, framework: Framework) -> Non
             Problem(
                 "framework",
                 "wrong-framework",
-                f"the comparison is of framework {comparison.framework!r}, not {framework.id!r}",
+                f"the comparison is of framework {excerpt(comparison.framework)}, not {excerpt(framework.id)}",
             )
         )
     elif comparison.framework_version != framework.version or comparison.scale != framework.scale:
@@ -179,8 +181,8 @@ def _require_comparison_fit(comparison: Comparison, framework: Framework) -> Non
             Problem(
                 "framework_version",
                 "wrong-framework-version",
-                f"the comparison is of version {comparison.framework_version!r} of {framework.title}, "
-                f"but version {framework.version!r} was given",
+                f"the comparison is of version {excerpt(comparison.framework_version)} of {framework.title}, "
+                f"but version {excerpt(framework.version)} was given",
             )
         )
     else:
@@ -188,7 +190,7 @@ def _require_comparison_fit(comparison: Comparison, framework: Framework) -> Non
             Problem(
                 f"criteria[{index}].criterion",
                 "unknown-criterion",
-                f"{entry.criterion!r} is not a criterion of the {framework.label}",
+                f"{excerpt(entry.criterion)} is not a criterion of the {framework.label}",
             )
             for index, entry in enumerate(comparison.criteria)
             if not framework.has_criterion(entry.criterion)

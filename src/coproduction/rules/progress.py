@@ -9,6 +9,7 @@ from collections.abc import Iterable, Mapping, Sequence
 import attrs
 
 from coproduction.errors import IncomparableAuditsError, InvalidDocumentError, Problem
+from coproduction.model._excerpt import excerpt
 from coproduction.model.audit import Audit, Response
 from coproduction.model.comparison import AuditReference, _when
 from coproduction.model.framework import Framework, Section
@@ -142,7 +143,8 @@ def _versions(frameworks: Framework | Iterable[Framework]) -> dict[str, Framewor
                 Problem(
                     f"frameworks[{index}]",
                     "duplicate-version",
-                    f"two different frameworks are given as version {framework.version!r}; give each version once",
+                    f"two different frameworks are given as version {excerpt(framework.version)}; give "
+                    f"each version once",
                 )
             )
         found.setdefault(framework.version, framework)
@@ -162,7 +164,7 @@ def _series_problems(audits: Sequence[Audit], versions: Mapping[str, Framework])
                 Problem(
                     f"audits[{index}].framework",
                     "wrong-framework",
-                    f"{label} is for framework {audit.framework!r}, not {framework_id!r}; "
+                    f"{label} is for framework {excerpt(audit.framework)}, not {excerpt(framework_id)}; "
                     "progress follows audits of one framework",
                 )
             )
@@ -172,7 +174,7 @@ def _series_problems(audits: Sequence[Audit], versions: Mapping[str, Framework])
                 Problem(
                     f"audits[{index}].framework_version",
                     "missing-framework",
-                    f"{label} answers version {audit.framework_version!r}, but no framework of that version "
+                    f"{label} answers version {excerpt(audit.framework_version)}, but no framework of that version "
                     f"was given (versions given: {given})",
                 )
             )

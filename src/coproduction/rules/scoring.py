@@ -8,6 +8,7 @@ from collections.abc import Iterable
 import attrs
 
 from coproduction.errors import InvalidDocumentError, Problem
+from coproduction.model._excerpt import excerpt
 from coproduction.model.audit import Audit, Response
 from coproduction.model.framework import Criterion, Framework, RatingScale
 from coproduction.model.scores import Score, ScoreReport, SectionScore
@@ -36,7 +37,7 @@ def check_audit(audit: Audit, framework: Framework) -> list[Problem]:
             Problem(
                 "framework",
                 "wrong-framework",
-                f"the audit is for framework {audit.framework!r}, not {framework.id!r}",
+                f"the audit is for framework {excerpt(audit.framework)}, not {excerpt(framework.id)}",
             )
         )
         return problems
@@ -45,8 +46,8 @@ def check_audit(audit: Audit, framework: Framework) -> list[Problem]:
             Problem(
                 "framework_version",
                 "wrong-framework-version",
-                f"the audit answers version {audit.framework_version!r} of {framework.title}, "
-                f"but version {framework.version!r} was given to check it against",
+                f"the audit answers version {excerpt(audit.framework_version)} of {framework.title}, "
+                f"but version {excerpt(framework.version)} was given to check it against",
             )
         )
         return problems
@@ -60,7 +61,7 @@ def _check_response(path: str, response: Response, framework: Framework) -> Iter
         yield Problem(
             f"{path}.criterion",
             "unknown-criterion",
-            f"{response.criterion!r} is not a criterion of the {framework.label}",
+            f"{excerpt(response.criterion)} is not a criterion of the {framework.label}",
         )
         return
     scale = framework.scale
@@ -68,7 +69,7 @@ def _check_response(path: str, response: Response, framework: Framework) -> Iter
         yield Problem(
             f"{path}.rating",
             "unknown-level",
-            f"{response.rating!r} is not a level of the {framework.title}; choose {_level_choices(scale)}",
+            f"{excerpt(response.rating)} is not a level of the {framework.title}; choose {_level_choices(scale)}",
         )
     if response.not_applicable and not framework.allows_not_applicable:
         yield Problem(

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from coproduction.errors import Problem
+from coproduction.model._excerpt import excerpt
 from coproduction.model.catalogue import CatalogueLookup
 
 __all__ = ["require_catalogue"]
@@ -35,7 +36,7 @@ def _repeats(
                 Problem(
                     f"{path}[{index}].{field}",
                     code,
-                    f"{what} {value!r} is also at {path}[{seen[value]}]; each may appear once",
+                    f"{what} {excerpt(value)} is also at {path}[{seen[value]}]; each may appear once",
                 )
             )
         seen.setdefault(value, index)
@@ -59,7 +60,7 @@ def _duplicate_ids(items: list[Any], path: str, what: str) -> list[Problem]:
                     Problem(
                         f"{path}[{index}].id",
                         "duplicate-id",
-                        f"{what} id {identifier!r} is also used at {path}[{seen[identifier]}]; "
+                        f"{what} id {excerpt(identifier)} is also used at {path}[{seen[identifier]}]; "
                         f"each {what} needs its own id",
                     )
                 )

@@ -55,7 +55,7 @@ def _check_action_data(action: Mapping[str, Any], index: int, seen: dict[str, in
                 Problem(
                     f"{path}.id",
                     "duplicate-id",
-                    f"action id {identifier!r} is also used at actions[{seen[identifier]}]; "
+                    f"action id {excerpt(identifier)} is also used at actions[{seen[identifier]}]; "
                     "each action needs its own id",
                 )
             )

@@ -56,7 +56,7 @@ def check_audit_data(data: dict[str, Any], catalogue: CatalogueLookup) -> list[P
                     f"responses[{index}].criterion",
                     "unknown-criterion",
                     f"{excerpt(criterion)} is not a criterion of the {framework.title}; "
-                    f"criteria look like {framework.criteria[0].id!r}",
+                    f"criteria look like {excerpt(framework.criteria[0].id)}",
                 )
             )
         if isinstance(rating, str) and not scale.has_level(rating):

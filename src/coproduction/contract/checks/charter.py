@@ -8,6 +8,7 @@ from typing import Any
 
 from coproduction.contract.checks._contributors import check_contributor_data
 from coproduction.errors import Problem
+from coproduction.model._excerpt import excerpt
 from coproduction.model.catalogue import CatalogueLookup
 from coproduction.rules.charter import _Reference, _reference_problems
 
@@ -48,7 +49,7 @@ def check_charter_data(data: dict[str, Any], catalogue: CatalogueLookup) -> list
                     Problem(
                         f"commitments[{index}].id",
                         "duplicate-id",
-                        f"commitment id {identifier!r} is also used at commitments[{seen[identifier]}]; "
+                        f"commitment id {excerpt(identifier)} is also used at commitments[{seen[identifier]}]; "
                         "each commitment needs its own id",
                     )
                 )

@@ -7,6 +7,7 @@ from typing import Any
 
 from coproduction.contract.checks._common import _get, _repeats
 from coproduction.errors import Problem
+from coproduction.model._excerpt import excerpt
 
 __all__ = ["check_comparison_data"]
 
@@ -58,7 +59,7 @@ def check_comparison_data(data: Mapping[str, Any]) -> list[Problem]:
                         Problem(
                             f"{path}[{j}].rating",
                             "unknown-level",
-                            f"{level!r} is not a level of the comparison's scale; choose {known}",
+                            f"{excerpt(level)} is not a level of the comparison's scale; choose {known}",
                         )
                     )
                 elif isinstance(level, str) and step != steps[level]:
@@ -66,7 +67,8 @@ def check_comparison_data(data: Mapping[str, Any]) -> list[Problem]:
                         Problem(
                             f"{path}[{j}].step",
                             "step-mismatch",
-                            f"level {level!r} is step {steps[level]} of the scale (0 is the lowest), not {step!r}",
+                            f"level {excerpt(level)} is step {steps[level]} of the scale (0 is the "
+                            f"lowest), not {excerpt(step)}",
                         )
                     )
     for key in ("scores", "agreement"):

@@ -7,6 +7,7 @@ from typing import Any
 
 from coproduction.contract.checks._contributors import check_contributor_data
 from coproduction.errors import Problem
+from coproduction.model._excerpt import excerpt
 from coproduction.model.feedback import FeedbackStatus, _response_problems
 
 __all__ = ["check_feedback_log_data"]
@@ -51,7 +52,7 @@ def check_feedback_log_data(data: dict[str, Any]) -> list[Problem]:
                     Problem(
                         f"{path}.id",
                         "duplicate-id",
-                        f"feedback id {identifier!r} is also used at entries[{seen[identifier]}]; "
+                        f"feedback id {excerpt(identifier)} is also used at entries[{seen[identifier]}]; "
                         "each entry needs its own id",
                     )
                 )

@@ -6,6 +6,7 @@ from typing import Any
 
 from coproduction.contract.checks._common import _at, _duplicate_ids, _get, _has_text, _library_marks
 from coproduction.errors import Problem
+from coproduction.model._excerpt import excerpt
 
 __all__ = ["check_framework_data"]
 
@@ -125,7 +126,7 @@ def check_framework_data(data: dict[str, Any]) -> list[Problem]:
                         Problem(
                             f"{path}.id",
                             "duplicate-id",
-                            f"criterion id {identifier!r} is also used at {seen[identifier]}; "
+                            f"criterion id {excerpt(identifier)} is also used at {seen[identifier]}; "
                             "each criterion needs its own id",
                         )
                     )

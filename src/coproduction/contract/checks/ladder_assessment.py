@@ -35,7 +35,7 @@ def check_ladder_assessment_data(data: dict[str, Any], catalogue: CatalogueLooku
                 )
             )
         elif isinstance(rung, str) and rung in seen:
-            problems.append(Problem(f"rungs[{index}].rung", "duplicate-rung", f"{rung!r} is listed twice"))
+            problems.append(Problem(f"rungs[{index}].rung", "duplicate-rung", f"{excerpt(rung)} is listed twice"))
         if isinstance(rung, str):
             seen.add(rung)
     return problems
