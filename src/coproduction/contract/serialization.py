@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any, BinaryIO, TypeVar, cast, overload
 
 import cattrs
+from cattrs.gen import make_dict_unstructure_fn, override
 from cattrs.preconf.json import make_converter as _make_json_converter
 
 from coproduction.contract._atomic import write_atomically
@@ -20,6 +21,7 @@ from coproduction.contract.schemas import is_valid, validate
 from coproduction.errors import InvalidDocumentError, Problem, UnreadableFileError
 from coproduction.model._excerpt import excerpt, json_path
 from coproduction.model.catalogue import CatalogueLookup
+from coproduction.model.comparison import Agreement, AuditReference, PerspectiveRating
 
 T = TypeVar("T")
 """Each document kind and the class it loads as."""
@@ -54,6 +56,18 @@ def configure_converter(converter: cattrs.Converter) -> None:
     """
     converter.register_unstructure_hook(dt.date, lambda value: value.isoformat())
     converter.register_structure_hook(dt.date, lambda value, _: dt.date.fromisoformat(value))
+    for cls, fields in _POOLED_ONLY.items():
+        overrides: dict[str, Any] = {field: override(omit_if_default=True) for field in fields}
+        converter.register_unstructure_hook(cls, make_dict_unstructure_fn(cls, converter, **overrides))
+
+
+# Fields that only a comparison or plan involving a pooled view fills in: left out of the JSON
+# when empty, so documents from single audits are exactly what schema version 1 always wrote.
+_POOLED_ONLY: dict[type[Any], tuple[str, ...]] = {
+    AuditReference: ("respondents",),
+    PerspectiveRating: ("pooled_value", "respondents"),
+    Agreement: ("within_one_share", "mean_distance", "within_one"),
+}
 
 
 _CONVERTER = make_converter()
