@@ -334,17 +334,20 @@ def test_ladder_comparison_properties(case: tuple[cp.Ladder, tuple[cp.LadderAsse
 # -- duplicate returns ------------------------------------------------------------------------
 
 
-def test_duplicates_keep_the_later_file_by_name_and_say_why() -> None:
+def test_duplicates_keep_the_first_file_by_name_and_say_why() -> None:
     first = _parent({"v1": "embedded"}, day=1)
     same = attrs.evolve(first, organisation=cp.Organisation("Oak Primary School", "999901"))
     changed = _parent({"v1": "in-progress"}, day=1)
     other_day = _parent({"v1": "embedded"}, day=2)
     check = cp.find_duplicates([("c.json", changed), ("a.json", first), ("b.docx", same), ("d.json", other_day)])
-    assert [name for name, _ in check.kept] == ["c.json", "d.json"]
+    assert [name for name, _ in check.kept] == ["a.json", "d.json"]
     assert [(d.source, d.kept, d.identical) for d in check.duplicates] == [
-        ("a.json", "c.json", False),
-        ("b.docx", "c.json", False),
+        ("b.docx", "a.json", True),  # same answers; the URN on one only does not make it another school
+        ("c.json", "a.json", False),
     ]
-    assert "only c.json is counted" in check.duplicates[0].reason
+    assert "only a.json is counted" in check.duplicates[1].reason
     identical = cp.find_duplicates([("x.json", first), ("y.xlsx", first)])
     assert identical.duplicates[0].identical and "same answers" in identical.duplicates[0].reason
+    elm = attrs.evolve(first, organisation=cp.Organisation("Oak Primary School", "111111"))
+    urns = cp.find_duplicates([("a.json", same), ("b.json", elm)])
+    assert not urns.duplicates  # two schools of one name, told apart by their URNs

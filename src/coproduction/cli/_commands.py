@@ -31,6 +31,7 @@ from coproduction.cli._common import (
     _write,
 )
 from coproduction.cli._cycle import add_cycle_commands
+from coproduction.cli._pool import add_pool_command
 from coproduction.cli._progress import ProgressBar
 from coproduction.contract._atomic import write_atomically
 from coproduction.contract.schemas import kinds, schema
@@ -43,6 +44,7 @@ from coproduction.model.framework import Framework
 from coproduction.model.ladder import Ladder, LadderAssessment
 from coproduction.model.organisation import Organisation, Perspective
 from coproduction.model.scores import ScoreReport
+from coproduction.rules.duplicates import Duplicate, screen_returns
 from coproduction.rules.scoring import score
 
 
@@ -193,6 +195,7 @@ def _parser() -> argparse.ArgumentParser:
     summary.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="processes reading the files")
 
     add_cycle_commands(command)
+    add_pool_command(command)
 
     command("exporters", _exporters, "list the installed exporters")
     return parser
@@ -586,13 +589,22 @@ def _summary(args: argparse.Namespace) -> int:
     outcomes: list[_batch.Outcome] = []
     progress = ProgressBar("audits", len(files))
 
-    def audits() -> Iterator[tuple[Audit, Framework]]:
+    duplicates: list[Duplicate] = []
+
+    def returns() -> Iterator[tuple[str, Audit]]:
         for outcome in _batch.read_audits(files, catalogue, registry, processes=args.jobs):
             progress.advance()
             audit = outcome.audit
             outcomes.append(attrs.evolve(outcome, audit=None))
             if audit is not None:
-                yield audit, catalogue.framework(audit.framework, audit.framework_version)
+                yield outcome.file, audit
+
+    def audits() -> Iterator[tuple[Audit, Framework]]:
+        for _, audit, duplicate in screen_returns(returns()):
+            if duplicate is not None:
+                duplicates.append(duplicate)
+                continue
+            yield audit, catalogue.framework(audit.framework, audit.framework_version)
 
     document = CouncilSummary(audits(), catalogue=catalogue)
     written = _write(registry, document, args.output, args.format)
@@ -606,7 +618,9 @@ def _summary(args: argparse.Namespace) -> int:
         )
         args.errors.parent.mkdir(parents=True, exist_ok=True)
         write_atomically(args.errors, lambda out: _write_bytes(out, data))
-    good = len(files) - len(failures)
+    for duplicate in duplicates:
+        _out(f"duplicate: {duplicate.reason}")
+    good = len(files) - len(failures) - len(duplicates)
     _out(f"wrote {written}: {good} audit{'s' if good != 1 else ''} summarised")
     if failures:
         where = f"; the reasons are above and in {args.errors}" if args.errors else "; the reasons are above"

@@ -412,7 +412,7 @@ def plan_status(
     framework: Framework,
     *,
     on: dt.date,
-    source: Audit | Comparison | None = None,
+    source: Audit | Comparison | PooledView | None = None,
 ) -> PlanStatus:
     """Report how a plan is going on a date.
 
