@@ -131,6 +131,7 @@ BEYOND_THE_SCHEMA = {
     "count-mismatch",
     "dates-out-of-order",
     "inconsistent",
+    "below-minimum-group",
 }
 
 

@@ -8,7 +8,7 @@ from fractions import Fraction
 
 import attrs
 import pytest
-from cycle_example import FRAMEWORK, OAK, school_audit
+from cycle_example import FRAMEWORK, OAK, parent_audit, school_audit
 from helpers import make_audit
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
@@ -184,7 +184,7 @@ def test_hand_worked_pool() -> None:
     assert v2 is not None and v2.withheld and v2.counts is None and v2.answered is None and v2.value is None
     assert v2.note is not None and "fewer than 5" in v2.note
     assert view.note is not None and "withheld" in view.note
-    values = view.section("values") if hasattr(view, "section") else view.sections[0]
+    values = view.sections[0]
     assert values.score.answered == 2  # v1 and v3; v2 withheld
     structures = view.sections[1].score
     assert structures.not_applicable == 1  # s3: nobody rated it, some marked it not applicable
@@ -249,8 +249,6 @@ def test_the_schools_audit_against_its_parent_carers_pooled_view() -> None:
 
 
 def test_a_comparison_of_single_audits_writes_no_pooled_fields() -> None:
-    from cycle_example import parent_audit
-
     data = cp.to_dict(cp.compare_perspectives([school_audit(), parent_audit()], FRAMEWORK))
     text = json.dumps(data)
     for name in ("respondents", "pooled_value", "within_one", "mean_distance"):
