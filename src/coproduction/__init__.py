@@ -92,9 +92,19 @@ from coproduction.model.feedback import (
 )
 from coproduction.model.framework import Criterion, Field, Framework, Level, RatingScale, Section
 from coproduction.model.glossary import Glossary, Term
-from coproduction.model.ladder import Band, Ladder, LadderAssessment, Placement, Rung, RungPractice
+from coproduction.model.ladder import (
+    Band,
+    Ladder,
+    LadderAssessment,
+    LadderComparison,
+    Placement,
+    Rung,
+    RungDisagreement,
+    RungPractice,
+)
 from coproduction.model.organisation import Organisation, Perspective
 from coproduction.model.plan import Action, ActionPlan, ActionStatus, RungTarget
+from coproduction.model.pooled import DEFAULT_MINIMUM_GROUP, PooledCriterion, PooledText, PooledView
 from coproduction.model.progress import (
     CriterionProgress,
     Movement,
@@ -111,9 +121,10 @@ from coproduction.model.source import CitedSource, Edit, Source, SourceEntry
 from coproduction.model.wording import ViewpointWording
 from coproduction.rules import wording
 from coproduction.rules.changes import FrameworkChanges, framework_changes
-from coproduction.rules.comparing import compare_perspectives, same_organisation, weighted_kappa
+from coproduction.rules.comparing import agreement_of_spreads, compare_perspectives, same_organisation, weighted_kappa
+from coproduction.rules.duplicates import Duplicate, DuplicateCheck, find_duplicates
 from coproduction.rules.feedback import check_action_links, you_said_we_did
-from coproduction.rules.placement import place
+from coproduction.rules.placement import compare_ladder_assessments, place
 from coproduction.rules.plain_english import (
     DEFAULT_ALLOWED,
     FAMILY_WORDS,
@@ -124,6 +135,7 @@ from coproduction.rules.plain_english import (
     text_fields,
 )
 from coproduction.rules.planning import Gap, PlanProposal, PlanStatus, check_plan, find_gaps, plan_status, propose_plan
+from coproduction.rules.pooling import pool
 from coproduction.rules.practice import suggest_approaches
 from coproduction.rules.progress import track_progress
 from coproduction.rules.scoring import check_audit, score
@@ -169,6 +181,9 @@ __all__ = [
     "CriterionProgress",
     "CycleRating",
     "DEFAULT_ALLOWED",
+    "DEFAULT_MINIMUM_GROUP",
+    "Duplicate",
+    "DuplicateCheck",
     "Edit",
     "Expectation",
     "ExportContext",
@@ -193,6 +208,7 @@ __all__ = [
     "InvalidDocumentError",
     "Ladder",
     "LadderAssessment",
+    "LadderComparison",
     "Level",
     "MAX_SENTENCE_WORDS",
     "MAX_THEME_LENGTH",
@@ -209,6 +225,9 @@ __all__ = [
     "PlainEnglishFinding",
     "PlanProposal",
     "PlanStatus",
+    "PooledCriterion",
+    "PooledText",
+    "PooledView",
     "PriorityGroup",
     "PriorityGroups",
     "Problem",
@@ -220,6 +239,7 @@ __all__ = [
     "RoundRating",
     "Rule",
     "Rung",
+    "RungDisagreement",
     "RungPractice",
     "RungTarget",
     "Score",
@@ -246,12 +266,14 @@ __all__ = [
     "UnsupportedDocumentError",
     "ViewpointWording",
     "Worded",
+    "agreement_of_spreads",
     "check_action_links",
     "check_audit",
     "check_charter",
     "check_document",
     "check_plain_english",
     "check_plan",
+    "compare_ladder_assessments",
     "compare_perspectives",
     "default_catalogue",
     "default_checker",
@@ -259,6 +281,7 @@ __all__ = [
     "dumps",
     "examples_for",
     "export_context",
+    "find_duplicates",
     "find_gaps",
     "framework_changes",
     "from_dict",
@@ -267,6 +290,7 @@ __all__ = [
     "loads",
     "place",
     "plan_status",
+    "pool",
     "propose_plan",
     "same_organisation",
     "schemas",

@@ -49,10 +49,12 @@ from coproduction.model.glossary import Glossary, Term
 from coproduction.model.ladder import Band, Ladder, LadderAssessment, Rung, RungPractice
 from coproduction.model.organisation import Organisation, Perspective
 from coproduction.model.plan import Action, ActionPlan, ActionStatus, RungTarget
+from coproduction.model.pooled import PooledView
 from coproduction.model.progress import Progress
 from coproduction.model.scores import ScoreReport
 from coproduction.model.source import CitedSource, SourceEntry
 from coproduction.rules.comparing import compare_perspectives
+from coproduction.rules.pooling import pool
 from coproduction.rules.progress import track_progress
 from coproduction.rules.scoring import score
 
@@ -75,12 +77,15 @@ __all__ = [
     "frameworks_with_audits",
     "free_text",
     "glossaries",
+    "ladder_assessment_pairs",
     "ladder_assessments",
     "ladders",
     "organisations",
     "perspectives",
+    "pooled_views",
     "progress_documents",
     "rating_scales",
+    "respondent_audits",
     "score_reports",
     "slugs",
 ]
@@ -598,6 +603,39 @@ def progress_documents(*, max_audits: int = 4) -> st.SearchStrategy[Progress]:
     return build()
 
 
+def respondent_audits(
+    framework: Framework, *, min_size: int = 1, max_size: int = 12, perspective: Perspective | None = None
+) -> st.SearchStrategy[tuple[Audit, ...]]:
+    """Audits of one organisation from one viewpoint answering ``framework``: many respondents, ready to pool.
+
+    Args:
+        framework: The framework answered.
+        min_size: The fewest respondents.
+        max_size: The most respondents.
+        perspective: Their viewpoint; drawn when omitted.
+    """
+
+    @st.composite
+    def build(draw: st.DrawFn) -> tuple[Audit, ...]:
+        organisation = draw(organisations())
+        viewpoint = perspective if perspective is not None else draw(perspectives())
+        drawn = draw(st.lists(audits(framework), min_size=min_size, max_size=max_size))
+        return tuple(
+            Audit(
+                framework=audit.framework,
+                framework_version=audit.framework_version,
+                organisation=organisation,
+                perspective=viewpoint,
+                date=audit.date,
+                responses=audit.responses,
+                completed_by=audit.completed_by,
+            )
+            for audit in drawn
+        )
+
+    return build()
+
+
 def _source_entries() -> st.SearchStrategy[SourceEntry]:
     cited = st.builds(
         CitedSource,
@@ -665,3 +703,35 @@ def barrier_collections(*, max_barriers: int = 5) -> st.SearchStrategy[BarrierCo
         )
 
     return draw()
+
+
+def pooled_views(framework: Framework, *, minimum_group: int | None = None) -> st.SearchStrategy[PooledView]:
+    """Pooled views of ``framework``: up to 12 respondents pooled, some criteria withheld.
+
+    Args:
+        framework: The framework the respondents answer.
+        minimum_group: The minimum group size; drawn from 1 to 6 when omitted.
+    """
+
+    @st.composite
+    def build(draw: st.DrawFn) -> PooledView:
+        minimum = minimum_group if minimum_group is not None else draw(st.integers(1, 6))
+        return pool(draw(respondent_audits(framework)), framework, minimum_group=minimum)
+
+    return build()
+
+
+def ladder_assessment_pairs(ladder: Ladder) -> st.SearchStrategy[tuple[LadderAssessment, LadderAssessment]]:
+    """Two assessments against ``ladder`` of one organisation from two different viewpoints."""
+
+    @st.composite
+    def build(draw: st.DrawFn) -> tuple[LadderAssessment, LadderAssessment]:
+        organisation = draw(organisations())
+        first, second = draw(st.permutations(list(Perspective)))[:2]
+        drawn = [draw(ladder_assessments(ladder)) for _ in range(2)]
+        return (
+            LadderAssessment(ladder.id, organisation, first, drawn[0].date, drawn[0].rungs),
+            LadderAssessment(ladder.id, organisation, second, drawn[1].date, drawn[1].rungs),
+        )
+
+    return build()

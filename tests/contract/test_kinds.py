@@ -35,6 +35,7 @@ STRATEGIES: dict[str, Callable[[], st.SearchStrategy[Any]]] = {
     "glossary": testing.glossaries,
     "ladder": testing.ladders,
     "ladder-assessment": lambda: testing.ladders().flatmap(testing.ladder_assessments),
+    "pooled-view": lambda: testing.frameworks().flatmap(testing.pooled_views),
     "progress": testing.progress_documents,
     "score-report": testing.score_reports,
 }
@@ -51,6 +52,7 @@ STRATEGY_NAMES = {
     "glossary": "glossaries",
     "ladder": "ladders",
     "ladder-assessment": "ladder_assessments",
+    "pooled-view": "pooled_views",
     "progress": "progress_documents",
     "score-report": "score_reports",
 }

@@ -138,6 +138,7 @@ BEYOND_THE_SCHEMA = {
     "nothing-to-reword",
     "duplicate-wording",
     "nothing-marked",
+    "below-minimum-group",
 }
 
 

@@ -36,6 +36,7 @@ from coproduction.cli._common import (
 )
 from coproduction.cli._cycle import add_cycle_commands
 from coproduction.cli._glossary import add_glossary_commands, describe_glossary, marked
+from coproduction.cli._pool import add_pool_command
 from coproduction.cli._practice import PRACTICE_ITEMS, add_practice_commands, show_practice_item
 from coproduction.cli._progress import ProgressBar
 from coproduction.contract.schemas import kinds, schema
@@ -50,6 +51,7 @@ from coproduction.model.glossary import Glossary
 from coproduction.model.ladder import Ladder, LadderAssessment
 from coproduction.model.organisation import Organisation, Perspective
 from coproduction.model.scores import ScoreReport
+from coproduction.rules.duplicates import Duplicate, screen_returns
 from coproduction.rules.scoring import score
 from coproduction.rules.viewpoints import is_library_authored, worded
 
@@ -217,6 +219,7 @@ def _parser() -> argparse.ArgumentParser:
     add_cycle_commands(command)
     add_practice_commands(command)
     add_glossary_commands(command)
+    add_pool_command(command)
 
     command("exporters", _exporters, "list the installed exporters")
     return parser
@@ -656,13 +659,22 @@ def _summary(args: argparse.Namespace) -> int:
     outcomes: list[_batch.Outcome] = []
     progress = ProgressBar("audits", len(files))
 
-    def audits() -> Iterator[tuple[Audit, Framework]]:
+    duplicates: list[Duplicate] = []
+
+    def returns() -> Iterator[tuple[str, Audit]]:
         for outcome in _batch.read_audits(files, catalogue, registry, processes=args.jobs):
             progress.advance()
             audit = outcome.audit
             outcomes.append(attrs.evolve(outcome, audit=None))
             if audit is not None:
-                yield audit, catalogue.framework(audit.framework, audit.framework_version)
+                yield outcome.file, audit
+
+    def audits() -> Iterator[tuple[Audit, Framework]]:
+        for _, audit, duplicate in screen_returns(returns()):
+            if duplicate is not None:
+                duplicates.append(duplicate)
+                continue
+            yield audit, catalogue.framework(audit.framework, audit.framework_version)
 
     read = list(audits())
     failures = [outcome.error for outcome in outcomes if outcome.error is not None]
@@ -684,7 +696,9 @@ def _summary(args: argparse.Namespace) -> int:
         )
         args.errors.parent.mkdir(parents=True, exist_ok=True)
         write_output(args.errors, lambda out: _write_bytes(out, data))
-    good = len(files) - len(failures)
+    for duplicate in duplicates:
+        _out(f"duplicate: {duplicate.reason}")
+    good = len(files) - len(failures) - len(duplicates)
     _out(f"wrote {written}: {good} audit{'s' if good != 1 else ''} summarised")
     if failures:
         where = f"; the reasons are above and in {args.errors}" if args.errors else "; the reasons are above"

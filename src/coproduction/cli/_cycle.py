@@ -33,7 +33,7 @@ from coproduction.cli._common import (
     open_input,
     write_output,
 )
-from coproduction.contract.serialization import dumps, load
+from coproduction.contract.serialization import dumps, kind_of, load
 from coproduction.errors import (
     CoproductionError,
     IncomparableAuditsError,
@@ -51,6 +51,7 @@ from coproduction.model.feedback import FeedbackLog, FeedbackStatus
 from coproduction.model.framework import Framework, RatingScale
 from coproduction.model.organisation import Perspective
 from coproduction.model.plan import Action, ActionPlan, ActionStatus
+from coproduction.model.pooled import PooledView
 from coproduction.model.progress import Progress
 from coproduction.rules import wording
 from coproduction.rules.comparing import compare_perspectives, same_organisation
@@ -266,6 +267,21 @@ def _read_audit(catalogue: Catalogue) -> Callable[[Path], tuple[Audit, Framework
     return read
 
 
+def _read_audit_or_pool(catalogue: Catalogue) -> Callable[[Path], tuple[Audit | PooledView, Framework]]:
+    """Read an audit or a pooled view (``coproduction pool`` writes one) from a JSON file."""
+
+    def read(file: Path) -> tuple[Audit | PooledView, Framework]:
+        document = load(file, catalogue=catalogue)
+        if not isinstance(document, (Audit, PooledView)):
+            raise InvalidDocumentError(
+                f"this is a {kind_of(document)}, not an audit or a pooled view",
+                [Problem("kind", "wrong-kind", "give an audit or a pooled view here")],
+            ).with_source(str(file))
+        return document, catalogue.framework(document.framework, document.framework_version)
+
+    return read
+
+
 def _named_files(error: CoproductionError, files: Sequence[Path]) -> CoproductionError:
     """Name the file in each problem placed at ``audits[n]``, so the user sees which file is meant."""
     for index, problem in enumerate(error.problems):
@@ -377,7 +393,7 @@ def _compare(args: argparse.Namespace) -> int:
 def _comparison(files: Sequence[Path], catalogue: Catalogue) -> Comparison:
     if len(files) < 2:
         raise _UsageError("give two or more audits to compare, one per perspective")
-    loaded = _read_each(files, _read_audit(catalogue))
+    loaded = _read_each(files, _read_audit_or_pool(catalogue))
     try:
         return compare_perspectives([audit for audit, _ in loaded], loaded[0][1])
     except CoproductionError as error:
@@ -563,9 +579,9 @@ def _progress_text(progress: Progress, versions: dict[str, Framework]) -> str:
 # -- plans ---------------------------------------------------------------------------------------
 
 
-def _plan_source(files: Sequence[Path], catalogue: Catalogue) -> tuple[Audit | Comparison, Framework]:
+def _plan_source(files: Sequence[Path], catalogue: Catalogue) -> tuple[Audit | Comparison | PooledView, Framework]:
     if len(files) == 1:
-        audit, framework = _read_each(files, _read_audit(catalogue))[0]
+        audit, framework = _read_each(files, _read_audit_or_pool(catalogue))[0]
         return audit, framework
     comparison = _comparison(files, catalogue)
     return comparison, catalogue.framework(comparison.framework, comparison.framework_version)
@@ -624,7 +640,7 @@ def _plan_status(args: argparse.Namespace) -> int:
     registry = _registry()
     plan = _read_plan(args.plan, catalogue, registry)
     framework = catalogue.framework(plan.framework, plan.framework_version)
-    source: Audit | Comparison | None = None
+    source: Audit | Comparison | PooledView | None = None
     if args.audits:
         source, _ = _plan_source(args.audits, catalogue)
         if not same_organisation(source.organisation, plan.organisation):

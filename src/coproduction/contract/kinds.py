@@ -21,6 +21,7 @@ from coproduction.contract.checks import (
     glossary,
     ladder,
     ladder_assessment,
+    pooled_view,
     practice,
     progress,
 )
@@ -38,6 +39,7 @@ from coproduction.model.framework import Framework
 from coproduction.model.glossary import Glossary
 from coproduction.model.ladder import Ladder, LadderAssessment
 from coproduction.model.plan import ActionPlan
+from coproduction.model.pooled import PooledView
 from coproduction.model.progress import Progress
 from coproduction.model.scores import ScoreReport
 
@@ -108,6 +110,7 @@ _KINDS: tuple[Kind, ...] = (
         _with_catalogue(ladder_assessment.check_ladder_assessment_data, "a ladder assessment"),
         needs_catalogue=True,
     ),
+    _kind("pooled-view", PooledView, _without_catalogue(pooled_view.check_pooled_view_data)),
     _kind("progress", Progress, _without_catalogue(progress.check_progress_data)),
     _kind("score-report", ScoreReport),
 )

@@ -25,6 +25,7 @@ from coproduction.contract.schemas import is_valid, validate
 from coproduction.errors import InvalidDocumentError, Problem, UnreadableFileError
 from coproduction.model._excerpt import excerpt, excerpt_text, json_path
 from coproduction.model.catalogue import CatalogueLookup
+from coproduction.model.comparison import Agreement, AuditReference, PerspectiveRating
 
 __all__ = [
     "MAX_DOCUMENT_BYTES",
@@ -76,6 +77,9 @@ def configure_converter(converter: cattrs.Converter) -> None:
     converter.register_unstructure_hook(dt.date, lambda value: value.isoformat())
     converter.register_structure_hook(dt.date, lambda value, _: dt.date.fromisoformat(value))
     converter.register_unstructure_hook_factory(_has_optional_lists, lambda cls: _omitting_empty_lists(cls, converter))
+    for cls, fields in _POOLED_ONLY.items():
+        pooled_only: dict[str, Any] = {field: override(omit_if_default=True) for field in fields}
+        converter.register_unstructure_hook(cls, make_dict_unstructure_fn(cls, converter, **pooled_only))
 
 
 # Fields added after a kind's first schema version, written only when they hold something, so that a
@@ -92,6 +96,15 @@ def _omitting_empty_lists(cls: type, converter: cattrs.Converter) -> Any:
         field.name: override(omit_if_default=True) for field in attrs.fields(cls) if field.name in _OMITTED_WHEN_EMPTY
     }
     return make_dict_unstructure_fn(cls, converter, **overrides)
+
+
+# Fields that only a comparison or plan involving a pooled view fills in: left out of the JSON
+# when empty, so documents from single audits are exactly what schema version 1 always wrote.
+_POOLED_ONLY: dict[type[Any], tuple[str, ...]] = {
+    AuditReference: ("respondents",),
+    PerspectiveRating: ("pooled_value", "respondents"),
+    Agreement: ("within_one_share", "mean_distance", "within_one"),
+}
 
 
 _CONVERTER = make_converter()

@@ -12,6 +12,7 @@ from coproduction.model._validators import non_blank, optional_slug, slug, to_tu
 from coproduction.model.audit import Audit
 from coproduction.model.framework import RatingScale
 from coproduction.model.organisation import Organisation, Perspective
+from coproduction.model.pooled import PooledView
 from coproduction.model.scores import Score, SectionScore
 
 __all__ = ["Agreement", "AuditReference", "Comparison", "CriterionComparison", "PerspectiveRating", "PerspectiveScore"]
@@ -68,16 +69,21 @@ class AuditReference:
         perspective: Whose viewpoint the audit records.
         date: The audit's date.
         completed_by: Who filled it in, if recorded.
+        respondents: For a pooled view, how many audits were pooled (``date``
+            is then the latest one's); None for one audit.
     """
 
     perspective: Perspective = attrs.field(converter=Perspective)
     date: dt.date
     completed_by: str | None = None
+    respondents: int | None = attrs.field(default=None, validator=_int_or_none)
 
     @classmethod
-    def of(cls, audit: Audit) -> AuditReference:
-        """The reference to an audit."""
-        return cls(audit.perspective, audit.date, audit.completed_by)
+    def of(cls, source: Audit | PooledView) -> AuditReference:
+        """The reference to an audit, or to a pooled view (never naming a respondent)."""
+        if isinstance(source, PooledView):
+            return cls(source.perspective, source.last_date, None, source.respondents)
+        return cls(source.perspective, source.date, source.completed_by)
 
     def refers_to(self, audit: Audit) -> bool:
         """Say whether this reference names ``audit`` (same perspective and date)."""
@@ -86,6 +92,9 @@ class AuditReference:
     @property
     def label(self) -> str:
         """A plain-English name, such as "the parent carers' audit of 14 March 2025"."""
+        if self.respondents is not None:
+            people = "respondent" if self.respondents == 1 else "respondents"
+            return f"the {_whose(self.perspective)} pooled view ({self.respondents} {people}, to {_when(self.date)})"
         return f"the {_whose(self.perspective)} audit of {_when(self.date)}"
 
 
@@ -106,6 +115,11 @@ class PerspectiveRating:
         evidence: The evidence given (free text).
         required_actions: The required actions written (free text).
         next_steps: The next steps written (free text).
+        pooled_value: For a pooled view, the criterion's pooled score (the
+            mean normalised value; ``rating`` is then the median level); None
+            for one audit.
+        respondents: For a pooled view, how many respondents rated it; None
+            for one audit or when withheld.
 
     Raises:
         ValueError: If rating and step are not both given or both None, or a
@@ -119,6 +133,8 @@ class PerspectiveRating:
     evidence: str = ""
     required_actions: str = ""
     next_steps: str = ""
+    pooled_value: float | None = None
+    respondents: int | None = attrs.field(default=None, validator=_int_or_none)
 
     def __attrs_post_init__(self) -> None:
         if (self.rating is None) != (self.step is None):
@@ -257,6 +273,15 @@ class Agreement:
         first_higher: The criteria ``first`` rates higher than ``second``, in
             framework order.
         second_higher: The criteria ``second`` rates higher than ``first``.
+        within_one_share: Given only when a pooled view takes part: the mean,
+            over the compared criteria, of the share of pairs of respondents
+            (one from each side; a single audit is one respondent) whose
+            levels are at most one level apart.
+        mean_distance: Given only when a pooled view takes part: the mean,
+            over the compared criteria, of the expected distance between a
+            respondent of each side, in normalised units (0 to 1).
+        within_one: Given only when a pooled view takes part: each compared
+            criterion's share of pairs within one level.
 
     Raises:
         ValueError: If the counts do not add up.
@@ -272,6 +297,9 @@ class Agreement:
     mean_gap: float | None
     first_higher: tuple[str, ...] = attrs.field(converter=to_tuple, validator=_slugs)
     second_higher: tuple[str, ...] = attrs.field(converter=to_tuple, validator=_slugs)
+    within_one_share: float | None = None
+    mean_distance: float | None = None
+    within_one: dict[str, float] | None = None
 
     def __attrs_post_init__(self) -> None:
         who = f"the agreement of {self.first.label} and {self.second.label}"
@@ -302,6 +330,9 @@ class Agreement:
             mean_gap=None if self.mean_gap is None else -self.mean_gap + 0.0,
             first_higher=self.second_higher,
             second_higher=self.first_higher,
+            within_one_share=self.within_one_share,
+            mean_distance=self.mean_distance,
+            within_one=self.within_one,
         )
 
 

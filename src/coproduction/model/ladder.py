@@ -163,3 +163,44 @@ class Placement:
     highest: Rung | None
     doing: tuple[Rung, ...]
     not_used: tuple[Rung, ...]
+
+
+@attrs.frozen
+class RungDisagreement:
+    """A rung one viewpoint says is practised and the other does not.
+
+    Attributes:
+        rung: The rung id.
+        first: What the first viewpoint said: True doing, False not doing, None not assessed.
+        second: The same for the second viewpoint.
+    """
+
+    rung: str = attrs.field(validator=slug)
+    first: bool | None
+    second: bool | None
+
+
+@attrs.frozen
+class LadderComparison:
+    """Two viewpoints' ladder assessments of one organisation, side by side.
+
+    Attributes:
+        ladder: The ladder id.
+        organisation: The organisation assessed.
+        first: The first viewpoint.
+        second: The second viewpoint.
+        first_highest: The highest rung the first viewpoint says is practised, or None.
+        second_highest: The same for the second viewpoint.
+        disagreements: The rungs practised according to one viewpoint only
+            (not assessed counts as not practised), lowest first.
+        summary: What it all says, in plain English.
+    """
+
+    ladder: str = attrs.field(validator=slug)
+    organisation: Organisation
+    first: Perspective = attrs.field(converter=Perspective)
+    second: Perspective = attrs.field(converter=Perspective)
+    first_highest: str | None = attrs.field(validator=optional_slug)
+    second_highest: str | None = attrs.field(validator=optional_slug)
+    disagreements: tuple[RungDisagreement, ...] = attrs.field(converter=to_tuple)
+    summary: str = attrs.field(validator=non_blank)

@@ -6,6 +6,8 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from fractions import Fraction
 
+import attrs
+
 from coproduction.errors import IncomparableAuditsError, InvalidDocumentError, Problem
 from coproduction.model._excerpt import excerpt
 from coproduction.model.audit import Audit, Response
@@ -19,25 +21,13 @@ from coproduction.model.comparison import (
     _whose,
 )
 from coproduction.model.framework import Framework
-from coproduction.model.organisation import Organisation, Perspective
+from coproduction.model.organisation import Perspective
+from coproduction.model.pooled import PooledView
+from coproduction.rules.organisations import same_organisation
+from coproduction.rules.pooling import pooled_ratings
 from coproduction.rules.scoring import check_audit, score
 
-__all__ = ["compare_perspectives", "same_organisation", "weighted_kappa"]
-
-
-def same_organisation(first: Organisation, second: Organisation) -> bool:
-    """Say whether two records name the same organisation.
-
-    When both have an identifier (such as a school's URN) the identifiers
-    decide; otherwise the names do, ignoring capitals and extra spaces.
-    """
-    if first.identifier and second.identifier:
-        return first.identifier.strip() == second.identifier.strip()
-    return _plain(first.name) == _plain(second.name)
-
-
-def _plain(name: str) -> str:
-    return " ".join(name.split()).casefold()
+__all__ = ["agreement_of_spreads", "compare_perspectives", "same_organisation", "weighted_kappa"]
 
 
 def weighted_kappa(pairs: Iterable[tuple[int, int]]) -> float | None:
@@ -85,15 +75,30 @@ def weighted_kappa(pairs: Iterable[tuple[int, int]]) -> float | None:
     return float(1 - Fraction(observed * count, expected))
 
 
-def _audit_problems(audits: Sequence[Audit], frameworks: Mapping[str, Framework]) -> list[Problem]:
+def _audit_problems(audits: Sequence[Audit | PooledView], frameworks: Mapping[str, Framework]) -> list[Problem]:
     problems: list[Problem] = []
     for index, audit in enumerate(audits):
         framework = frameworks.get(audit.framework_version)
         if framework is None:
             continue
-        for problem in check_audit(audit, framework):
+        found = check_audit(audit, framework) if isinstance(audit, Audit) else _pool_problems(audit, framework)
+        for problem in found:
             problems.append(Problem(f"audits[{index}].{problem.path}", problem.code, problem.message))
     return problems
+
+
+def _pool_problems(view: PooledView, framework: Framework) -> list[Problem]:
+    if view.scale != framework.scale:
+        return [Problem("scale", "wrong-scale", f"the pooled view's rating scale is not that of the {framework.label}")]
+    return [
+        Problem(
+            f"criteria[{index}].criterion",
+            "unknown-criterion",
+            f"{entry.criterion!r} is not a criterion of the {framework.label}",
+        )
+        for index, entry in enumerate(view.criteria)
+        if not framework.has_criterion(entry.criterion)
+    ]
 
 
 def _refuse(problems: list[Problem], message: str) -> None:
@@ -101,7 +106,7 @@ def _refuse(problems: list[Problem], message: str) -> None:
         raise IncomparableAuditsError(message, problems)
 
 
-def _organisation_problems(audits: Sequence[Audit]) -> list[Problem]:
+def _organisation_problems(audits: Sequence[Audit | PooledView]) -> list[Problem]:
     first = audits[0]
     return [
         Problem(
@@ -116,13 +121,19 @@ def _organisation_problems(audits: Sequence[Audit]) -> list[Problem]:
     ]
 
 
-def compare_perspectives(audits: Iterable[Audit], framework: Framework) -> Comparison:
+def compare_perspectives(audits: Iterable[Audit | PooledView], framework: Framework) -> Comparison:
     """Compare audits of one organisation from different perspectives.
 
+    A pooled view of many respondents takes part as one perspective: its
+    rating of a criterion is the median level, its scores are the pooled
+    scores, and each pair it is in also gets the agreement measures that suit
+    a spread of answers (``within_one_share``, ``mean_distance``; see
+    docs/concepts.rst).
+
     Args:
-        audits: Two or more audits of one organisation, each from a different
-            perspective, all answering ``framework``. Their order is the
-            order of the perspectives in the result.
+        audits: Two or more audits (or pooled views) of one organisation, each
+            from a different perspective, all answering ``framework``. Their
+            order is the order of the perspectives in the result.
         framework: The framework version the audits answer.
 
     Returns:
@@ -165,21 +176,29 @@ def compare_perspectives(audits: Iterable[Audit], framework: Framework) -> Compa
     if problems:
         raise InvalidDocumentError("an audit does not fit its framework", problems)
     steps = {level.id: index for index, level in enumerate(framework.scale.levels)}
-    answers = [audit.by_criterion() for audit in given]
+    answers = [_ratings(source, framework, steps) for source in given]
     criteria = []
     for section in framework.sections:
         for criterion in section.criteria:
             ratings = tuple(
-                _perspective_rating(audit.perspective, answer.get(criterion.id), steps)
-                for audit, answer in zip(given, answers, strict=True)
+                answer.get(criterion.id) or PerspectiveRating(source.perspective)
+                for source, answer in zip(given, answers, strict=True)
             )
             found = [rating.step for rating in ratings if rating.step is not None]
             spread = max(found) - min(found) if len(found) >= 2 else None
             criteria.append(CriterionComparison(criterion.id, section.id, ratings, spread))
-    reports = [score(audit, framework) for audit in given]
     level_names = {index: level.name for index, level in enumerate(framework.scale.levels)}
+    spreads = [
+        _pooled_spreads(source, steps) if isinstance(source, PooledView) else _single_spreads(criteria, index)
+        for index, source in enumerate(given)
+    ]
+    pooled = [isinstance(source, PooledView) for source in given]
     agreement = tuple(
-        _agreement(criteria, i, j, given, level_names) for i in range(len(given)) for j in range(i + 1, len(given))
+        _with_spreads(_agreement(criteria, i, j, given, level_names), spreads[i], spreads[j], len(steps) - 1, criteria)
+        if pooled[i] or pooled[j]
+        else _agreement(criteria, i, j, given, level_names)
+        for i in range(len(given))
+        for j in range(i + 1, len(given))
     )
     return Comparison(
         framework=framework.id,
@@ -188,12 +207,12 @@ def compare_perspectives(audits: Iterable[Audit], framework: Framework) -> Compa
         scale=framework.scale,
         audits=tuple(AuditReference.of(audit) for audit in given),
         criteria=tuple(criteria),
-        scores=tuple(PerspectiveScore(r.perspective, r.overall, r.sections) for r in reports),
+        scores=tuple(_scores(source, framework) for source in given),
         agreement=agreement,
     )
 
 
-def _framework_problems(audits: Sequence[Audit], framework: Framework) -> list[Problem]:
+def _framework_problems(audits: Sequence[Audit | PooledView], framework: Framework) -> list[Problem]:
     problems = []
     for index, audit in enumerate(audits):
         label = AuditReference.of(audit).label
@@ -239,7 +258,7 @@ def _agreement(
     criteria: Sequence[CriterionComparison],
     i: int,
     j: int,
-    audits: Sequence[Audit],
+    audits: Sequence[Audit | PooledView],
     level_names: dict[int, str],
 ) -> Agreement:
     pairs: list[tuple[int, int]] = []
@@ -279,3 +298,86 @@ def _agreement(
         first_higher=tuple(first_higher),
         second_higher=tuple(second_higher),
     )
+
+
+def _ratings(source: Audit | PooledView, framework: Framework, steps: dict[str, int]) -> dict[str, PerspectiveRating]:
+    if isinstance(source, PooledView):
+        return pooled_ratings(source)
+    answers = source.by_criterion()
+    return {
+        criterion.id: _perspective_rating(source.perspective, answers.get(criterion.id), steps)
+        for criterion in framework.criteria
+    }
+
+
+def _scores(source: Audit | PooledView, framework: Framework) -> PerspectiveScore:
+    if isinstance(source, PooledView):
+        return PerspectiveScore(source.perspective, source.overall, source.sections)
+    report = score(source, framework)
+    return PerspectiveScore(report.perspective, report.overall, report.sections)
+
+
+_Spread = dict[int, int]
+"""How many respondents gave each level step (a single audit is one respondent)."""
+
+
+def _pooled_spreads(source: PooledView, steps: dict[str, int]) -> dict[str, _Spread]:
+    return {
+        entry.criterion: {steps[level]: count for level, count in entry.counts.items() if count}
+        for entry in source.criteria
+        if entry.counts is not None and entry.answered
+    }
+
+
+def _single_spreads(criteria: Sequence[CriterionComparison], index: int) -> dict[str, _Spread]:
+    return {entry.criterion: {step: 1} for entry in criteria if (step := entry.ratings[index].step) is not None}
+
+
+def _with_spreads(
+    agreement: Agreement,
+    first: dict[str, _Spread],
+    second: dict[str, _Spread],
+    top: int,
+    criteria: Sequence[CriterionComparison],
+) -> Agreement:
+    within: dict[str, Fraction] = {}
+    distances: list[Fraction] = []
+    for entry in criteria:
+        a, b = first.get(entry.criterion), second.get(entry.criterion)
+        if a is None or b is None:
+            continue
+        within[entry.criterion], distance = agreement_of_spreads(a, b, top)
+        distances.append(distance)
+    if not within:
+        return attrs.evolve(agreement, within_one={})
+    return attrs.evolve(
+        agreement,
+        within_one_share=float(sum(within.values()) / len(within)),
+        mean_distance=float(sum(distances) / len(distances)),
+        within_one={criterion: float(share) for criterion, share in within.items()},
+    )
+
+
+def agreement_of_spreads(first: Mapping[int, int], second: Mapping[int, int], top: int) -> tuple[Fraction, Fraction]:
+    """How far two spreads of answers to one criterion agree.
+
+    Args:
+        first: How many respondents of one side gave each level step (a single
+            audit is one respondent).
+        second: The same for the other side.
+        top: The highest step of the scale (levels minus one).
+
+    Returns:
+        ``(within_one, distance)``: the share of pairs of respondents, one
+        from each side, whose levels are at most one step apart; and the mean
+        distance between such a pair in normalised units (steps / ``top``).
+
+    Raises:
+        ValueError: If a side has no respondents or ``top`` is below 1.
+    """
+    pairs = sum(first.values()) * sum(second.values())
+    if pairs == 0 or top < 1:
+        raise ValueError("each side needs at least one respondent, and the scale at least two levels")
+    near = sum(a * b for i, a in first.items() for j, b in second.items() if abs(i - j) <= 1)
+    apart = sum(a * b * abs(i - j) for i, a in first.items() for j, b in second.items())
+    return Fraction(near, pairs), Fraction(apart, pairs * top)

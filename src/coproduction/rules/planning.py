@@ -16,6 +16,8 @@ from coproduction.model.contributors import Contributor
 from coproduction.model.framework import Framework
 from coproduction.model.organisation import Organisation
 from coproduction.model.plan import Action, ActionPlan, ActionStatus
+from coproduction.model.pooled import PooledView
+from coproduction.rules.pooling import pooled_ratings
 from coproduction.rules.scoring import check_audit
 
 __all__ = ["Gap", "PlanProposal", "PlanStatus", "check_plan", "find_gaps", "plan_status", "propose_plan"]
@@ -112,14 +114,22 @@ class _Classified:
     organisation: Organisation
 
 
-def _classify(source: Audit | Comparison, framework: Framework) -> _Classified:
-    if isinstance(source, Audit):
+def _classify(source: Audit | Comparison | PooledView, framework: Framework) -> _Classified:
+    if isinstance(source, PooledView):
+        _require_pool_fit(source, framework)
+        pooled = pooled_ratings(source)
+        ratings: dict[str, tuple[PerspectiveRating, ...]] = {
+            criterion.id: (pooled.get(criterion.id) or PerspectiveRating(source.perspective),)
+            for criterion in framework.criteria
+        }
+        references: tuple[AuditReference, ...] = (AuditReference.of(source),)
+    elif isinstance(source, Audit):
         problems = check_audit(source, framework)
         if problems:
             raise InvalidDocumentError("the audit does not fit its framework", problems)
         steps = {level.id: index for index, level in enumerate(framework.scale.levels)}
         answers = source.by_criterion()
-        ratings: dict[str, tuple[PerspectiveRating, ...]] = {}
+        ratings = {}
         for criterion in framework.criteria:
             response = answers.get(criterion.id)
             rating = PerspectiveRating(source.perspective)
@@ -133,7 +143,7 @@ def _classify(source: Audit | Comparison, framework: Framework) -> _Classified:
                     next_steps=response.next_steps,
                 )
             ratings[criterion.id] = (rating,)
-        references: tuple[AuditReference, ...] = (AuditReference.of(source),)
+        references = (AuditReference.of(source),)
     else:
         _require_comparison_fit(source, framework)
         ratings = {criterion.criterion: criterion.ratings for criterion in source.criteria}
@@ -164,6 +174,31 @@ def _classify(source: Audit | Comparison, framework: Framework) -> _Classified:
     gaps.sort(key=lambda gap: gap.priority)
     organisation = source.organisation
     return _Classified(tuple(gaps), tuple(unrated), tuple(not_applicable), ratings, references, organisation)
+
+
+def _require_pool_fit(view: PooledView, framework: Framework) -> None:
+    problems = []
+    if view.framework != framework.id or view.framework_version != framework.version or view.scale != framework.scale:
+        problems.append(
+            Problem(
+                "framework_version",
+                "wrong-framework-version",
+                f"the pooled view is of {view.framework!r} version {view.framework_version!r}, "
+                f"but the {framework.label} was given",
+            )
+        )
+    else:
+        problems.extend(
+            Problem(
+                f"criteria[{index}].criterion",
+                "unknown-criterion",
+                f"{entry.criterion!r} is not a criterion of the {framework.label}",
+            )
+            for index, entry in enumerate(view.criteria)
+            if not framework.has_criterion(entry.criterion)
+        )
+    if problems:
+        raise InvalidDocumentError("the pooled view does not fit the framework", problems)
 
 
 def _require_comparison_fit(comparison: Comparison, framework: Framework) -> None:
@@ -199,11 +234,12 @@ def _require_comparison_fit(comparison: Comparison, framework: Framework) -> Non
         raise InvalidDocumentError("the comparison does not fit the framework", problems)
 
 
-def find_gaps(source: Audit | Comparison, framework: Framework) -> tuple[Gap, ...]:
+def find_gaps(source: Audit | Comparison | PooledView, framework: Framework) -> tuple[Gap, ...]:
     """The gaps of an audit or a comparison, in priority order.
 
     Args:
-        source: An audit, or a comparison of audits.
+        source: An audit, a comparison of audits, or a pooled view (whose
+            median level of each criterion is its rating).
         framework: The framework version it answers.
 
     Returns:
@@ -237,7 +273,7 @@ class PlanProposal:
 
 
 def propose_plan(
-    source: Audit | Comparison,
+    source: Audit | Comparison | PooledView,
     framework: Framework,
     *,
     owner: str | None = None,
@@ -255,7 +291,10 @@ def propose_plan(
     criterion id (shortened and numbered if needed to stay unique).
 
     Args:
-        source: An audit, or a comparison of audits from several perspectives.
+        source: An audit, a comparison of audits from several perspectives, or
+            a pooled view of many respondents (its median level of each
+            criterion is the rating; its anonymous required actions and next
+            steps are carried into the actions).
         framework: The framework version it answers.
         owner: An owner to give every proposed action.
         co_produced_with: Who every proposed action is co-produced with.
@@ -269,7 +308,7 @@ def propose_plan(
     """
     classified = _classify(source, framework)
     partners = tuple(co_produced_with)
-    labelled = not isinstance(source, Audit)
+    labelled = isinstance(source, Comparison)
     taken: set[str] = set()
     actions = []
     for gap in classified.gaps:
@@ -377,7 +416,7 @@ def plan_status(
     framework: Framework,
     *,
     on: dt.date,
-    source: Audit | Comparison | None = None,
+    source: Audit | Comparison | PooledView | None = None,
 ) -> PlanStatus:
     """Report how a plan is going on a date.
 

@@ -54,7 +54,17 @@ WRITERS: Mapping[type, Writer] = {
 """What the Word exporter writes: one writer per document class."""
 
 DOES_NOT_WRITE: frozenset[str] = frozenset(
-    {"audit", "framework", "glossary", "ladder", "ladder-assessment", "score-report"}
+    {
+        "approaches",
+        "audit",
+        "barriers",
+        "framework",
+        "glossary",
+        "ladder",
+        "ladder-assessment",
+        "pooled-view",
+        "score-report",
+    }
 )
 """The stored document kinds (``coproduction.contract.kinds``) the Word exporter has no writer for.
 

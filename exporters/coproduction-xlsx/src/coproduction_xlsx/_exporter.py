@@ -74,7 +74,18 @@ WRITERS: Mapping[type, Writer] = {
 """What the Excel exporter writes: one writer per document class."""
 
 DOES_NOT_WRITE: frozenset[str] = frozenset(
-    {"audit", "charter", "framework", "glossary", "ladder", "ladder-assessment", "score-report"}
+    {
+        "approaches",
+        "audit",
+        "barriers",
+        "charter",
+        "framework",
+        "glossary",
+        "ladder",
+        "ladder-assessment",
+        "pooled-view",
+        "score-report",
+    }
 )
 """The stored document kinds (``coproduction.contract.kinds``) the Excel exporter has no writer for.
 
