@@ -225,16 +225,18 @@ def test_a_deleted_row(helpers, template) -> None:
 
 
 def test_a_framework_the_catalogue_does_not_hold(helpers, template) -> None:
-    error = refused(helpers, template, c.UnknownFrameworkError, catalogue=c.Catalogue())
+    error = refused(helpers, template, c.InvalidDocumentError, catalogue=c.Catalogue())
     assert "worcestershire-seven-quality-standards" in str(error)
+    assert [p.code for p in error.problems] == ["unknown-framework"]  # as the Excel reader says it
 
 
 def test_a_template_of_another_text_of_the_framework(helpers, template, worcestershire) -> None:
     import attrs
 
     changed = attrs.evolve(worcestershire, title=worcestershire.title + " (draft)")
-    error = refused(helpers, template, c.UnreadableFileError, catalogue=c.Catalogue([changed]))
+    error = refused(helpers, template, c.InvalidDocumentError, catalogue=c.Catalogue([changed]))
     assert "fingerprint" in str(error)
+    assert [p.code for p in error.problems] == ["framework-changed"]  # as the Excel reader says it
 
 
 def test_a_template_of_another_version(helpers, worcestershire) -> None:
@@ -242,7 +244,7 @@ def test_a_template_of_another_version(helpers, worcestershire) -> None:
 
     other = attrs.evolve(worcestershire, version="2")
     data = helpers.export_bytes(c.AuditTemplate(other, c.Perspective.JOINT))
-    error = refused(helpers, data, c.UnknownFrameworkError)
+    error = refused(helpers, data, c.InvalidDocumentError)
     assert "version '2'" in str(error)
 
 

@@ -38,6 +38,10 @@ from coproduction_docx._package import WordPackage
 
 __all__ = ["read_template"]
 
+# Where a Word template keeps its stamp: the same place is named for the same fault as the Excel
+# template's metadata cell, so both formats report it alike.
+_STAMP_PLACE = "template reference (document properties)"
+
 _W = f"{{{W}}}"
 _W14 = f"{{{W14}}}"
 _MC_ALTERNATE = "{http://schemas.openxmlformats.org/markup-compatibility/2006}AlternateContent"
@@ -238,18 +242,31 @@ def _framework(stamp: dict[str, str], catalogue: Catalogue) -> Framework:
     try:
         framework = catalogue.framework(framework_id, version)
     except UnknownFrameworkError as error:
-        raise UnknownFrameworkError(
-            f"the template is for framework {excerpt(framework_id)} version {excerpt(version)}, which the catalogue "
-            f"does not hold ({error.message}); read it with a catalogue that includes that framework",
-            error.problems,
-        ) from error
+        raise InvalidDocumentError(
+            "the template's framework is not in the catalogue",
+            [
+                Problem(
+                    _STAMP_PLACE,
+                    "unknown-framework",
+                    f"the template is for framework {excerpt(framework_id)} version {excerpt(version)}: "
+                    f"{error.message}; add it to the catalogue to read this file",
+                )
+            ],
+        ) from None
     expected = layout.fingerprint(framework)
     found = stamp.get(layout.PROPERTY_FINGERPRINT, "")
     if found != expected:
-        raise UnreadableFileError(
-            f"the template was made from a different text of the {framework.label} (template fingerprint "
-            f"{found[:20] or '(none)'}, but the catalogue's framework has fingerprint {expected}); "
-            "read it with the catalogue it was made from, or send out a new template"
+        raise InvalidDocumentError(
+            "this template does not match its framework",
+            [
+                Problem(
+                    _STAMP_PLACE,
+                    "framework-changed",
+                    f"the template was made from a different text of the {framework.label} "
+                    f"(fingerprint {excerpt(found)}, expected {expected!r}); make a new template from the "
+                    "framework in use, or read it with the catalogue it was made from",
+                )
+            ],
         )
     return framework
 
