@@ -23,10 +23,10 @@ from typing import Any
 import attrs
 
 from coproduction.catalogue._catalogue import Catalogue
-from coproduction.cli._common import _context
+from coproduction.cli._common import context_for, write_bytes
 from coproduction.contract import _atomic
-from coproduction.contract.serialization import check_input_file, dump
-from coproduction.errors import BatchError, CoproductionError, ExportError, Problem, UnreadableFileError
+from coproduction.contract.serialization import check_input_file, dumps
+from coproduction.errors import BatchError, CoproductionError, Problem, UnreadableFileError
 from coproduction.exporters._registry import ExporterRegistry, default_registry
 from coproduction.model.audit import Audit
 from coproduction.rules.changes import framework_changes
@@ -209,7 +209,7 @@ def _read(source: Path, catalogue: Catalogue, registry: ExporterRegistry, suffix
     check_input_file(source)
     try:
         with open(source, "rb") as stream:
-            return reader.read(stream, _context(catalogue))
+            return reader.read(stream, context_for(catalogue))
     except FileNotFoundError:
         raise UnreadableFileError("the file does not exist") from None
     except IsADirectoryError:
@@ -221,7 +221,7 @@ def _read(source: Path, catalogue: Catalogue, registry: ExporterRegistry, suffix
 
 
 def import_file(job: ImportJob, catalogue: Catalogue, registry: ExporterRegistry, suffixes: dict[str, str]) -> Outcome:
-    """Read one filled-in file and write its audit atomically; never raises for a bad input.
+    """Read one filled-in file and write its audit through the one write path; never raises for a bad input.
 
     Args:
         job: The input and the audit file to write.
@@ -240,12 +240,10 @@ def import_file(job: ImportJob, catalogue: Catalogue, registry: ExporterRegistry
     except Exception as error:  # a fault in a reader must not stop the batch or lose the other files
         return Outcome(file, error=_fault(error, file))
     try:
-        dump(audit, job.output)
-    except OSError as error:
-        return Outcome(
-            file,
-            error=ExportError(f"its audit cannot be written to {job.output} ({error.strerror or error})", source=file),
-        )
+        # The batch removed the leftovers beside all its outputs before it started.
+        write_bytes(job.output, dumps(audit).encode("utf-8"), clean_leftovers=False)
+    except CoproductionError as error:
+        return Outcome(file, error=error if error.source else error.with_source(file))
     answered = sum(1 for response in audit.responses if response.rating is not None)
     return Outcome(file, str(job.output), audit.organisation.name, answered, notices=version_notices(audit, catalogue))
 

@@ -15,28 +15,45 @@ from coproduction.contract.serialization import check_input_file
 from coproduction.errors import CoproductionError, ExportError, UnreadableFileError
 from coproduction.exporters._protocol import ExportContext
 from coproduction.exporters._registry import ExporterRegistry, default_registry
-from coproduction.rules import wording
+
+__all__ = [
+    "EXIT_INVALID",
+    "EXIT_OK",
+    "EXIT_USAGE",
+    "UsageError",
+    "chosen_catalogue",
+    "context_for",
+    "err",
+    "exporter_name",
+    "installed_exporters",
+    "open_input",
+    "out",
+    "output_problem",
+    "printable",
+    "write_bytes",
+    "write_document",
+    "write_output",
+    "write_requested",
+]
 
 EXIT_OK = 0
 EXIT_INVALID = 1
 EXIT_USAGE = 2
 
 
-class _UsageError(Exception):
+class UsageError(Exception):
     """The command was called wrong (exit 2)."""
 
 
-# -- helpers -----------------------------------------------------------------------------------
-
-
-def _catalogue(args: argparse.Namespace) -> Catalogue:
+def chosen_catalogue(args: argparse.Namespace) -> Catalogue:
+    """The built-in catalogue with what ``--catalogue`` adds."""
     catalogue = default_catalogue()
     for file in args.catalogue:
         catalogue = catalogue.including(load_item(file, catalogue))
     return catalogue
 
 
-def _context(catalogue: Catalogue, on: dt.date | None = None) -> ExportContext:
+def context_for(catalogue: Catalogue, on: dt.date | None = None) -> ExportContext:
     """What the exporters are told: the command's catalogue, and its date (today unless given)."""
     return ExportContext(catalogue=catalogue, as_of=dt.date.today() if on is None else on)
 
@@ -51,15 +68,17 @@ def printable(text: str) -> str:
     return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
-def _out(text: str, stream: TextIO | None = None) -> None:
+def out(text: str, stream: TextIO | None = None) -> None:
+    """Print a line, on the standard output unless told, shown safely on any terminal."""
     target = stream or sys.stdout
     shown = printable(text)
     encoding = getattr(target, "encoding", None) or "utf-8"
     print(shown.encode(encoding, "backslashreplace").decode(encoding), file=target)
 
 
-def _err(text: str) -> None:
-    _out(text, sys.stderr)
+def err(text: str) -> None:
+    """Print a line on the error output."""
+    out(text, sys.stderr)
 
 
 def open_input(path: Path) -> BinaryIO:
@@ -80,11 +99,15 @@ def open_input(path: Path) -> BinaryIO:
         raise UnreadableFileError(f"the file cannot be read ({error.strerror or error})", source=str(path)) from None
 
 
-def write_output(path: Path, write: Callable[[BinaryIO], None], *, inputs: Sequence[Path] = ()) -> Path:
-    """The one write path: write a file atomically, naming the path the user typed in any error.
+def write_output(
+    path: Path, write: Callable[[BinaryIO], None], *, inputs: Sequence[Path] = (), clean_leftovers: bool = True
+) -> Path:
+    """The one write path: every file a command writes is written here, atomically, naming the path the user typed.
 
     Leftover temporary files of a killed earlier run beside ``path`` are
-    removed first (only files of the pattern :func:`~coproduction.contract._atomic.write_atomically` makes).
+    removed first (only files of the pattern :func:`~coproduction.contract._atomic.write_atomically` makes);
+    a batch that has removed those of all its targets at once passes ``clean_leftovers=False``.
+    An error the writer raises without a place is placed at ``inputs -> path``.
 
     Raises:
         ExportError: If the folder is missing, the path is a folder, or the file cannot be written.
@@ -92,7 +115,8 @@ def write_output(path: Path, write: Callable[[BinaryIO], None], *, inputs: Seque
     problem = output_problem(path)
     if problem:
         raise ExportError(f"{problem}; nothing was written")
-    remove_leftovers(path)
+    if clean_leftovers:
+        remove_leftovers(path)
     try:
         return write_atomically(path, write)
     except OSError as error:
@@ -116,19 +140,34 @@ def output_problem(path: Path) -> str:
     return ""
 
 
-def _registry() -> ExporterRegistry:
+def write_bytes(path: Path, data: bytes, *, inputs: Sequence[Path] = (), clean_leftovers: bool = True) -> Path:
+    """Write ``data`` to ``path`` through :func:`write_output`."""
+    return write_output(path, lambda stream: _write_all(stream, data), inputs=inputs, clean_leftovers=clean_leftovers)
+
+
+def _write_all(stream: BinaryIO, data: bytes) -> None:
+    stream.write(data)
+
+
+def installed_exporters() -> ExporterRegistry:
+    """The exporters installed (entry points of ``coproduction.exporters``)."""
     return default_registry()
 
 
-def _exporter_name(registry: ExporterRegistry, name: str | None, output: Path) -> str:
+def exporter_name(registry: ExporterRegistry, name: str | None, output: Path) -> str:
+    """The exporter named by ``--format``, or the one for the output's suffix.
+
+    Raises:
+        UsageError: If neither tells the format.
+    """
     if name:
         return name
     if not output.suffix:
-        raise _UsageError(f"cannot tell the format of {output}: give it a suffix such as .docx, or use --format")
+        raise UsageError(f"cannot tell the format of {output}: give it a suffix such as .docx, or use --format")
     return registry.by_suffix(output.suffix)
 
 
-def _write(
+def write_document(
     registry: ExporterRegistry,
     document: object,
     output: Path,
@@ -136,23 +175,33 @@ def _write(
     context: ExportContext,
     *,
     inputs: Sequence[Path] = (),
+    clean_leftovers: bool = True,
 ) -> Path:
-    exporter = registry.for_document(_exporter_name(registry, name, output), document)
-    return write_output(output, lambda out: exporter.export(document, out, context), inputs=inputs)
+    """Write a document with the exporter named (or the one for the output's suffix) through :func:`write_output`."""
+    exporter = registry.for_document(exporter_name(registry, name, output), document)
+    return write_output(
+        output,
+        lambda stream: exporter.export(document, stream, context),
+        inputs=inputs,
+        clean_leftovers=clean_leftovers,
+    )
 
 
-def _percent(value: float | None) -> str:
-    return wording.percent(value, "-")
+def write_requested(
+    document: object,
+    args: argparse.Namespace,
+    catalogue: Catalogue,
+    *,
+    on: dt.date | None = None,
+    registry: ExporterRegistry | None = None,
+) -> Path:
+    """Write a document to the command's ``-o``/``--output``, in its ``--format``, naming its input files in errors."""
+    registry = registry or installed_exporters()
+    inputs = [path for name in ("file", "files", "plan") for path in _as_paths(getattr(args, name, None))]
+    return write_document(registry, document, args.output, args.format, context_for(catalogue, on), inputs=inputs)
 
 
-def _table(head: Sequence[str], rows: Sequence[Sequence[str]], *, separator_before_last: bool = False) -> str:
-    widths = [max(len(str(cell)) for cell in column) for column in zip(head, *rows, strict=False)]
-
-    def line(cells: Sequence[str]) -> str:
-        return "  ".join(str(cell).ljust(width) for cell, width in zip(cells, widths, strict=False)).rstrip()
-
-    rule = "  ".join("-" * width for width in widths)
-    body = [line(row) for row in rows]
-    if separator_before_last and len(body) > 1:
-        body.insert(len(body) - 1, rule)
-    return "\n".join([line(head), rule, *body])
+def _as_paths(value: object) -> list[Path]:
+    if isinstance(value, Path):
+        return [value]
+    return [item for item in value if isinstance(item, Path)] if isinstance(value, list) else []

@@ -4,17 +4,14 @@ from __future__ import annotations
 
 import argparse
 import difflib
-from collections.abc import Callable
 
-from coproduction.cli._common import EXIT_OK, _catalogue, _out
+from coproduction.cli._command import Command
+from coproduction.cli._common import EXIT_OK, chosen_catalogue, out
 from coproduction.errors import UnknownFrameworkError
 from coproduction.model.glossary import Glossary, Term
 from coproduction.rules.viewpoints import is_library_authored
 
-__all__ = ["LIBRARY_MARK", "add_glossary_commands", "describe_glossary", "marked"]
-
-Handler = Callable[[argparse.Namespace], int]
-AddCommand = Callable[[str, Handler, str], argparse.ArgumentParser]
+__all__ = ["GLOSSARY_COMMANDS", "LIBRARY_MARK", "describe_glossary", "describe_term", "marked"]
 
 LIBRARY_MARK = "(wording by this library)"
 """Printed after a text that is this library's words rather than the source's."""
@@ -25,32 +22,24 @@ def marked(text: str, by_library: bool) -> str:
     return f"{text} {LIBRARY_MARK}" if by_library else text
 
 
-def add_glossary_commands(command: AddCommand) -> None:
-    """Add the command ``glossary [TERM]``.
-
-    Args:
-        command: The command line's ``command(name, handler, help)``.
-    """
-    glossary = command("glossary", _glossary, "explain the words and acronyms of special educational needs")
-    glossary.add_argument(
-        "term", nargs="?", help="a word or acronym to explain, such as SENCo (default: list them all)"
-    )
-    glossary.add_argument(
+def _glossary_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("term", nargs="?", help="a word or acronym to explain, such as SENCo (default: list them all)")
+    parser.add_argument(
         "--glossary", dest="glossary_id", default="send-glossary", help="the glossary id (default: send-glossary)"
     )
 
 
 def _glossary(args: argparse.Namespace) -> int:
-    glossary = _catalogue(args).glossary(args.glossary_id)
+    glossary = chosen_catalogue(args).glossary(args.glossary_id)
     if args.term is None:
-        _out(_list(glossary))
+        out(_list(glossary))
         return EXIT_OK
     term = glossary.lookup(args.term.strip()) or _by_spelling(glossary, args.term.strip())
     if term is None:
         close = difflib.get_close_matches(args.term, [t.term for t in glossary.terms], n=3, cutoff=0.6)
         hint = f"; did you mean {' or '.join(close)}?" if close else "; run `coproduction glossary` to list them all"
         raise UnknownFrameworkError(f"the {glossary.name} does not explain {args.term!r}{hint}")
-    _out(describe_term(term))
+    out(describe_term(term))
     return EXIT_OK
 
 
@@ -97,3 +86,13 @@ def describe_glossary(glossary: Glossary) -> str:
     for term in sorted(glossary.terms, key=lambda term: term.term.casefold()):
         lines += ["", describe_term(term)]
     return "\n".join(lines)
+
+
+GLOSSARY_COMMANDS = (
+    Command(
+        "glossary",
+        "explain the words and acronyms of special educational needs",
+        _glossary,
+        _glossary_arguments,
+    ),
+)

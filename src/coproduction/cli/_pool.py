@@ -3,28 +3,32 @@
 from __future__ import annotations
 
 import argparse
-import sys
-from collections.abc import Callable
 from pathlib import Path
 
 from coproduction.cli import _batch
-from coproduction.cli._common import EXIT_INVALID, EXIT_OK, _catalogue, _out, _registry, _UsageError
-from coproduction.contract.serialization import dump
-from coproduction.errors import CoproductionError, InvalidDocumentError, Problem
+from coproduction.cli._command import Command
+from coproduction.cli._common import (
+    EXIT_INVALID,
+    EXIT_OK,
+    UsageError,
+    chosen_catalogue,
+    err,
+    installed_exporters,
+    out,
+    write_bytes,
+)
+from coproduction.cli._reading import named_files
+from coproduction.contract.serialization import dumps
+from coproduction.errors import CoproductionError, InvalidDocumentError
 from coproduction.model.audit import Audit
 from coproduction.model.pooled import DEFAULT_MINIMUM_GROUP
 from coproduction.rules.pooling import pool
 
-AddCommand = Callable[[str, Callable[[argparse.Namespace], int], str], argparse.ArgumentParser]
+__all__ = ["POOL_COMMANDS"]
 
 
-def add_pool_command(command: AddCommand) -> None:
-    """Add ``pool FILES|FOLDER -o pooled.json [--minimum-group N]``."""
-    parser = command(
-        "pool",
-        _pool,
-        "combine many returns of one viewpoint (thirty parent carers, say) into one anonymous pooled view",
-    )
+def _pool_arguments(parser: argparse.ArgumentParser) -> None:
+    """``pool FILES|FOLDER -o pooled.json [--minimum-group N]``."""
     parser.add_argument(
         "files",
         nargs="+",
@@ -46,17 +50,17 @@ def add_pool_command(command: AddCommand) -> None:
 
 def _pool(args: argparse.Namespace) -> int:
     if args.minimum_group < 1:
-        raise _UsageError("--minimum-group must be at least 1")
+        raise UsageError("--minimum-group must be at least 1")
     if args.jobs < 1:
-        raise _UsageError("--jobs must be at least 1")
+        raise UsageError("--jobs must be at least 1")
     if args.output.suffix.lower() != ".json":
-        raise _UsageError(f"write the pooled view as .json (got {args.output.name})")
-    catalogue = _catalogue(args)
-    registry = _registry()
+        raise UsageError(f"write the pooled view as .json (got {args.output.name})")
+    catalogue = chosen_catalogue(args)
+    registry = installed_exporters()
     suffixes = _batch.readable_suffixes(registry)
     files = _batch.input_files(args.files, suffixes)
     if not files:
-        raise _UsageError(f"no returns given (folders are searched for {', '.join(sorted(suffixes))} files)")
+        raise UsageError(f"no returns given (folders are searched for {', '.join(sorted(suffixes))} files)")
     audits: list[Audit] = []
     names: list[str] = []
     failures: list[CoproductionError] = []
@@ -67,17 +71,17 @@ def _pool(args: argparse.Namespace) -> int:
         elif outcome.error is not None:
             failures.append(outcome.error)
     for error in failures:
-        print(f"{error}", file=sys.stderr)
+        err(f"{error}")
     if not audits:
         raise InvalidDocumentError(f"none of the {len(files)} files could be read (see above); nothing was written")
     framework = catalogue.framework(audits[0].framework, audits[0].framework_version)
     try:
         view = pool(audits, framework, minimum_group=args.minimum_group)
     except CoproductionError as error:
-        raise _named(error, names) from None
-    written = dump(view, args.output)
+        raise named_files(error, names) from None
+    written = write_bytes(args.output, dumps(view).encode("utf-8"), inputs=files if len(files) <= 3 else ())
     withheld = sum(1 for entry in view.criteria if entry.withheld)
-    _out(
+    out(
         f"wrote {written}: {view.respondents} {view.perspective.label} returns about {view.organisation.name} pooled"
         + (
             f"; {withheld} of {len(view.criteria)} criteria withheld (fewer than {view.minimum_group} rated them)"
@@ -86,19 +90,16 @@ def _pool(args: argparse.Namespace) -> int:
         )
     )
     if failures:
-        print(
-            f"{len(failures)} of {len(files)} files could not be read and were left out; the reasons are above",
-            file=sys.stderr,
-        )
+        err(f"{len(failures)} of {len(files)} files could not be read and were left out; the reasons are above")
         return EXIT_INVALID
     return EXIT_OK
 
 
-def _named(error: CoproductionError, names: list[str]) -> CoproductionError:
-    """Name the file of each problem placed at ``audits[n]``."""
-    for index, problem in enumerate(error.problems):
-        head, _, rest = problem.path.partition("]")
-        if head.startswith("audits[") and head[7:].isdigit() and int(head[7:]) < len(names):
-            where = names[int(head[7:])] + (f" ({rest.lstrip('.')})" if rest.strip(".") else "")
-            error.problems[index] = Problem(where, problem.code, problem.message)
-    return error
+POOL_COMMANDS = (
+    Command(
+        "pool",
+        "combine many returns of one viewpoint (thirty parent carers, say) into one anonymous pooled view",
+        _pool,
+        _pool_arguments,
+    ),
+)

@@ -9,53 +9,44 @@ import textwrap
 from collections.abc import Callable, Sequence
 
 from coproduction.catalogue._catalogue import Catalogue
-from coproduction.cli._common import EXIT_OK, _catalogue, _out, _table
+from coproduction.cli._command import Command
+from coproduction.cli._common import EXIT_OK, chosen_catalogue, out
+from coproduction.cli._text import table
 from coproduction.contract.serialization import make_converter
 from coproduction.model.approaches import Approach, ApproachCollection
 from coproduction.model.barriers import Barrier, BarrierCollection, Basis, HelpLink, TargetKind
 
-__all__ = ["PRACTICE_ITEMS", "add_practice_commands", "show_practice_item"]
-
-AddCommand = Callable[[str, Callable[[argparse.Namespace], int], str], argparse.ArgumentParser]
+__all__ = ["PRACTICE_COMMANDS", "PRACTICE_ITEMS", "json_text", "show_practice_item"]
 
 _WIDTH = 88
 
 
-def add_practice_commands(command: AddCommand) -> None:
-    """Add the commands ``approaches`` and ``barriers``.
-
-    Args:
-        command: The command line's ``command(name, handler, help)``.
-    """
-    approaches = command(
-        "approaches", _approaches, "list the approaches to engaging parent carers, or those that help with a barrier"
-    )
-    approaches.add_argument(
+def _approaches_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
         "--barrier", action="append", default=[], metavar="ID", help="only approaches that help with this barrier"
     )
-    approaches.add_argument(
+    parser.add_argument(
         "--group", action="append", default=[], metavar="ID", help="only approaches that help reach this priority group"
     )
-    command("barriers", _barriers, "list the barriers to engagement and the priority groups")
 
 
 def _approaches(args: argparse.Namespace) -> int:
-    catalogue = _catalogue(args)
+    catalogue = chosen_catalogue(args)
     if not args.barrier and not args.group:
         rows = [(a.id, a.name, "yes" if a.case_study else "") for a in catalogue.approaches()]
-        _out(_table(("id", "approach", "case study"), rows))
+        out(table(("id", "approach", "case study"), rows))
         return EXIT_OK
     suggestions = catalogue.suggest_approaches(barriers=args.barrier, groups=args.group)
     asked = [catalogue.barrier(b).title for b in args.barrier] + [
         catalogue.priority_group(g).wording for g in args.group
     ]
     if not suggestions:
-        _out(f"No approach in the catalogue is linked to: {'; '.join(asked)}.")
+        out(f"No approach in the catalogue is linked to: {'; '.join(asked)}.")
         return EXIT_OK
-    _out(f"Approaches that help with: {'; '.join(asked)}\n")
+    out(f"Approaches that help with: {'; '.join(asked)}\n")
     rows = [(s.approach.id, s.approach.name, _bases(s.links)) for s in suggestions]
-    _out(_table(("id", "approach", "why"), rows))
-    _out("\n'source' means the source document says so; 'library' means it is this library's own suggestion.")
+    out(table(("id", "approach", "why"), rows))
+    out("\n'source' means the source document says so; 'library' means it is this library's own suggestion.")
     return EXIT_OK
 
 
@@ -64,11 +55,11 @@ def _bases(links: Sequence[HelpLink]) -> str:
 
 
 def _barriers(args: argparse.Namespace) -> int:
-    catalogue = _catalogue(args)
+    catalogue = chosen_catalogue(args)
     rows = [(b.id, b.list, _short(b.title)) for b in catalogue.barriers()]
-    _out(_table(("id", "list", "barrier"), rows))
-    _out("\nPriority groups:")
-    _out(_table(("id", "group"), [(g.id, g.wording) for g in catalogue.priority_groups()]))
+    out(table(("id", "list", "barrier"), rows))
+    out("\nPriority groups:")
+    out(table(("id", "group"), [(g.id, g.wording) for g in catalogue.priority_groups()]))
     return EXIT_OK
 
 
@@ -160,11 +151,11 @@ def show_practice_item(args: argparse.Namespace, what: str, item_id: str) -> int
     Raises:
         UnknownFrameworkError: If there is no such item, naming those there are.
     """
-    item, text = PRACTICE_ITEMS[what](_catalogue(args), item_id)
+    item, text = PRACTICE_ITEMS[what](chosen_catalogue(args), item_id)
     if args.json:
         sys.stdout.write(json_text(item))
         return EXIT_OK
-    _out(text)
+    out(text)
     return EXIT_OK
 
 
@@ -174,3 +165,14 @@ def json_text(item: object) -> str:
 
 
 _CONVERTER = make_converter()
+
+
+PRACTICE_COMMANDS = (
+    Command(
+        "approaches",
+        "list the approaches to engaging parent carers, or those that help with a barrier",
+        _approaches,
+        _approaches_arguments,
+    ),
+    Command("barriers", "list the barriers to engagement and the priority groups", _barriers),
+)

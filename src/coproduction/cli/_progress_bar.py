@@ -6,6 +6,8 @@ import sys
 import time
 from typing import TextIO
 
+__all__ = ["ProgressBar"]
+
 
 class ProgressBar:
     """Shows ``label [#####.....] 12/300`` on a terminal; a line every few seconds otherwise."""
