@@ -16,6 +16,7 @@ from coproduction import (
     ExportContext,
     FeedbackLog,
     PlanStatus,
+    PooledView,
     Progress,
     UnreadableFileError,
     UnsupportedDocumentError,
@@ -27,6 +28,7 @@ from coproduction_docx._cycle import Settings
 from coproduction_docx._feedback import write_feedback
 from coproduction_docx._package import ARCHIVE_ERRORS
 from coproduction_docx._plan import write_plan
+from coproduction_docx._pooled import write_pooled_view
 from coproduction_docx._progress import write_progress
 from coproduction_docx._reader import read_template
 from coproduction_docx._report import write_report
@@ -50,6 +52,7 @@ WRITERS: Mapping[type, Writer] = {
     PlanStatus: lambda status, out, context: write_plan(status, out, _settings(context)),
     Charter: lambda charter, out, context: write_charter(charter, out, _settings(context)),
     FeedbackLog: lambda log, out, context: write_feedback(log, out, _settings(context)),
+    PooledView: lambda view, out, context: write_pooled_view(view, out, _settings(context)),
 }
 """What the Word exporter writes: one writer per document class."""
 
@@ -62,7 +65,6 @@ DOES_NOT_WRITE: frozenset[str] = frozenset(
         "glossary",
         "ladder",
         "ladder-assessment",
-        "pooled-view",
         "score-report",
     }
 )

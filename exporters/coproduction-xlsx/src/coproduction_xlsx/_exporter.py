@@ -15,6 +15,7 @@ from coproduction import (
     FeedbackLog,
     Framework,
     InvalidDocumentError,
+    PooledView,
     Problem,
     Progress,
     UnknownFrameworkError,
@@ -24,10 +25,12 @@ from coproduction_xlsx._comparison import write_comparison
 from coproduction_xlsx._feedback import write_feedback_log
 from coproduction_xlsx._plan import write_action_plan
 from coproduction_xlsx._plan_reader import read_action_plan
+from coproduction_xlsx._pooled import write_pooled_view
 from coproduction_xlsx._progress import write_progress
 from coproduction_xlsx._reader import read_template
 from coproduction_xlsx._report import write_report
 from coproduction_xlsx._summary import CouncilSummary, write_summary
+from coproduction_xlsx._tables import find_framework
 from coproduction_xlsx._template import write_template
 
 __all__ = ["DOES_NOT_WRITE", "WRITERS", "XlsxExporter"]
@@ -70,6 +73,9 @@ WRITERS: Mapping[type, Writer] = {
     Comparison: lambda comparison, out, context: write_comparison(comparison, out, catalogue=context.catalogue),
     Progress: lambda progress, out, context: write_progress(progress, out, catalogue=context.catalogue),
     FeedbackLog: lambda log, out, context: write_feedback_log(log, out),
+    PooledView: lambda view, out, context: write_pooled_view(
+        view, out, framework=find_framework(context.catalogue, view.framework, view.framework_version)
+    ),
 }
 """What the Excel exporter writes: one writer per document class."""
 
@@ -83,7 +89,6 @@ DOES_NOT_WRITE: frozenset[str] = frozenset(
         "glossary",
         "ladder",
         "ladder-assessment",
-        "pooled-view",
         "score-report",
     }
 )
