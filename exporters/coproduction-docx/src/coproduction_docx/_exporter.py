@@ -15,6 +15,8 @@ from coproduction import (
     CoproductionError,
     ExportContext,
     FeedbackLog,
+    LadderAssessment,
+    LadderAssessmentTemplate,
     PlanStatus,
     PooledView,
     Progress,
@@ -26,6 +28,8 @@ from coproduction_docx._charter import write_charter
 from coproduction_docx._comparison import write_comparison
 from coproduction_docx._cycle import Settings
 from coproduction_docx._feedback import write_feedback
+from coproduction_docx._ladder_reader import read_ladder_template
+from coproduction_docx._ladder_template import write_ladder_template
 from coproduction_docx._package import ARCHIVE_ERRORS
 from coproduction_docx._plan import write_plan
 from coproduction_docx._pooled import write_pooled_view
@@ -45,6 +49,7 @@ def _settings(context: ExportContext) -> Settings:
 
 WRITERS: Mapping[type, Writer] = {
     AuditTemplate: lambda template, out, context: write_template(template, out),
+    LadderAssessmentTemplate: lambda template, out, context: write_ladder_template(template, out),
     AuditReport: write_report,
     Comparison: lambda comparison, out, context: write_comparison(comparison, out, _settings(context)),
     Progress: lambda progress, out, context: write_progress(progress, out, _settings(context)),
@@ -186,5 +191,41 @@ class DocxExporter:
         except ARCHIVE_ERRORS as error:  # anything the checks above did not foresee
             raise UnreadableFileError(
                 f"the file could not be read as a Word audit template ({type(error).__name__}: {error})",
+                source=name,
+            ) from error
+
+    def read_ladder_assessment(self, source: BinaryIO, /, context: ExportContext) -> LadderAssessment:
+        """Read a filled-in Word ladder assessment template back into a ladder assessment.
+
+        Works on files saved by Word and by LibreOffice (which drops the
+        controls' tags: rows are then found by the reference printed under
+        each rung).
+
+        Args:
+            source: The filled ``.docx``, opened for binary reading.
+            context: Where to find the template's ladder (its catalogue) and
+                the size limits the file must keep to.
+
+        Returns:
+            The assessment: one entry per rung answered, lowest first; a rung
+            left empty is not assessed.
+
+        Raises:
+            UnreadableFileError: If the file is not a Word ladder assessment
+                template, is damaged, breaks the limits, or was made from
+                another text of the ladder.
+            UnknownLadderError: If the catalogue lacks the template's ladder.
+            InvalidDocumentError: Listing every unacceptable value with its rung or cover question.
+        """
+        name = _source_name(source)
+        try:
+            data = read_bounded(source, context.limits)
+            return read_ladder_template(data, context.catalogue, context.limits)
+        except CoproductionError as error:
+            error.with_source(name)
+            raise
+        except ARCHIVE_ERRORS as error:
+            raise UnreadableFileError(
+                f"the file could not be read as a Word ladder assessment template ({type(error).__name__}: {error})",
                 source=name,
             ) from error
