@@ -15,6 +15,8 @@ from coproduction import (
     FeedbackLog,
     Framework,
     InvalidDocumentError,
+    LadderAssessment,
+    LadderAssessmentTemplate,
     PooledView,
     Problem,
     Progress,
@@ -23,6 +25,8 @@ from coproduction import (
 )
 from coproduction_xlsx._comparison import write_comparison
 from coproduction_xlsx._feedback import write_feedback_log
+from coproduction_xlsx._ladder_reader import read_ladder_template
+from coproduction_xlsx._ladder_template import write_ladder_template
 from coproduction_xlsx._plan import write_action_plan
 from coproduction_xlsx._plan_reader import read_action_plan
 from coproduction_xlsx._pooled import write_pooled_view
@@ -67,6 +71,7 @@ def _write_summary(summary: CouncilSummary, out: BinaryIO, context: ExportContex
 
 WRITERS: Mapping[type, Writer] = {
     AuditTemplate: lambda template, out, context: write_template(template, out),
+    LadderAssessmentTemplate: lambda template, out, context: write_ladder_template(template, out),
     AuditReport: lambda report, out, context: write_report(report, out),
     CouncilSummary: _write_summary,
     ActionPlan: _write_plan,
@@ -212,3 +217,23 @@ class XlsxExporter:
                 and cell; nothing is imported.
         """
         return read_action_plan(source, catalogue=context.catalogue, limits=context.limits)
+
+    def read_ladder_assessment(self, source: BinaryIO, /, context: ExportContext) -> LadderAssessment:
+        """Read a filled-in ladder assessment workbook back into a ladder assessment.
+
+        Args:
+            source: The workbook, opened for binary reading.
+            context: Where to find the template's ladder (its catalogue) and
+                the limits the file must keep to.
+
+        Returns:
+            The assessment: one entry per rung answered, lowest first; a rung
+            left empty is not assessed.
+
+        Raises:
+            UnreadableFileError: If the file is not a safe .xlsx ladder
+                assessment template, or was made from another text of the ladder.
+            UnknownLadderError: If the catalogue lacks the template's ladder.
+            InvalidDocumentError: Listing every unacceptable value with its sheet and cell.
+        """
+        return read_ladder_template(source, catalogue=context.catalogue, limits=context.limits)
