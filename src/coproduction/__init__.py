@@ -35,7 +35,7 @@ from coproduction.errors import (
     UnsupportedDocumentError,
 )
 from coproduction.exporters import ExportContext
-from coproduction.exporters.documents import AuditReport, AuditTemplate, CouncilSummary
+from coproduction.exporters.documents import AuditReport, AuditTemplate, CouncilSummary, LadderAssessmentTemplate
 from coproduction.model._metadata import NOT_PROSE, PROSE_KEY
 from coproduction.model.approaches import (
     Approach,
@@ -208,6 +208,7 @@ __all__ = [
     "InvalidDocumentError",
     "Ladder",
     "LadderAssessment",
+    "LadderAssessmentTemplate",
     "LadderComparison",
     "Level",
     "MAX_SENTENCE_WORDS",

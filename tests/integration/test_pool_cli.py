@@ -117,3 +117,50 @@ def test_summary_counts_a_duplicate_return_once_and_says_so(
     stdout, _ = capsys.readouterr()
     assert "duplicate:" in stdout and "school-1-resent.json" in stdout and "same answers" in stdout
     assert "3 audits summarised" in stdout
+
+
+def test_thirty_mixed_returns_pooled_compared_planned_and_reported(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, worcestershire: cp.Framework
+) -> None:
+    """Thirty parent carer returns (JSON, Word and Excel, two broken) pooled; the pool against the school's audit;
+    a plan proposed; the pool reported in Word and Excel."""
+    folder = tmp_path / "returns"
+    folder.mkdir()
+    levels = [level.id for level in worcestershire.scale.levels]
+    word, excel = _parent_template(worcestershire, "docx"), _parent_template(worcestershire, "xlsx")
+    for index in range(28):
+        ratings = {c.id: levels[(index + n) % len(levels)] for n, c in enumerate(worcestershire.criteria)}
+        if index % 3 == 0:
+            audit = make_audit(
+                worcestershire, dict(ratings), organisation=OAK, perspective=PARENTS, date=dt.date(2025, 5, 1 + index)
+            )
+            (folder / f"parent-{index:02}.json").write_text(cp.dumps(audit), "utf-8")
+        elif index % 3 == 1:
+            (folder / f"parent-{index:02}.docx").write_bytes(fill_docx(word, worcestershire, ratings))
+        else:
+            filled = fill_xlsx(excel, worcestershire, ratings, dt.date(2025, 5, 13))
+            (folder / f"parent-{index:02}.xlsx").write_bytes(filled)
+    (folder / "parent-28.json").write_text('{"kind": "audit", "schema_version": 1,', "utf-8")
+    (folder / "parent-29.xlsx").write_bytes(b"PK\x03\x04 not really a workbook")
+    pooled = tmp_path / "pooled.json"
+    assert main(["pool", str(folder), "-o", str(pooled)]) == 1  # two files could not be read; the rest are pooled
+    stdout, stderr = capsys.readouterr()
+    assert "parent-28.json" in stderr and "parent-29.xlsx" in stderr and "Traceback" not in stdout + stderr
+    view = cp.load(pooled)
+    assert isinstance(view, cp.PooledView) and view.respondents == 28
+    assert not any(entry.withheld for entry in view.criteria)
+
+    school = tmp_path / "school.json"
+    school.write_text(cp.dumps(make_audit(worcestershire, ratings_for(worcestershire, 7), organisation=OAK)), "utf-8")
+    comparison = tmp_path / "comparison.json"
+    assert main(["compare", str(school), str(pooled), "-o", str(comparison)]) == 0
+    compared = cp.load(comparison)
+    assert isinstance(compared, cp.Comparison) and compared.audits[1].respondents == 28
+    plan = tmp_path / "plan.json"
+    assert main(["plan", "propose", str(school), str(pooled), "-o", str(plan)]) == 0
+    assert isinstance(cp.load(plan), cp.ActionPlan)
+
+    registry = default_registry()
+    for name in ("docx", "xlsx"):
+        written = registry.export(view, tmp_path / f"pooled.{name}", context=cp.export_context())
+        assert written.stat().st_size > 5000

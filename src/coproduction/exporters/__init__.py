@@ -5,6 +5,7 @@ from coproduction.exporters._protocol import (
     ActionPlanReader,
     ExportContext,
     Exporter,
+    LadderAssessmentReader,
     TemplateReader,
 )
 from coproduction.exporters._registry import ExporterInfo, ExporterRegistry, default_registry
@@ -16,6 +17,7 @@ __all__ = [
     "Exporter",
     "ExporterInfo",
     "ExporterRegistry",
+    "LadderAssessmentReader",
     "TemplateReader",
     "default_registry",
 ]

@@ -10,9 +10,17 @@ import attrs
 from coproduction.catalogue._catalogue import Catalogue
 from coproduction.exporters.office import ArchiveLimits
 from coproduction.model.audit import Audit
+from coproduction.model.ladder import LadderAssessment
 from coproduction.model.plan import ActionPlan
 
-__all__ = ["ActionPlanReader", "ENTRY_POINT_GROUP", "ExportContext", "Exporter", "TemplateReader"]
+__all__ = [
+    "ActionPlanReader",
+    "ENTRY_POINT_GROUP",
+    "ExportContext",
+    "Exporter",
+    "LadderAssessmentReader",
+    "TemplateReader",
+]
 
 ENTRY_POINT_GROUP = "coproduction.exporters"
 """The entry-point group every exporter, built in or third party, registers under."""
@@ -115,5 +123,27 @@ class ActionPlanReader(Protocol):
             UnreadableFileError: If the file is not an action plan of this format.
             InvalidDocumentError: If values in it are not acceptable; every
                 problem is listed with its place.
+        """
+        ...
+
+
+@runtime_checkable
+class LadderAssessmentReader(Protocol):
+    """An exporter whose ladder assessment templates come back filled in, and can be read."""
+
+    def read_ladder_assessment(self, source: BinaryIO, /, context: ExportContext) -> LadderAssessment:
+        """Read a filled-in ladder assessment template back into a ladder assessment.
+
+        Args:
+            source: The filled file, opened for binary reading.
+            context: Where to find the template's ladder (its catalogue) and
+                the limits the file must keep to.
+
+        Raises:
+            UnreadableFileError: If the file is not a ladder assessment template
+                of this format, or was made from another text of the ladder.
+            UnknownLadderError: If the catalogue lacks the template's ladder.
+            InvalidDocumentError: If values in it are not acceptable; every
+                problem is listed with its place (sheet and cell, or rung).
         """
         ...

@@ -18,6 +18,7 @@ from coproduction.exporters._protocol import (
     ActionPlanReader,
     ExportContext,
     Exporter,
+    LadderAssessmentReader,
     TemplateReader,
 )
 from coproduction.model._excerpt import excerpt
@@ -180,6 +181,21 @@ class ExporterRegistry:
             readers = [n for n in self.names() if isinstance(self._safe_get(n), ActionPlanReader)]
             raise UnsupportedDocumentError(
                 f"the {name} exporter cannot read action plans back; "
+                f"those that can: {', '.join(readers) or 'none installed'}"
+            )
+        return exporter
+
+    def ladder_assessment_reader(self, name: str) -> LadderAssessmentReader:
+        """Return the named exporter as a reader of filled-in ladder assessment templates.
+
+        Raises:
+            UnsupportedDocumentError: If that exporter cannot read ladder assessments back.
+        """
+        exporter = self.get(name)
+        if not isinstance(exporter, LadderAssessmentReader):
+            readers = [n for n in self.names() if isinstance(self._safe_get(n), LadderAssessmentReader)]
+            raise UnsupportedDocumentError(
+                f"the {name} exporter cannot read ladder assessments back; "
                 f"those that can: {', '.join(readers) or 'none installed'}"
             )
         return exporter

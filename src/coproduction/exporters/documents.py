@@ -20,7 +20,7 @@ from coproduction.model.organisation import Organisation, Perspective
 from coproduction.model.scores import ScoreReport
 from coproduction.rules.scoring import score
 
-__all__ = ["AuditReport", "AuditTemplate", "CouncilSummary"]
+__all__ = ["AuditReport", "AuditTemplate", "CouncilSummary", "LadderAssessmentTemplate"]
 
 
 @attrs.frozen
@@ -57,6 +57,27 @@ class AuditTemplate:
             date=self.date or on or dt.date.today(),
             responses=tuple(Response(criterion=c.id) for c in self.framework.criteria),
         )
+
+
+@attrs.frozen
+class LadderAssessmentTemplate:
+    """A blank ladder assessment: for each rung, "currently doing" or "not doing", and the evidence.
+
+    Any ladder will do: a built-in one or a council's own loaded from JSON.
+    The filled-in file is read back against the very ladder text it was made
+    from (its fingerprint), as an audit template is.
+
+    Attributes:
+        ladder: The ladder to assess against.
+        perspective: Whose viewpoint the template asks for.
+        organisation: The organisation it is sent to, if known.
+        date: A date to pre-fill, if any.
+    """
+
+    ladder: Ladder
+    perspective: Perspective = attrs.field(converter=Perspective)
+    organisation: Organisation | None = None
+    date: dt.date | None = None
 
 
 @attrs.frozen

@@ -15,7 +15,10 @@ from coproduction import (
     CoproductionError,
     ExportContext,
     FeedbackLog,
+    LadderAssessment,
+    LadderAssessmentTemplate,
     PlanStatus,
+    PooledView,
     Progress,
     UnreadableFileError,
     UnsupportedDocumentError,
@@ -25,8 +28,11 @@ from coproduction_docx._charter import write_charter
 from coproduction_docx._comparison import write_comparison
 from coproduction_docx._cycle import Settings
 from coproduction_docx._feedback import write_feedback
+from coproduction_docx._ladder_reader import read_ladder_template
+from coproduction_docx._ladder_template import write_ladder_template
 from coproduction_docx._package import ARCHIVE_ERRORS
 from coproduction_docx._plan import write_plan
+from coproduction_docx._pooled import write_pooled_view
 from coproduction_docx._progress import write_progress
 from coproduction_docx._reader import read_template
 from coproduction_docx._report import write_report
@@ -43,6 +49,7 @@ def _settings(context: ExportContext) -> Settings:
 
 WRITERS: Mapping[type, Writer] = {
     AuditTemplate: lambda template, out, context: write_template(template, out),
+    LadderAssessmentTemplate: lambda template, out, context: write_ladder_template(template, out),
     AuditReport: write_report,
     Comparison: lambda comparison, out, context: write_comparison(comparison, out, _settings(context)),
     Progress: lambda progress, out, context: write_progress(progress, out, _settings(context)),
@@ -50,6 +57,7 @@ WRITERS: Mapping[type, Writer] = {
     PlanStatus: lambda status, out, context: write_plan(status, out, _settings(context)),
     Charter: lambda charter, out, context: write_charter(charter, out, _settings(context)),
     FeedbackLog: lambda log, out, context: write_feedback(log, out, _settings(context)),
+    PooledView: lambda view, out, context: write_pooled_view(view, out, _settings(context)),
 }
 """What the Word exporter writes: one writer per document class."""
 
@@ -62,7 +70,6 @@ DOES_NOT_WRITE: frozenset[str] = frozenset(
         "glossary",
         "ladder",
         "ladder-assessment",
-        "pooled-view",
         "score-report",
     }
 )
@@ -184,5 +191,41 @@ class DocxExporter:
         except ARCHIVE_ERRORS as error:  # anything the checks above did not foresee
             raise UnreadableFileError(
                 f"the file could not be read as a Word audit template ({type(error).__name__}: {error})",
+                source=name,
+            ) from error
+
+    def read_ladder_assessment(self, source: BinaryIO, /, context: ExportContext) -> LadderAssessment:
+        """Read a filled-in Word ladder assessment template back into a ladder assessment.
+
+        Works on files saved by Word and by LibreOffice (which drops the
+        controls' tags: rows are then found by the reference printed under
+        each rung).
+
+        Args:
+            source: The filled ``.docx``, opened for binary reading.
+            context: Where to find the template's ladder (its catalogue) and
+                the size limits the file must keep to.
+
+        Returns:
+            The assessment: one entry per rung answered, lowest first; a rung
+            left empty is not assessed.
+
+        Raises:
+            UnreadableFileError: If the file is not a Word ladder assessment
+                template, is damaged, breaks the limits, or was made from
+                another text of the ladder.
+            UnknownLadderError: If the catalogue lacks the template's ladder.
+            InvalidDocumentError: Listing every unacceptable value with its rung or cover question.
+        """
+        name = _source_name(source)
+        try:
+            data = read_bounded(source, context.limits)
+            return read_ladder_template(data, context.catalogue, context.limits)
+        except CoproductionError as error:
+            error.with_source(name)
+            raise
+        except ARCHIVE_ERRORS as error:
+            raise UnreadableFileError(
+                f"the file could not be read as a Word ladder assessment template ({type(error).__name__}: {error})",
                 source=name,
             ) from error

@@ -15,6 +15,9 @@ from coproduction import (
     FeedbackLog,
     Framework,
     InvalidDocumentError,
+    LadderAssessment,
+    LadderAssessmentTemplate,
+    PooledView,
     Problem,
     Progress,
     UnknownFrameworkError,
@@ -22,12 +25,16 @@ from coproduction import (
 )
 from coproduction_xlsx._comparison import write_comparison
 from coproduction_xlsx._feedback import write_feedback_log
+from coproduction_xlsx._ladder_reader import read_ladder_template
+from coproduction_xlsx._ladder_template import write_ladder_template
 from coproduction_xlsx._plan import write_action_plan
 from coproduction_xlsx._plan_reader import read_action_plan
+from coproduction_xlsx._pooled import write_pooled_view
 from coproduction_xlsx._progress import write_progress
 from coproduction_xlsx._reader import read_template
 from coproduction_xlsx._report import write_report
 from coproduction_xlsx._summary import CouncilSummary, write_summary
+from coproduction_xlsx._tables import find_framework
 from coproduction_xlsx._template import write_template
 
 __all__ = ["DOES_NOT_WRITE", "WRITERS", "XlsxExporter"]
@@ -64,12 +71,16 @@ def _write_summary(summary: CouncilSummary, out: BinaryIO, context: ExportContex
 
 WRITERS: Mapping[type, Writer] = {
     AuditTemplate: lambda template, out, context: write_template(template, out),
+    LadderAssessmentTemplate: lambda template, out, context: write_ladder_template(template, out),
     AuditReport: lambda report, out, context: write_report(report, out),
     CouncilSummary: _write_summary,
     ActionPlan: _write_plan,
     Comparison: lambda comparison, out, context: write_comparison(comparison, out, catalogue=context.catalogue),
     Progress: lambda progress, out, context: write_progress(progress, out, catalogue=context.catalogue),
     FeedbackLog: lambda log, out, context: write_feedback_log(log, out),
+    PooledView: lambda view, out, context: write_pooled_view(
+        view, out, framework=find_framework(context.catalogue, view.framework, view.framework_version)
+    ),
 }
 """What the Excel exporter writes: one writer per document class."""
 
@@ -83,7 +94,6 @@ DOES_NOT_WRITE: frozenset[str] = frozenset(
         "glossary",
         "ladder",
         "ladder-assessment",
-        "pooled-view",
         "score-report",
     }
 )
@@ -207,3 +217,23 @@ class XlsxExporter:
                 and cell; nothing is imported.
         """
         return read_action_plan(source, catalogue=context.catalogue, limits=context.limits)
+
+    def read_ladder_assessment(self, source: BinaryIO, /, context: ExportContext) -> LadderAssessment:
+        """Read a filled-in ladder assessment workbook back into a ladder assessment.
+
+        Args:
+            source: The workbook, opened for binary reading.
+            context: Where to find the template's ladder (its catalogue) and
+                the limits the file must keep to.
+
+        Returns:
+            The assessment: one entry per rung answered, lowest first; a rung
+            left empty is not assessed.
+
+        Raises:
+            UnreadableFileError: If the file is not a safe .xlsx ladder
+                assessment template, or was made from another text of the ladder.
+            UnknownLadderError: If the catalogue lacks the template's ladder.
+            InvalidDocumentError: Listing every unacceptable value with its sheet and cell.
+        """
+        return read_ladder_template(source, catalogue=context.catalogue, limits=context.limits)
