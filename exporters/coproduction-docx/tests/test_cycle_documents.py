@@ -700,7 +700,7 @@ def test_the_charter_is_put_into_plain_english(charter: Charter) -> None:
     assert "Words and short forms used in this charter" in text
     words = text[text.index("Words and short forms used in this charter") :]
     assert "EHCP: Education, Health and Care Plan" in words
-    assert "Local Offer: the council's SEND information website" in words
+    assert "Local Offer: the council's website about services for special educational needs and disabilities" in words
 
 
 def test_an_unsigned_charter_says_so(charter: Charter) -> None:
