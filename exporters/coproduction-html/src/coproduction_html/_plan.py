@@ -63,7 +63,7 @@ def plan_page(document: ActionPlan | PlanStatus, context: PageContext) -> Page:
     if framework is None:
         raise InvalidDocumentError(
             "the action plan's framework is not in the catalogue, so nothing was written (for a council's own "
-            "framework, use HtmlExporter(catalogue=default_catalogue().including(...)))",
+            "framework, export with a context whose catalogue includes it: coproduction.export_context(catalogue=...))",
             [
                 Problem(
                     "framework",
