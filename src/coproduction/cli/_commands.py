@@ -39,6 +39,7 @@ from coproduction.cli._glossary import add_glossary_commands, describe_glossary,
 from coproduction.cli._pool import add_pool_command
 from coproduction.cli._practice import PRACTICE_ITEMS, add_practice_commands, show_practice_item
 from coproduction.cli._progress import ProgressBar
+from coproduction.cli._publish import add_publish_command
 from coproduction.contract.schemas import kinds, schema
 from coproduction.contract.serialization import MAX_DOCUMENT_BYTES, dumps, load
 from coproduction.errors import CoproductionError, UnknownCatalogueItemError, UnreadableFileError
@@ -220,6 +221,7 @@ def _parser() -> argparse.ArgumentParser:
     add_practice_commands(command)
     add_glossary_commands(command)
     add_pool_command(command)
+    add_publish_command(command)
 
     command("exporters", _exporters, "list the installed exporters")
     return parser

@@ -5,6 +5,7 @@ from coproduction.exporters._protocol import (
     ActionPlanReader,
     ExportContext,
     Exporter,
+    SitePublisher,
     TemplateReader,
 )
 from coproduction.exporters._registry import ExporterInfo, ExporterRegistry, default_registry
@@ -16,6 +17,7 @@ __all__ = [
     "Exporter",
     "ExporterInfo",
     "ExporterRegistry",
+    "SitePublisher",
     "TemplateReader",
     "default_registry",
 ]
