@@ -54,7 +54,8 @@ def test_an_unsupported_document_is_refused_before_anything_is_written() -> None
 
 
 @pytest.mark.parametrize(
-    "name", ["you-said-we-did", "charter", "audit-report", "audit-report-durham", "comparison", "action-plan"]
+    "name",
+    ["you-said-we-did", "charter", "audit-report", "audit-report-durham", "comparison", "action-plan", "pooled-view"],
 )
 def test_every_page_kind_has_a_sound_structure(pages: dict[str, str], name: str) -> None:
     html = pages[name]
@@ -97,7 +98,9 @@ def test_every_page_kind_has_a_sound_structure(pages: dict[str, str], name: str)
     assert "@media print" in html and "@media (max-width: 30rem)" in html
 
 
-@pytest.mark.parametrize("name", ["you-said-we-did", "charter", "audit-report", "comparison", "action-plan"])
+@pytest.mark.parametrize(
+    "name", ["you-said-we-did", "charter", "audit-report", "comparison", "action-plan", "pooled-view"]
+)
 def test_pages_speak_plain_english(pages: dict[str, str], documents: dict[str, object], name: str) -> None:
     """Our own words, that is: what a school wrote in its document is quoted as written."""
     page = parse(pages[name])
@@ -184,7 +187,33 @@ def hostile_charter() -> cp.Charter:
     )
 
 
-@pytest.mark.parametrize("make", [hostile_log, hostile_charter], ids=["feedback", "charter"])
+def hostile_pooled() -> cp.PooledView:
+    framework = cp.default_catalogue().framework("worcestershire-seven-quality-standards")
+    audits = [
+        cp.Audit(
+            framework=framework.id,
+            framework_version=framework.version,
+            organisation=cp.Organisation(HOSTILE[0], HOSTILE[3]),
+            perspective=cp.Perspective.PARENT_CARERS,
+            date=dt.date(2025, 5, 8),
+            responses=[
+                cp.Response(
+                    criterion.id,
+                    "embedded",
+                    evidence=HOSTILE[(number + index) % len(HOSTILE)],
+                    next_steps=HOSTILE[(number + 3) % len(HOSTILE)] if index == 0 else "",
+                )
+                for index, criterion in enumerate(framework.criteria)
+            ],
+        )
+        for number in range(len(HOSTILE))
+    ]
+    return cp.pool(audits, framework)
+
+
+@pytest.mark.parametrize(
+    "make", [hostile_log, hostile_charter, hostile_pooled], ids=["feedback", "charter", "pooled-view"]
+)
 def test_text_from_a_document_is_shown_as_text_never_as_markup(make: object) -> None:
     assert callable(make)
     out = io.BytesIO()

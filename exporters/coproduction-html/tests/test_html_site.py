@@ -42,6 +42,7 @@ def test_the_feed_lists_every_page_and_follows_its_published_schema(site: Site) 
         "audit-report",
         "comparison",
         "action-plan",
+        "pooled-view",
     }
 
 

@@ -21,6 +21,7 @@ from coproduction import (
     ExportContext,
     FeedbackLog,
     PlanStatus,
+    PooledView,
     UnsupportedDocumentError,
     to_dict,
 )
@@ -30,6 +31,7 @@ from coproduction_html._context import PageContext
 from coproduction_html._feedback import feedback_page
 from coproduction_html._page import Page
 from coproduction_html._plan import plan_page
+from coproduction_html._pooled import pooled_page
 from coproduction_html._render import render
 from coproduction_html._report import report_page
 from coproduction_html._text import ensure_storable_text
@@ -72,6 +74,7 @@ PAGES: Mapping[type, PageMaker] = {
     Comparison: PageMaker("comparison", "Comparing viewpoints", "a Comparison", comparison_page, "comparison"),
     ActionPlan: PageMaker("action-plan", "Action plans", "an ActionPlan", plan_page, "action_plan"),
     PlanStatus: PageMaker("action-plan", "Action plans", "a PlanStatus", plan_page, "action_plan", lambda s: s.plan),
+    PooledView: PageMaker("pooled-view", "Many voices together", "a PooledView", pooled_page, "pooled_view"),
 }
 """Every document class the exporter draws, and how."""
 
@@ -121,7 +124,6 @@ DOES_NOT_WRITE: frozenset[str] = frozenset(
         "glossary",
         "ladder",
         "ladder-assessment",
-        "pooled-view",
         "progress",
         "score-report",
     }
