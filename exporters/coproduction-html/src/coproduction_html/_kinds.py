@@ -69,7 +69,7 @@ PAGES: Mapping[type, PageMaker] = {
     ),
     Charter: PageMaker("charter", "Parent carer charters", "a Charter", charter_page, "charter"),
     AuditReport: PageMaker(
-        "audit-report", "Audit reports", "an AuditReport", report_page, "audit", lambda report: report.audit
+        "audit-report", "Checklist results", "an AuditReport", report_page, "audit", lambda report: report.audit
     ),
     Comparison: PageMaker("comparison", "Comparing viewpoints", "a Comparison", comparison_page, "comparison"),
     ActionPlan: PageMaker("action-plan", "Action plans", "an ActionPlan", plan_page, "action_plan"),

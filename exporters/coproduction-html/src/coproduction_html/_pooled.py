@@ -50,7 +50,7 @@ def pooled_page(view: PooledView, context: PageContext) -> Page:
         f"{sentence_case(people)} ({who}) rated {view.organisation.name} against the {label}, {_dates(view)}. "
         "This page puts their answers together. It never says who gave which answer.",
         f"Where fewer than {count_of(view.minimum_group, 'person', 'people')} answered a statement, we do not "
-        "show its answers or comments, so that nobody can work out how one person answered.",
+        "show its answers or comments. That way, nobody can work out how one person answered.",
     ]
     if withheld:
         introduction.append(

@@ -156,9 +156,10 @@ def _index_page(title: str, pages: list[PublishedPage], as_of: dt.date) -> Page:
         ],
         introduction=[
             f"{count} {'school publishes' if count == 1 else 'schools publish'} {len(pages)} "
-            f"{'page' if len(pages) == 1 else 'pages'} here about how they work with parent carers of children "
-            "with special educational needs and disabilities: what families told them and what they did, their "
-            "charters, their audits and their plans.",
+            f"{'page' if len(pages) == 1 else 'pages'} here about how they work with parent carers. "
+            "These are parents and carers of children with special educational needs and disabilities.",
+            "You can read what families told each school and what it did, its charter, its checklist results "
+            "and its plans.",
             "Find a school by name, or look at one kind of page for every school.",
         ],
     )
