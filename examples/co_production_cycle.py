@@ -15,8 +15,9 @@ Worcestershire toolkit describes:
 5. in March 2026 both audit again (``examples/cycle``): the plan's progress,
    a new comparison, and each viewpoint's **progress** over the year.
 
-Every step's document is written as JSON, and as Word and Excel when the
-``coproduction-docx`` and ``coproduction-xlsx`` exporters are installed.
+Every step's document is written as JSON, as Word and Excel when the
+``coproduction-docx`` and ``coproduction-xlsx`` exporters are installed, and
+as a web page for families when ``coproduction-html`` is.
 
 Run it from the repository root::
 
@@ -198,7 +199,7 @@ def run_cycle(out: Path) -> None:
 
     # 2. Compare them.
     comparison = cp.compare_perspectives([school, parents], framework)
-    writer.write(comparison, "1-comparison-2025", "json", "docx", "xlsx")
+    writer.write(comparison, "1-comparison-2025", "json", "docx", "xlsx", "html")
     agreement = comparison.agreement_between(cp.Perspective.SCHOOL_STAFF, cp.Perspective.PARENT_CARERS)
     print(
         f"March 2025: school staff score {percent(comparison.scores_of('school-staff').overall.value)} overall, "
@@ -214,7 +215,7 @@ def run_cycle(out: Path) -> None:
     problems = cp.check_plan(plan, framework)
     assert problems == [], problems
     writer.write(plan, "3-action-plan-2025", "json", "xlsx")
-    writer.write(cp.plan_status(plan, framework, on=SUMMER[0], source=comparison), "3-action-plan-2025", "docx")
+    writer.write(cp.plan_status(plan, framework, on=SUMMER[0], source=comparison), "3-action-plan-2025", "docx", "html")
     read_back = writer.read_plan_back("3-action-plan-2025")
     print(
         f"April 2025: the draft plan had {len(proposal.plan.actions)} actions, one for each criterion below "
@@ -226,7 +227,7 @@ def run_cycle(out: Path) -> None:
     # 4. "You said, we did", linked to the plan, and the charter.
     log = feedback_log(plan)
     assert cp.check_action_links(log, plan) == []
-    writer.write(log, "4-you-said-we-did", "json", "docx", "xlsx")
+    writer.write(log, "4-you-said-we-did", "json", "docx", "xlsx", "html")
     text = out / "4-you-said-we-did.txt"
     text.write_text(cp.you_said_we_did(log, as_of=PLAN_UPDATED), "utf-8")
     writer.written.append(text)
@@ -239,7 +240,7 @@ def run_cycle(out: Path) -> None:
     charter = oak_charter()
     assert cp.check_charter(charter, catalogue) == []
     findings = cp.check_plain_english(charter)
-    writer.write(charter, "5-charter", "json", "docx")
+    writer.write(charter, "5-charter", "json", "docx", "html")
     print(
         f"November 2025: they agreed a charter of {len(charter.values)} values, {len(charter.commitments)} "
         f"commitments and {len(charter.expectations)} things families can expect, and when. The plain-English "
@@ -251,7 +252,7 @@ def run_cycle(out: Path) -> None:
     updated = carry_out(plan)
     status = cp.plan_status(updated, framework, on=PLAN_UPDATED, source=comparison)
     writer.write(updated, "6-action-plan-2026", "json", "xlsx")
-    writer.write(status, "6-action-plan-2026", "docx")
+    writer.write(status, "6-action-plan-2026", "docx", "html")
     done = len(status.by_status[cp.ActionStatus.DONE])
     print(
         f"March 2026: {done} of {len(updated.actions)} actions are done, "
@@ -260,7 +261,7 @@ def run_cycle(out: Path) -> None:
     school_2026 = cp.load(HERE / "cycle" / "worcestershire-oak-primary-school-staff-2026.json", cp.Audit)
     parents_2026 = cp.load(HERE / "cycle" / "worcestershire-oak-primary-parent-carers-2026.json", cp.Audit)
     comparison_2026 = cp.compare_perspectives([school_2026, parents_2026], framework)
-    writer.write(comparison_2026, "7-comparison-2026", "json", "docx", "xlsx")
+    writer.write(comparison_2026, "7-comparison-2026", "json", "docx", "xlsx", "html")
     for name, audits in (("school-staff", [school, school_2026]), ("parent-carers", [parents, parents_2026])):
         progress = cp.track_progress(audits, framework)
         writer.write(progress, f"8-progress-{name}", "json", "docx", "xlsx")
@@ -520,7 +521,7 @@ def oak_charter() -> cp.Charter:
 
 @attrs.define
 class Writer:
-    """Writes each document as JSON, and as Word and Excel when those exporters are installed."""
+    """Writes each document as JSON, and as Word, Excel and a web page when those exporters are installed."""
 
     out: Path
     registry: ExporterRegistry

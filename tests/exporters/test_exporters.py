@@ -6,6 +6,7 @@ import datetime as dt
 import io
 import subprocess
 import sys
+from collections.abc import Sequence
 from importlib.metadata import EntryPoint
 from pathlib import Path
 from typing import Any, BinaryIO, ClassVar
@@ -15,7 +16,7 @@ from helpers import make_audit
 
 import coproduction as cp
 from coproduction import export_context
-from coproduction.exporters import ENTRY_POINT_GROUP, ExporterRegistry
+from coproduction.exporters import ENTRY_POINT_GROUP, ExporterRegistry, SitePublisher
 from coproduction.exporters import _registry as registry_module
 from coproduction.exporters.json_exporter import JSONExporter
 from coproduction.testing import assert_exporter_conforms
@@ -37,6 +38,19 @@ class TextExporter:
         if not self.supports(document):
             raise cp.UnsupportedDocumentError("txt writes audits only")
         self.writers[type(document)](document, out, context)
+
+
+class TextSiteExporter(TextExporter):
+    """A publisher of sites: one text file per document, and the folder returned."""
+
+    name: ClassVar[str] = "txtsite"
+
+    def publish(self, documents: Sequence[object], out_dir: Path, /, context: cp.ExportContext) -> Path:
+        out_dir.mkdir()
+        for number, document in enumerate(documents):
+            with open(out_dir / f"{number}.txt", "wb") as out:
+                self.export(document, out, context)
+        return out_dir
 
 
 def test_json_exporter_keeps_the_contract(worcestershire: cp.Framework) -> None:
@@ -77,6 +91,29 @@ def test_unsupported_kind_lists_exporters_that_can(worcestershire: cp.Framework)
         cp.UnsupportedDocumentError, match="the txt exporter cannot write a Framework; exporters that can: json"
     ):
         registry.for_document("txt", worcestershire)
+
+
+def test_a_publisher_is_an_exporter_that_can_publish_a_site(tmp_path: Path, worcestershire: cp.Framework) -> None:
+    registry = ExporterRegistry({"txt": TextExporter, "json": JSONExporter, "txtsite": TextSiteExporter})
+    publisher = registry.publisher("txtsite")
+    assert isinstance(publisher, SitePublisher) and not isinstance(registry.get("txt"), SitePublisher)
+    folder = publisher.publish(
+        [make_audit(worcestershire, {})], tmp_path / "site", export_context(as_of=dt.date(2026, 3, 3))
+    )
+    assert folder == tmp_path / "site" and (folder / "0.txt").read_text() == "Oak Primary School, 2026-03-03"
+
+
+@pytest.mark.parametrize(
+    ("installed", "listed"),
+    [({"txtsite": TextSiteExporter}, "txtsite"), ({}, "none installed (install coproduction-html)")],
+)
+def test_an_exporter_that_cannot_publish_is_refused_naming_those_that_can(
+    installed: dict[str, Any], listed: str
+) -> None:
+    registry = ExporterRegistry({"txt": TextExporter, "json": JSONExporter, **installed})
+    with pytest.raises(cp.UnsupportedDocumentError) as caught:
+        registry.publisher("json")
+    assert str(caught.value).startswith(f"the json exporter cannot publish a site; those that can: {listed}")
 
 
 def test_failed_export_writes_nothing(tmp_path: Path, worcestershire: cp.Framework) -> None:

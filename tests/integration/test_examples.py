@@ -65,6 +65,7 @@ def test_the_co_production_cycle_writes_a_valid_document_for_every_step(tmp_path
     offices = {
         "docx": [stem for stem in kinds if stem not in ("2-action-plan-draft",)],
         "xlsx": [stem for stem in kinds if stem not in ("2-action-plan-draft", "5-charter")],
+        "html": [stem for stem in kinds if kinds[stem] is not cp.Progress and stem != "2-action-plan-draft"],
     }
     for name, stems in offices.items():
         expected = {f"{stem}.{name}" for stem in stems} if name in installed else set()
@@ -78,6 +79,11 @@ def test_the_co_production_cycle_writes_a_valid_document_for_every_step(tmp_path
         for stem in ("3-action-plan-2025", "6-action-plan-2026"):
             with open(tmp_path / f"{stem}.xlsx", "rb") as workbook:
                 assert reader.read_action_plan(workbook, export_context()) == cp.load(tmp_path / f"{stem}.json")
+    if "html" in installed:
+        for stem in offices["html"]:
+            page = (tmp_path / f"{stem}.html").read_text("utf-8")
+            assert page.startswith('<!DOCTYPE html>\n<html lang="en-GB">') and "Oak Primary School" in page
+            assert "Content-Security-Policy" in page and "<script" not in page
     if "docx" in installed:
         from docx import Document
 

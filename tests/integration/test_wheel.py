@@ -44,7 +44,8 @@ for name in names:
     assert written.stat().st_size > 0, name
 if "html" in names:
     from coproduction_html import publish_site
-    site = publish_site([report], out / "site", catalogue=cat, as_of=__import__("datetime").date(2025, 1, 2))
+    on = __import__("datetime").date(2025, 1, 2)
+    site = publish_site([report], out / "site", context=cp.export_context(catalogue=cat, as_of=on))
     assert (out / "site" / site.pages[0].path).is_file() and site.feed.is_file()
 print(json.dumps(names))
 """

@@ -24,11 +24,12 @@ def documents() -> dict[str, object]:
 @pytest.fixture(scope="session")
 def pages(documents: dict[str, object]) -> dict[str, str]:
     """Each example document as one page, by its short name."""
-    exporter = HtmlExporter(as_of=AS_OF)
+    exporter = HtmlExporter()
+    context = cp.export_context(as_of=AS_OF)
     written = {}
     for name, document in documents.items():
         out = io.BytesIO()
-        exporter.export(document, out)
+        exporter.export(document, out, context)
         written[name] = out.getvalue().decode("utf-8")
     return written
 
@@ -36,4 +37,4 @@ def pages(documents: dict[str, object]) -> dict[str, str]:
 @pytest.fixture(scope="session")
 def site(documents: dict[str, object], tmp_path_factory: pytest.TempPathFactory) -> Site:
     folder = tmp_path_factory.mktemp("published") / "site"
-    return publish_site(documents.values(), folder, catalogue=cp.default_catalogue(), as_of=AS_OF)
+    return publish_site(list(documents.values()), folder, context=cp.export_context(as_of=AS_OF))

@@ -48,4 +48,31 @@ def example_documents() -> dict[str, object]:
         "audit-report-durham": cp.AuditReport(durham, catalogue.framework(durham.framework, durham.framework_version)),
         "comparison": comparison,
         "action-plan": cp.plan_status(updated, framework, on=AS_OF, source=comparison),
+        "pooled-view": pooled_view(parents, framework),
     }
+
+
+def pooled_view(audit: cp.Audit, framework: cp.Framework) -> cp.PooledView:
+    """Seven parent carers' answers, varied from one audit; the first two statements rated by only three of them."""
+    levels = [level.id for level in framework.scale.levels]
+    few = {criterion.id for criterion in framework.criteria[:2]}
+    respondents = [
+        cp.Audit(
+            framework=audit.framework,
+            framework_version=audit.framework_version,
+            organisation=audit.organisation,
+            perspective=audit.perspective,
+            date=audit.date + dt.timedelta(days=number),
+            responses=[
+                cp.Response(
+                    criterion=criterion.id,
+                    rating=None if criterion.id in few and number >= 3 else levels[(number + index) % len(levels)],
+                    evidence="We get a newsletter every half term." if index == 2 and number % 2 else "",
+                    next_steps="Ask us before the plan is written." if index == 3 and number == 1 else "",
+                )
+                for index, criterion in enumerate(framework.criteria)
+            ],
+        )
+        for number in range(7)
+    ]
+    return cp.pool(respondents, framework)

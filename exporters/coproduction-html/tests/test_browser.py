@@ -26,7 +26,7 @@ from page_structure import parse
 pytestmark = pytest.mark.browser
 
 ARTEFACTS = ROOT / "build" / "browser"
-KINDS = ["index", "you-said-we-did", "charter", "audit-report", "comparison", "action-plan"]
+KINDS = ["index", "you-said-we-did", "charter", "audit-report", "comparison", "action-plan", "pooled-view"]
 
 
 @pytest.fixture(scope="module")

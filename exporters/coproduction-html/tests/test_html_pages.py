@@ -9,7 +9,7 @@ import re
 
 import pytest
 from coproduction_html import HtmlExporter
-from coproduction_html._kinds import WRITERS
+from coproduction_html._kinds import PAGES, WRITERS
 from coproduction_html._render import CSP
 from coproduction_html._wording import percent, percent_number
 from example_documents import AS_OF, cycle_module
@@ -36,7 +36,8 @@ def test_supports_is_exactly_the_table_of_writers(documents: dict[str, object]) 
     status = documents["action-plan"]
     assert isinstance(status, cp.PlanStatus)
     every_kind = [*documents.values(), status.plan]
-    assert {type(document) for document in every_kind} == set(WRITERS)
+    assert {type(document) for document in every_kind} == set(WRITERS) == set(PAGES)
+    assert HtmlExporter.writers is WRITERS
     assert all(exporter.supports(document) for document in every_kind)
     framework = cp.default_catalogue().framework("worcestershire-seven-quality-standards")
     assert not exporter.supports(cp.AuditTemplate(framework, "school-staff"))
@@ -47,13 +48,14 @@ def test_an_unsupported_document_is_refused_before_anything_is_written() -> None
     framework = cp.default_catalogue().framework("worcestershire-seven-quality-standards")
     out = io.BytesIO()
     with pytest.raises(cp.UnsupportedDocumentError) as caught:
-        HtmlExporter().export(cp.AuditTemplate(framework, "school-staff"), out)
+        HtmlExporter().export(cp.AuditTemplate(framework, "school-staff"), out, cp.export_context())
     assert out.getvalue() == b""
     assert "AuditTemplate" in str(caught.value) and "FeedbackLog" in str(caught.value)
 
 
 @pytest.mark.parametrize(
-    "name", ["you-said-we-did", "charter", "audit-report", "audit-report-durham", "comparison", "action-plan"]
+    "name",
+    ["you-said-we-did", "charter", "audit-report", "audit-report-durham", "comparison", "action-plan", "pooled-view"],
 )
 def test_every_page_kind_has_a_sound_structure(pages: dict[str, str], name: str) -> None:
     html = pages[name]
@@ -96,13 +98,15 @@ def test_every_page_kind_has_a_sound_structure(pages: dict[str, str], name: str)
     assert "@media print" in html and "@media (max-width: 30rem)" in html
 
 
-@pytest.mark.parametrize("name", ["you-said-we-did", "charter", "audit-report", "comparison", "action-plan"])
+@pytest.mark.parametrize(
+    "name", ["you-said-we-did", "charter", "audit-report", "comparison", "action-plan", "pooled-view"]
+)
 def test_pages_speak_plain_english(pages: dict[str, str], documents: dict[str, object], name: str) -> None:
     """Our own words, that is: what a school wrote in its document is quoted as written."""
     page = parse(pages[name])
     text = page.text + " " + " ".join(" ".join(e.text.split()) for e in page.elements if e.tag in ("title", "desc"))
-    writer = WRITERS[type(documents[name])]
-    for quoted in sorted(_strings(cp.to_dict(writer.stored(documents[name]))), key=len, reverse=True):
+    maker = PAGES[type(documents[name])]
+    for quoted in sorted(_strings(cp.to_dict(maker.stored(documents[name]))), key=len, reverse=True):
         text = text.replace(" ".join(quoted.split()), " ")
     found = JARGON.findall(text)
     assert not found, found
@@ -130,8 +134,8 @@ def test_a_share_written_to_three_places_rounds_as_written(thousandths: int) -> 
 def test_the_feedback_page_judges_late_answers_on_the_date_given(documents: dict[str, object]) -> None:
     log = documents["you-said-we-did"]
     before, after = io.BytesIO(), io.BytesIO()
-    HtmlExporter(as_of=dt.date(2026, 3, 1)).export(log, before)
-    HtmlExporter(as_of=dt.date(2026, 3, 21)).export(log, after)
+    HtmlExporter().export(log, before, cp.export_context(as_of=dt.date(2026, 3, 1)))
+    HtmlExporter().export(log, after, cp.export_context(as_of=dt.date(2026, 3, 21)))
     assert "Late:" not in before.getvalue().decode() and "Late:" in after.getvalue().decode()
     assert "21 March 2026" in after.getvalue().decode()
 
@@ -183,11 +187,37 @@ def hostile_charter() -> cp.Charter:
     )
 
 
-@pytest.mark.parametrize("make", [hostile_log, hostile_charter], ids=["feedback", "charter"])
+def hostile_pooled() -> cp.PooledView:
+    framework = cp.default_catalogue().framework("worcestershire-seven-quality-standards")
+    audits = [
+        cp.Audit(
+            framework=framework.id,
+            framework_version=framework.version,
+            organisation=cp.Organisation(HOSTILE[0], HOSTILE[3]),
+            perspective=cp.Perspective.PARENT_CARERS,
+            date=dt.date(2025, 5, 8),
+            responses=[
+                cp.Response(
+                    criterion.id,
+                    "embedded",
+                    evidence=HOSTILE[(number + index) % len(HOSTILE)],
+                    next_steps=HOSTILE[(number + 3) % len(HOSTILE)] if index == 0 else "",
+                )
+                for index, criterion in enumerate(framework.criteria)
+            ],
+        )
+        for number in range(len(HOSTILE))
+    ]
+    return cp.pool(audits, framework)
+
+
+@pytest.mark.parametrize(
+    "make", [hostile_log, hostile_charter, hostile_pooled], ids=["feedback", "charter", "pooled-view"]
+)
 def test_text_from_a_document_is_shown_as_text_never_as_markup(make: object) -> None:
     assert callable(make)
     out = io.BytesIO()
-    HtmlExporter(as_of=AS_OF).export(make(), out)
+    HtmlExporter().export(make(), out, cp.export_context(as_of=AS_OF))
     html = out.getvalue().decode("utf-8")
     page = parse(html)
     assert not page.all("script") and not page.all("img") and not page.all("b")
@@ -208,7 +238,7 @@ def test_a_control_character_is_refused_naming_its_place() -> None:
     )
     out = io.BytesIO()
     with pytest.raises(cp.ExportError) as caught:
-        HtmlExporter(as_of=AS_OF).export(bad, out)
+        HtmlExporter().export(bad, out, cp.export_context(as_of=AS_OF))
     assert out.getvalue() == b""
     assert [(p.path, p.code) for p in caught.value.problems] == [("feedback_log.entries[2].said", "illegal-character")]
 
@@ -227,7 +257,7 @@ def test_a_charter_aiming_at_an_unknown_ladder_is_refused_and_nothing_is_written
     )
     out = io.BytesIO()
     with pytest.raises(cp.InvalidDocumentError) as caught:
-        HtmlExporter().export(bad, out)
+        HtmlExporter().export(bad, out, cp.export_context())
     assert out.getvalue() == b"" and caught.value.problems
 
 
@@ -235,7 +265,7 @@ def test_an_action_plan_is_reported_on_the_date_given(documents: dict[str, objec
     status = documents["action-plan"]
     assert isinstance(status, cp.PlanStatus)
     out = io.BytesIO()
-    HtmlExporter(as_of=dt.date(2025, 4, 30)).export(status.plan, out)
+    HtmlExporter().export(status.plan, out, cp.export_context(as_of=dt.date(2025, 4, 30)))
     text = parse(out.getvalue().decode()).text
     assert "had got to on 30 April 2025" in text
     assert "No action was late on 30 April 2025." in text

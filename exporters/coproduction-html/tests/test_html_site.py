@@ -20,6 +20,7 @@ from test_html_pages import HOSTILE, hostile_charter, hostile_log
 import coproduction as cp
 from coproduction import schemas
 
+CONTEXT = cp.export_context(as_of=AS_OF)
 NAME = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*\.html$")
 
 
@@ -41,6 +42,7 @@ def test_the_feed_lists_every_page_and_follows_its_published_schema(site: Site) 
         "audit-report",
         "comparison",
         "action-plan",
+        "pooled-view",
     }
 
 
@@ -85,7 +87,7 @@ def test_file_names_come_from_identifiers_and_dates(site: Site) -> None:
 
 
 def test_hostile_text_is_escaped_in_the_site_and_never_reaches_a_file_name(tmp_path: Path) -> None:
-    site = publish_site([hostile_log(), hostile_charter()], tmp_path / "site", catalogue=None, as_of=AS_OF)
+    site = publish_site([hostile_log(), hostile_charter()], tmp_path / "site", context=CONTEXT)
     assert all(NAME.match(p.name) for p in site.folder.glob("*.html"))
     assert [p.path for p in site.pages] == [
         "b-9-b-you-said-we-did-2026-03-01.html",
@@ -101,7 +103,7 @@ def test_hostile_text_is_escaped_in_the_site_and_never_reaches_a_file_name(tmp_p
 
 def test_two_pages_that_would_share_a_name_get_two_names(tmp_path: Path, documents: dict[str, object]) -> None:
     report = documents["audit-report"]
-    site = publish_site([report, report], tmp_path / "site", catalogue=None, as_of=AS_OF)
+    site = publish_site([report, report], tmp_path / "site", context=CONTEXT)
     first, second = (page.path for page in site.pages)
     assert second == first.removesuffix(".html") + "-2.html"
 
@@ -113,8 +115,7 @@ def test_a_bad_document_writes_no_site_and_lists_every_problem(tmp_path: Path, d
         publish_site(
             [documents["charter"], cp.AuditTemplate(framework, "school-staff"), framework],
             target,
-            catalogue=None,
-            as_of=AS_OF,
+            context=CONTEXT,
         )
     assert [p.path for p in caught.value.problems] == ["documents[1]", "documents[2]"]
     assert list(tmp_path.iterdir()) == []
@@ -122,8 +123,8 @@ def test_a_bad_document_writes_no_site_and_lists_every_problem(tmp_path: Path, d
 
 def test_a_new_site_replaces_an_earlier_one_whole(tmp_path: Path, documents: dict[str, object]) -> None:
     target = tmp_path / "site"
-    publish_site(documents.values(), target, catalogue=None, as_of=AS_OF)
-    again = publish_site([documents["charter"]], target, catalogue=None, as_of=AS_OF)
+    publish_site(list(documents.values()), target, context=CONTEXT)
+    again = publish_site([documents["charter"]], target, context=CONTEXT)
     assert {p.name for p in target.iterdir()} == {"index.html", "feed.json", again.pages[0].path}
     assert [p.name for p in tmp_path.iterdir()] == ["site"]
 
@@ -133,7 +134,7 @@ def test_a_folder_holding_something_else_is_never_overwritten(tmp_path: Path, do
     target.mkdir()
     (target / "notes.txt").write_text("mine", "utf-8")
     with pytest.raises(cp.ExportError, match="not a published site"):
-        publish_site([documents["charter"]], target, catalogue=None, as_of=AS_OF)
+        publish_site([documents["charter"]], target, context=CONTEXT)
     assert [p.name for p in target.iterdir()] == ["notes.txt"]
     assert [p.name for p in tmp_path.iterdir()] == ["site"]
 

@@ -19,6 +19,7 @@ from coproduction.cli._plan import PLAN_COMMANDS
 from coproduction.cli._pool import POOL_COMMANDS
 from coproduction.cli._practice import PRACTICE_COMMANDS
 from coproduction.cli._progress_report import PROGRESS_COMMANDS
+from coproduction.cli._publish import PUBLISH_COMMANDS
 from coproduction.cli._report_commands import REPORT_COMMANDS
 from coproduction.cli._template_commands import TEMPLATE_COMMANDS
 
@@ -37,6 +38,7 @@ COMMANDS: tuple[Command, ...] = (
     *PRACTICE_COMMANDS,
     *GLOSSARY_COMMANDS,
     *POOL_COMMANDS,
+    *PUBLISH_COMMANDS,
     *EXPORTER_COMMANDS,
 )
 """Every command, in the order of ``coproduction --help``."""

@@ -6,6 +6,7 @@ from coproduction.exporters._protocol import (
     ExportContext,
     Exporter,
     LadderAssessmentReader,
+    SitePublisher,
     TemplateReader,
 )
 from coproduction.exporters._registry import ExporterInfo, ExporterRegistry, default_registry
@@ -18,6 +19,7 @@ __all__ = [
     "ExporterInfo",
     "ExporterRegistry",
     "LadderAssessmentReader",
+    "SitePublisher",
     "TemplateReader",
     "default_registry",
 ]

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
+from pathlib import Path
 from typing import BinaryIO, ClassVar, Protocol, runtime_checkable
 
 import attrs
@@ -19,6 +21,7 @@ __all__ = [
     "ExportContext",
     "Exporter",
     "LadderAssessmentReader",
+    "SitePublisher",
     "TemplateReader",
 ]
 
@@ -145,5 +148,32 @@ class LadderAssessmentReader(Protocol):
             UnknownLadderError: If the catalogue lacks the template's ladder.
             InvalidDocumentError: If values in it are not acceptable; every
                 problem is listed with its place (sheet and cell, or rung).
+        """
+        ...
+
+
+@runtime_checkable
+class SitePublisher(Protocol):
+    """An exporter that publishes many documents together as a whole static site (the ``html`` exporter)."""
+
+    def publish(self, documents: Sequence[object], out_dir: Path, /, context: ExportContext) -> Path:
+        """Write a whole static site of ``documents`` into ``out_dir``, atomically.
+
+        Every document is checked and drawn first; the site appears whole in
+        ``out_dir`` or not at all, and nothing is written outside it.
+
+        Args:
+            documents: Documents the exporter supports, of any organisations.
+            out_dir: The site's folder.
+            context: The catalogue, the "as of" date and the limits to write with.
+
+        Returns:
+            The site's folder.
+
+        Raises:
+            UnsupportedDocumentError: If a document is of a kind the site cannot show.
+            ExportError: If a document cannot be shown, or ``out_dir`` holds
+                something other than a site; every problem is listed.
+            InvalidDocumentError: If a document names something the context's catalogue lacks.
         """
         ...

@@ -19,6 +19,7 @@ from coproduction.exporters._protocol import (
     ExportContext,
     Exporter,
     LadderAssessmentReader,
+    SitePublisher,
     TemplateReader,
 )
 from coproduction.model._excerpt import excerpt
@@ -197,6 +198,22 @@ class ExporterRegistry:
             raise UnsupportedDocumentError(
                 f"the {name} exporter cannot read ladder assessments back; "
                 f"those that can: {', '.join(readers) or 'none installed'}"
+            )
+        return exporter
+
+    def publisher(self, name: str) -> SitePublisher:
+        """Return the named exporter as a publisher of whole static sites.
+
+        Raises:
+            UnsupportedDocumentError: If that exporter cannot publish a site; the
+                message lists those that can.
+        """
+        exporter = self.get(name)
+        if not isinstance(exporter, SitePublisher):
+            publishers = [n for n in self.names() if isinstance(self._safe_get(n), SitePublisher)]
+            raise UnsupportedDocumentError(
+                f"the {name} exporter cannot publish a site; "
+                f"those that can: {', '.join(publishers) or 'none installed (install coproduction-html)'}"
             )
         return exporter
 

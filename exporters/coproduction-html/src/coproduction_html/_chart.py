@@ -10,7 +10,18 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-__all__ = ["PATTERNS", "Bar", "Chart", "Group", "Series", "bar_chart"]
+__all__ = [
+    "PATTERNS",
+    "Bar",
+    "Chart",
+    "Group",
+    "Segment",
+    "Series",
+    "Stack",
+    "StackedChart",
+    "bar_chart",
+    "stacked_chart",
+]
 
 WIDTH = 320
 """The chart's width in SVG units; it scales to the width of the page."""
@@ -104,6 +115,87 @@ def bar_chart(
         description=description,
         series=named,
         groups=tuple(placed),
+        width=WIDTH,
+        height=y,
+        bar_height=_BAR,
+    )
+
+
+@dataclass(frozen=True)
+class Segment:
+    """One part of a stacked bar: where it starts, how wide it is, the pattern it is drawn with."""
+
+    x: float
+    width: float
+    pattern: str
+
+
+@dataclass(frozen=True)
+class Stack:
+    """One stacked bar under its label, with the text below it that gives its figures."""
+
+    label: str
+    label_y: float
+    y: float
+    segments: tuple[Segment, ...]
+    text: str
+    text_y: float
+
+
+@dataclass(frozen=True)
+class StackedChart:
+    """Horizontal stacked bars, each the whole of a group's answers split by series, placed and ready to draw."""
+
+    id: str
+    title: str
+    description: str
+    series: tuple[Series, ...]
+    stacks: tuple[Stack, ...]
+    width: int
+    height: float
+    bar_height: int
+
+
+def stacked_chart(
+    chart_id: str,
+    title: str,
+    description: str,
+    series: Sequence[str],
+    groups: Sequence[tuple[str, Sequence[int], str]],
+) -> StackedChart:
+    """Place stacked bars: each group's label on its own line, its bar (the full width is all its answers) below.
+
+    Args:
+        chart_id: A unique, fixed id (never free text): the SVG's parts are named after it.
+        title: A short title, the chart's accessible name.
+        description: The figures in words, the chart's accessible description.
+        series: The series' names (the answers), in the order their parts are stacked.
+        groups: Each group's label, its count for each series, and the text under its bar;
+            a group with no answers draws no bar (the text says so).
+    """
+    named = tuple(Series(name, PATTERNS[index % len(PATTERNS)]) for index, name in enumerate(series))
+    stacks = []
+    y = 0.0
+    for label, counts, text in groups:
+        total = sum(counts)
+        label_y = y + _LABEL - 6
+        y += _LABEL
+        segments, x = [], 0.0
+        for count, serie in zip(counts, named, strict=True):
+            width = 0.0 if total == 0 else round(count / total * WIDTH, 1)
+            if width > 0:
+                segments.append(Segment(x=x, width=min(width, WIDTH - x), pattern=serie.pattern))
+            x += width
+        stacks.append(
+            Stack(label=label, label_y=label_y, y=y, segments=tuple(segments), text=text, text_y=y + _BAR + _LABEL - 6)
+        )
+        y += _BAR + _LABEL + _AFTER_GROUP
+    return StackedChart(
+        id=chart_id,
+        title=title,
+        description=description,
+        series=named,
+        stacks=tuple(stacks),
         width=WIDTH,
         height=y,
         bar_height=_BAR,

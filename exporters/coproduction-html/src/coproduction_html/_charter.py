@@ -41,7 +41,8 @@ def charter_page(charter: Charter, context: PageContext) -> Page:
     if problems:
         raise InvalidDocumentError(
             "the charter names a ladder step or statement that the catalogue does not have, so nothing was written "
-            "(for a council's own ladder or framework, use HtmlExporter(catalogue=default_catalogue().including(...)))",
+            "(for a council's own ladder or framework, export with a context whose catalogue includes it: "
+            "coproduction.export_context(catalogue=...))",
             problems,
         )
     values = [{"name": value.name, "paragraphs": paragraphs(value.description)} for value in charter.values]

@@ -146,9 +146,9 @@ def comparison_page(comparison: Comparison, context: PageContext) -> Page:
                 "paragraphs": [
                     "The share rated the same counts the statements, of those both viewpoints rated, that they "
                     "rated at the same level.",
-                    "How closely the two views agree, allowing for chance, runs from 1 (they always agree) through 0 "
-                    "(they agree no more than chance would); ratings one level apart count as partly agreeing. "
-                    "Below 0, they agree less than chance would.",
+                    "How closely the two views agree, allowing for chance, is a number up to 1. "
+                    "1 means they always agree, and 0 means they agree no more than chance would. "
+                    "Ratings one level apart count as partly agreeing. Below 0, they agree less than chance would.",
                 ],
                 "table": agreement,
             },

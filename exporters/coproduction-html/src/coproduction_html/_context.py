@@ -1,8 +1,7 @@
-"""Where a page's frameworks and ladders come from, and the date it reports on.
+"""Where a page's frameworks and ladders come from, and the date it reports on: the export context, read.
 
-This is the one place the exporter holds a catalogue and an "as of" date; when
-the core passes an export context through the protocol, only this module and
-:meth:`coproduction_html.HtmlExporter.context` change.
+The exporter holds no catalogue and no date: both arrive with each call in an
+:class:`~coproduction.ExportContext`, and this module only looks things up in it.
 """
 
 from __future__ import annotations
@@ -10,9 +9,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from coproduction import Catalogue, Framework, Ladder, UnknownFrameworkError, default_catalogue
+from coproduction import Catalogue, ExportContext, Framework, Ladder, UnknownFrameworkError
 
-__all__ = ["PageContext", "Statements", "context_of"]
+__all__ = ["PageContext", "Statements"]
 
 
 @dataclass(frozen=True)
@@ -27,6 +26,11 @@ class PageContext:
     catalogue: Catalogue
     as_of: dt.date
 
+    @classmethod
+    def of(cls, context: ExportContext) -> PageContext:
+        """The page context of an export: its catalogue and its "as of" date."""
+        return cls(context.catalogue, context.as_of)
+
     def framework(self, framework_id: str, version: str | None = None) -> Framework | None:
         """The framework version from the catalogue, or None when it does not hold it."""
         try:
@@ -40,11 +44,6 @@ class PageContext:
             return self.catalogue.ladder(ladder_id)
         except UnknownFrameworkError:
             return None
-
-
-def context_of(catalogue: Catalogue | None, as_of: dt.date | None) -> PageContext:
-    """The context of an export: the built-in catalogue and today stand in for what was not given."""
-    return PageContext(catalogue or default_catalogue(), as_of or dt.date.today())
 
 
 class Statements:

@@ -2,92 +2,60 @@
 
 from __future__ import annotations
 
-import datetime as dt
+import os
+from collections.abc import Mapping, Sequence
+from pathlib import Path
 from typing import BinaryIO, ClassVar
 
-from coproduction import Catalogue, UnsupportedDocumentError, to_dict
-from coproduction_html._context import PageContext, context_of
-from coproduction_html._kinds import WRITERS, writer_for
-from coproduction_html._page import Page
-from coproduction_html._render import render
-from coproduction_html._text import ensure_storable_text
+from coproduction import ExportContext, UnsupportedDocumentError
+from coproduction_html._kinds import DOES_NOT_WRITE, WRITERS, Writer
+from coproduction_html._site import publish_site
 
 __all__ = ["HtmlExporter"]
 
 
 class HtmlExporter:
-    """Writes accessible, self-contained web pages of the documents of the co-production cycle.
+    """Writes accessible, self-contained web pages of the documents of the co-production cycle, and whole sites.
 
-    Constructible with no arguments (as the registry does), holds no open
-    resources and pickles, so batch work can hand it to worker processes.
+    Built with no arguments (as the registry does); the catalogue and the
+    date arrive with each call in an :class:`~coproduction.ExportContext`. It
+    holds no state and pickles, so batch work can hand it to worker processes.
+    It is a :class:`~coproduction.exporters.SitePublisher`: :meth:`publish`
+    writes a council's static site.
 
     Attributes:
         name: ``html``.
         media_type: ``text/html``.
         suffix: ``.html``.
-        catalogue: Where pages find frameworks (for the wording of statements)
-            and ladders; None for the built-in catalogue.
-        as_of: The date an action plan's progress and a "you said, we did"
-            log's late answers are judged on; None for the day of export.
+        writers: The table of writers, document class to writer; :meth:`supports` reads it.
+        does_not_write: The stored document kinds it has no page for.
     """
 
     name: ClassVar[str] = "html"
     media_type: ClassVar[str] = "text/html"
     suffix: ClassVar[str] = ".html"
-
-    def __init__(self, *, catalogue: Catalogue | None = None, as_of: dt.date | None = None) -> None:
-        """Create the exporter.
-
-        Args:
-            catalogue: Frameworks and ladders for the pages (a council's own
-                framework or ladder: ``default_catalogue().including(...)``);
-                the built-in catalogue when omitted.
-            as_of: The date action plans and feedback logs report on; the day
-                of export when omitted.
-        """
-        self.catalogue = catalogue
-        self.as_of = as_of
+    writers: ClassVar[Mapping[type, Writer]] = WRITERS
+    does_not_write: ClassVar[frozenset[str]] = DOES_NOT_WRITE
 
     def __repr__(self) -> str:
-        extra = [] if self.catalogue is None else ["catalogue=<given>"]
-        extra += [] if self.as_of is None else [f"as_of={self.as_of!r}"]
-        return f"HtmlExporter({', '.join(extra)})"
+        return "HtmlExporter()"
 
-    def context(self) -> PageContext:
-        """The catalogue and date the pages are drawn with."""
-        return context_of(self.catalogue, self.as_of)
+    def _writer(self, document: object) -> Writer | None:
+        return next((self.writers[cls] for cls in type(document).__mro__ if cls in self.writers), None)
 
     def supports(self, document: object) -> bool:
-        """True for the documents :meth:`export` writes: exactly the classes in the exporter's table of writers.
+        """True when the table of writers has a writer for the document's class.
 
         Those are a "you said, we did" log (:class:`~coproduction.FeedbackLog`),
         a :class:`~coproduction.Charter`, an :class:`~coproduction.AuditReport`,
-        a comparison of viewpoints (:class:`~coproduction.Comparison`) and an
+        a comparison of viewpoints (:class:`~coproduction.Comparison`), an
         action plan (:class:`~coproduction.ActionPlan`, or its
-        :class:`~coproduction.PlanStatus` on a date).
+        :class:`~coproduction.PlanStatus` on a date) and a pooled view
+        (:class:`~coproduction.PooledView`).
         """
-        return writer_for(document) is not None
+        return self._writer(document) is not None
 
-    def page(self, document: object, context: PageContext | None = None) -> Page:
-        """Check a document and build its page, before anything is written.
-
-        Raises:
-            UnsupportedDocumentError: For a document the exporter does not write.
-            ExportError: If some text holds a control character a web page cannot show.
-            InvalidDocumentError: If a report's audit does not fit its framework,
-                or a plan or charter names a framework, statement, ladder or
-                step the catalogue does not have.
-        """
-        writer = writer_for(document)
-        if writer is None:
-            raise UnsupportedDocumentError(
-                f"the html exporter cannot write a {type(document).__name__}; it writes "
-                + ", ".join(dict.fromkeys(w.describe for w in WRITERS.values()))
-            )
-        ensure_storable_text(writer.place, to_dict(writer.stored(document)))
-        return writer.build(document, context or self.context())
-
-    def export(self, document: object, out: BinaryIO, /) -> None:
+    def export(self, document: object, out: BinaryIO, /, context: ExportContext) -> None:
         """Write a document as one self-contained web page (UTF-8 HTML).
 
         The page is built in memory and checked first, so nothing reaches
@@ -96,6 +64,8 @@ class HtmlExporter:
         Args:
             document: Any document :meth:`supports`.
             out: A binary stream to write the page to.
+            context: The catalogue (frameworks and ladders for the wording of
+                statements and steps) and the date plans and logs report on.
 
         Raises:
             UnsupportedDocumentError: For any other kind of document.
@@ -103,6 +73,18 @@ class HtmlExporter:
             InvalidDocumentError: If a report's audit does not fit its framework,
                 or a plan or charter names something the catalogue does not have.
         """
-        context = self.context()
-        page = self.page(document, context)
-        out.write(render(page, made_on=context.as_of).encode("utf-8"))
+        writer = self._writer(document)
+        if writer is None:
+            writes = ", ".join(sorted(cls.__name__ for cls in self.writers))
+            raise UnsupportedDocumentError(
+                f"the html exporter cannot write a {type(document).__name__}; it writes: {writes}"
+            )
+        writer(document, out, context)
+
+    def publish(self, documents: Sequence[object], out_dir: str | os.PathLike[str], /, context: ExportContext) -> Path:
+        """Publish many schools' documents as a static site, written atomically; see :func:`publish_site`.
+
+        Returns:
+            The site's folder.
+        """
+        return publish_site(documents, out_dir, context=context).folder

@@ -10,7 +10,7 @@ from coproduction import Channel, FeedbackEntry, FeedbackLog, FeedbackStatus
 from coproduction_html._chart import bar_chart
 from coproduction_html._context import PageContext
 from coproduction_html._page import Page, Part, Table
-from coproduction_html._wording import count_of, join_words, long_date
+from coproduction_html._wording import count_of, long_date
 
 __all__ = ["ANSWERS", "feedback_page"]
 
@@ -70,16 +70,16 @@ def feedback_page(log: FeedbackLog, context: PageContext) -> Page:
         "We never name a child: we say which group told us."
     ]
     if counts.total:
-        parts_said = []
-        if counts.done:
-            parts_said.append(f"we have done {counts.done}")
-        if counts.will_do:
-            parts_said.append(f"we will do {counts.will_do} by the dates below")
-        if counts.cannot_do:
-            parts_said.append(f"we cannot do {counts.cannot_do} (we say why)")
-        if counts.not_yet_answered:
-            parts_said.append(f"we are still looking at {counts.not_yet_answered}")
-        introduction.append(f"You told us {count_of(counts.total, 'thing')}. Of these, {join_words(parts_said)}.")
+        # One short sentence for each answer, so the summary reads as plain English however many answers there are.
+        answered = [
+            (counts.done, f"We have done {counts.done}."),
+            (counts.will_do, f"We will do {counts.will_do} by the dates below."),
+            (counts.cannot_do, f"We cannot do {counts.cannot_do}, and we say why."),
+            (counts.not_yet_answered, f"We are still looking at {counts.not_yet_answered}."),
+        ]
+        introduction.append(
+            " ".join([f"You told us {count_of(counts.total, 'thing')}.", *(text for count, text in answered if count)])
+        )
         if summary.overdue:
             introduction.append(
                 f"{count_of(len(summary.overdue), 'thing')} we said we would do by now "

@@ -63,7 +63,7 @@ def plan_page(document: ActionPlan | PlanStatus, context: PageContext) -> Page:
     if framework is None:
         raise InvalidDocumentError(
             "the action plan's framework is not in the catalogue, so nothing was written (for a council's own "
-            "framework, use HtmlExporter(catalogue=default_catalogue().including(...)))",
+            "framework, export with a context whose catalogue includes it: coproduction.export_context(catalogue=...))",
             [
                 Problem(
                     "framework",
@@ -87,7 +87,8 @@ def plan_page(document: ActionPlan | PlanStatus, context: PageContext) -> Page:
         f"against the {framework.title}. It shows where each action had got to on {long_date(status.on)}."
     ]
     if plan.audits:
-        introduction.append(f"It answers {join_words([reference.label for reference in plan.audits])}.")
+        filled_in = [f"by {reference.perspective.label} on {long_date(reference.date)}" for reference in plan.audits]
+        introduction.append(f"It follows the checklist filled in {join_words(filled_in)}.")
     share = status.done_share
     glance = [
         f"The plan has {count_of(total, 'action')}: "
@@ -139,7 +140,7 @@ def plan_page(document: ActionPlan | PlanStatus, context: PageContext) -> Page:
         headers=["Statement", "What it says"],
         rows=[[statements.reference(c), statements.text(c)] for c in status.uncovered],
     )
-    which = "rated below the top level in the audit" if status.against_gaps else "of the framework"
+    which = "rated below the top level in the checklist" if status.against_gaps else "of the framework"
     parts = [
         Part("glance", "Progress at a glance", {"paragraphs": glance, "table": by_status, "chart": chart}),
         Part(

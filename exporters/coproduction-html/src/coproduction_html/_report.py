@@ -65,7 +65,7 @@ def report_page(report: AuditReport, context: PageContext) -> Page:
         headline,
         f"{overall.answered} of the {applicable} statements that apply are rated "
         f"({percent_number(overall.coverage)}% of them)."
-        + (" The audit is complete." if overall.complete else " The audit is not complete yet."),
+        + (" The checklist is complete." if overall.complete else " The checklist is not complete yet."),
     ]
     section_rows = [
         [
@@ -165,7 +165,7 @@ def report_page(report: AuditReport, context: PageContext) -> Page:
     )
     return Page(
         kind="audit-report",
-        title=f"{audit.organisation.name}: audit report ({who})",
+        title=f"{audit.organisation.name}: checklist results ({who})",
         organisation=audit.organisation,
         date=audit.date,
         summary=f"How {who} rated {audit.organisation.name} on {long_date(audit.date)}: "

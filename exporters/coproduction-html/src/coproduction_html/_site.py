@@ -19,9 +19,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from coproduction import Catalogue, CoproductionError, ExportError, Organisation, Problem
-from coproduction_html._exporter import HtmlExporter
-from coproduction_html._kinds import THEMES
+from coproduction import CoproductionError, ExportContext, ExportError, Organisation, Problem
+from coproduction_html._kinds import THEMES, build_page
 from coproduction_html._page import Page, Part
 from coproduction_html._render import render
 from coproduction_html._wording import long_date
@@ -157,9 +156,10 @@ def _index_page(title: str, pages: list[PublishedPage], as_of: dt.date) -> Page:
         ],
         introduction=[
             f"{count} {'school publishes' if count == 1 else 'schools publish'} {len(pages)} "
-            f"{'page' if len(pages) == 1 else 'pages'} here about how they work with parent carers of children "
-            "with special educational needs and disabilities: what families told them and what they did, their "
-            "charters, their audits and their plans.",
+            f"{'page' if len(pages) == 1 else 'pages'} here about how they work with parent carers. "
+            "These are parents and carers of children with special educational needs and disabilities.",
+            "You can read what families told each school and what it did, its charter, its checklist results "
+            "and its plans.",
             "Find a school by name, or look at one kind of page for every school.",
         ],
     )
@@ -176,8 +176,7 @@ def publish_site(
     documents: Iterable[object],
     out_dir: str | os.PathLike[str],
     *,
-    catalogue: Catalogue | None,
-    as_of: dt.date | None,
+    context: ExportContext,
     title: str = "Working with parent carers: what our schools publish",
 ) -> Site:
     """Publish many schools' documents as a static site, written atomically.
@@ -187,11 +186,12 @@ def publish_site(
     (replacing an earlier site there), so a failure leaves ``out_dir`` as it was.
 
     Args:
-        documents: Any documents :class:`HtmlExporter` supports (feedback logs,
-            charters, audit reports, comparisons, action plans), of any schools.
+        documents: Any documents :class:`~coproduction_html.HtmlExporter`
+            supports (feedback logs, charters, audit reports, comparisons,
+            action plans, pooled views), of any schools.
         out_dir: The site's folder; made if missing, replaced if it holds an earlier site.
-        catalogue: Frameworks and ladders for the pages; None for the built-in catalogue.
-        as_of: The date plans and logs report on; None for today.
+        context: The catalogue (frameworks and ladders for the pages) and
+            the date plans and logs report on.
         title: The index page's title.
 
     Returns:
@@ -204,8 +204,6 @@ def publish_site(
         UnsupportedDocumentError: If a document is of a kind no page shows.
         InvalidDocumentError: If a document names something the catalogue lacks.
     """
-    exporter = HtmlExporter(catalogue=catalogue, as_of=as_of)
-    context = exporter.context()
     target = Path(out_dir).absolute()
     _check_target(target)
     taken: set[str] = set()
@@ -213,7 +211,7 @@ def publish_site(
     problems: list[Problem] = []
     for number, document in enumerate(documents):
         try:
-            page = exporter.page(document, context)
+            page = build_page(document, context)
         except CoproductionError as error:
             where = f"documents[{number}]"
             problems.extend(

@@ -167,14 +167,11 @@ def _read_workbook(wb: Any, catalogue: Catalogue) -> LadderAssessment:
     )
     if perspective is None:
         shown = ", ".join(choices)
+        where = cells.where(COVER_ROWS["perspective"], 2)
         problems.append(
-            Problem(
-                cells.where(COVER_ROWS["perspective"], 2),
-                "unknown-perspective" if wanted else "missing-value",
-                f"{excerpt(wanted)} is not one of the choices; choose {shown}"
-                if wanted
-                else f"is empty; choose {shown}",
-            )
+            Problem(where, "unknown-perspective", f"{excerpt(wanted)} is not one of the choices; choose {shown}")
+            if wanted
+            else Problem(where, "missing-value", f"is empty; choose {shown}")
         )
 
     places: dict[str, list[int]] = {}
