@@ -1,9 +1,8 @@
-"""The one cattrs converter, canonical JSON, and loading with every problem reported."""
+"""Canonical JSON out, and loading in with every problem reported (the converter is in ``contract.converter``)."""
 
 from __future__ import annotations
 
 import codecs
-import datetime as dt
 import json
 import math
 import os
@@ -14,18 +13,16 @@ from typing import Any, BinaryIO, TypeVar, cast, overload
 
 import attrs
 import cattrs
-from cattrs.gen import make_dict_unstructure_fn, override
-from cattrs.preconf.json import make_converter as _make_json_converter
 
 from coproduction.contract._atomic import write_atomically
 from coproduction.contract._locate import locate
 from coproduction.contract._trusted import TRUSTED_BUILDERS
+from coproduction.contract.converter import configure_converter, make_converter
 from coproduction.contract.kinds import Kind, cross_check, kind_named, kind_of_class, kinds
 from coproduction.contract.schemas import is_valid, validate
 from coproduction.errors import InvalidDocumentError, Problem, UnreadableFileError
 from coproduction.model._excerpt import excerpt, excerpt_text, json_path
 from coproduction.model.catalogue import CatalogueLookup
-from coproduction.model.comparison import Agreement, AuditReference, PerspectiveRating
 
 __all__ = [
     "MAX_DOCUMENT_BYTES",
@@ -44,8 +41,6 @@ __all__ = [
 ]
 
 T = TypeVar("T")
-"""Each document kind and the class it loads as."""
-"""The current schema version of each kind."""
 
 MAX_DOCUMENT_BYTES = 16 * 1024 * 1024
 """The largest JSON document accepted, in bytes."""
@@ -55,56 +50,6 @@ MAX_NESTING = 64
 
 MAX_NUMBER_LENGTH = 100
 """The most characters a number may be written with (a 5,000-digit number is refused, not converted)."""
-
-
-def make_converter() -> cattrs.Converter:
-    """Build the converter between document objects and plain JSON data.
-
-    Returns:
-        A new converter configured by :func:`configure_converter`.
-    """
-    converter = _make_json_converter(forbid_extra_keys=True)
-    configure_converter(converter)
-    return converter
-
-
-def configure_converter(converter: cattrs.Converter) -> None:
-    """Teach a converter the document conventions: ISO dates, tuples as lists.
-
-    Args:
-        converter: The converter to configure in place.
-    """
-    converter.register_unstructure_hook(dt.date, lambda value: value.isoformat())
-    converter.register_structure_hook(dt.date, lambda value, _: dt.date.fromisoformat(value))
-    converter.register_unstructure_hook_factory(_has_optional_lists, lambda cls: _omitting_empty_lists(cls, converter))
-    for cls, fields in _POOLED_ONLY.items():
-        pooled_only: dict[str, Any] = {field: override(omit_if_default=True) for field in fields}
-        converter.register_unstructure_hook(cls, make_dict_unstructure_fn(cls, converter, **pooled_only))
-
-
-# Fields added after a kind's first schema version, written only when they hold something, so that a
-# document without them reads back exactly as it was written.
-_OMITTED_WHEN_EMPTY = frozenset({"library_authored", "wording"})
-
-
-def _has_optional_lists(cls: type) -> bool:
-    return attrs.has(cls) and any(field.name in _OMITTED_WHEN_EMPTY for field in attrs.fields(cls))
-
-
-def _omitting_empty_lists(cls: type, converter: cattrs.Converter) -> Any:
-    overrides: dict[str, Any] = {
-        field.name: override(omit_if_default=True) for field in attrs.fields(cls) if field.name in _OMITTED_WHEN_EMPTY
-    }
-    return make_dict_unstructure_fn(cls, converter, **overrides)
-
-
-# Fields that only a comparison or plan involving a pooled view fills in: left out of the JSON
-# when empty, so documents from single audits are exactly what schema version 1 always wrote.
-_POOLED_ONLY: dict[type[Any], tuple[str, ...]] = {
-    AuditReference: ("respondents",),
-    PerspectiveRating: ("pooled_value", "respondents"),
-    Agreement: ("within_one_share", "mean_distance", "within_one"),
-}
 
 
 _CONVERTER = make_converter()
