@@ -37,6 +37,17 @@ from coproduction.errors import (
 from coproduction.exporters import ExportContext
 from coproduction.exporters.documents import AuditReport, AuditTemplate, CouncilSummary
 from coproduction.model._metadata import NOT_PROSE, PROSE_KEY
+from coproduction.model.activity import (
+    Activity,
+    ActivityStep,
+    EvaluationQuestion,
+    EvaluationSlip,
+    PlannedStep,
+    PlanningAnswer,
+    PlanningQuestion,
+    StepStatus,
+    TakingPart,
+)
 from coproduction.model.approaches import (
     Approach,
     ApproachCollection,
@@ -102,6 +113,7 @@ from coproduction.model.ladder import (
     RungDisagreement,
     RungPractice,
 )
+from coproduction.model.levels import ParticipationLevel
 from coproduction.model.organisation import Organisation, Perspective
 from coproduction.model.plan import Action, ActionPlan, ActionStatus, RungTarget
 from coproduction.model.pooled import DEFAULT_MINIMUM_GROUP, PooledCriterion, PooledText, PooledView
@@ -120,6 +132,7 @@ from coproduction.model.scores import Score, ScoreReport, SectionScore
 from coproduction.model.source import CitedSource, Edit, Source, SourceEntry
 from coproduction.model.wording import ViewpointWording
 from coproduction.rules import wording
+from coproduction.rules.activities import ActivityStatus, activity_status
 from coproduction.rules.changes import FrameworkChanges, framework_changes
 from coproduction.rules.comparing import agreement_of_spreads, compare_perspectives, same_organisation, weighted_kappa
 from coproduction.rules.duplicates import Duplicate, DuplicateCheck, find_duplicates
@@ -147,6 +160,9 @@ __all__ = [
     "Action",
     "ActionPlan",
     "ActionStatus",
+    "Activity",
+    "ActivityStatus",
+    "ActivityStep",
     "Agreement",
     "Approach",
     "ApproachCollection",
@@ -185,6 +201,8 @@ __all__ = [
     "Duplicate",
     "DuplicateCheck",
     "Edit",
+    "EvaluationQuestion",
+    "EvaluationSlip",
     "Expectation",
     "ExportContext",
     "ExportError",
@@ -217,6 +235,7 @@ __all__ = [
     "Note",
     "Organisation",
     "PROSE_KEY",
+    "ParticipationLevel",
     "Perspective",
     "PerspectiveRating",
     "PerspectiveScore",
@@ -225,6 +244,9 @@ __all__ = [
     "PlainEnglishFinding",
     "PlanProposal",
     "PlanStatus",
+    "PlannedStep",
+    "PlanningAnswer",
+    "PlanningQuestion",
     "PooledCriterion",
     "PooledText",
     "PooledView",
@@ -251,7 +273,9 @@ __all__ = [
     "Source",
     "SourceEntry",
     "StatusCounts",
+    "StepStatus",
     "Suggestion",
+    "TakingPart",
     "TargetKind",
     "Term",
     "ThemeSummary",
@@ -266,6 +290,7 @@ __all__ = [
     "UnsupportedDocumentError",
     "ViewpointWording",
     "Worded",
+    "activity_status",
     "agreement_of_spreads",
     "check_action_links",
     "check_audit",
