@@ -18,6 +18,7 @@ import attrs
 
 from coproduction.catalogue._catalogue import Catalogue, default_catalogue
 from coproduction.cli import _batch
+from coproduction.cli._activity import add_activity_commands
 from coproduction.cli._common import (
     EXIT_INVALID,
     EXIT_OK,
@@ -220,6 +221,7 @@ def _parser() -> argparse.ArgumentParser:
     add_practice_commands(command)
     add_glossary_commands(command)
     add_pool_command(command)
+    add_activity_commands(command)
 
     command("exporters", _exporters, "list the installed exporters")
     return parser
