@@ -70,6 +70,7 @@ from coproduction.model.barriers import (
     Suggestion,
     TargetKind,
 )
+from coproduction.model.calendar import Calendar, CalendarEvent, EventKind
 from coproduction.model.catalogue import CatalogueLookup
 from coproduction.model.charter import (
     Charter,
@@ -133,6 +134,7 @@ from coproduction.model.source import CitedSource, Edit, Source, SourceEntry
 from coproduction.model.wording import ViewpointWording
 from coproduction.rules import wording
 from coproduction.rules.activities import ActivityStatus, activity_status
+from coproduction.rules.calendar import gather_calendar
 from coproduction.rules.changes import FrameworkChanges, framework_changes
 from coproduction.rules.comparing import agreement_of_spreads, compare_perspectives, same_organisation, weighted_kappa
 from coproduction.rules.duplicates import Duplicate, DuplicateCheck, find_duplicates
@@ -177,6 +179,8 @@ __all__ = [
     "BarrierList",
     "Basis",
     "BatchError",
+    "Calendar",
+    "CalendarEvent",
     "CaseStudy",
     "CaseStudyQuote",
     "CaseStudySection",
@@ -203,6 +207,7 @@ __all__ = [
     "Edit",
     "EvaluationQuestion",
     "EvaluationSlip",
+    "EventKind",
     "Expectation",
     "ExportContext",
     "ExportError",
@@ -310,6 +315,7 @@ __all__ = [
     "find_gaps",
     "framework_changes",
     "from_dict",
+    "gather_calendar",
     "is_library_authored",
     "load",
     "loads",
