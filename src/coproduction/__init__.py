@@ -37,6 +37,17 @@ from coproduction.errors import (
 from coproduction.exporters import ExportContext
 from coproduction.exporters.documents import AuditReport, AuditTemplate, CouncilSummary, LadderAssessmentTemplate
 from coproduction.model._metadata import NOT_PROSE, PROSE_KEY
+from coproduction.model.activity import (
+    Activity,
+    ActivityStep,
+    EvaluationQuestion,
+    EvaluationSlip,
+    PlannedStep,
+    PlanningAnswer,
+    PlanningQuestion,
+    StepStatus,
+    TakingPart,
+)
 from coproduction.model.approaches import (
     Approach,
     ApproachCollection,
@@ -59,6 +70,7 @@ from coproduction.model.barriers import (
     Suggestion,
     TargetKind,
 )
+from coproduction.model.calendar import Calendar, CalendarEvent, EventKind
 from coproduction.model.catalogue import CatalogueLookup
 from coproduction.model.charter import (
     Charter,
@@ -102,6 +114,7 @@ from coproduction.model.ladder import (
     RungDisagreement,
     RungPractice,
 )
+from coproduction.model.levels import ParticipationLevel
 from coproduction.model.organisation import Organisation, Perspective
 from coproduction.model.plan import Action, ActionPlan, ActionStatus, RungTarget
 from coproduction.model.pooled import DEFAULT_MINIMUM_GROUP, PooledCriterion, PooledText, PooledView
@@ -120,6 +133,8 @@ from coproduction.model.scores import Score, ScoreReport, SectionScore
 from coproduction.model.source import CitedSource, Edit, Source, SourceEntry
 from coproduction.model.wording import ViewpointWording
 from coproduction.rules import wording
+from coproduction.rules.activities import ActivityStatus, activity_status
+from coproduction.rules.calendar import gather_calendar
 from coproduction.rules.changes import FrameworkChanges, framework_changes
 from coproduction.rules.comparing import agreement_of_spreads, compare_perspectives, same_organisation, weighted_kappa
 from coproduction.rules.duplicates import Duplicate, DuplicateCheck, find_duplicates
@@ -147,6 +162,9 @@ __all__ = [
     "Action",
     "ActionPlan",
     "ActionStatus",
+    "Activity",
+    "ActivityStatus",
+    "ActivityStep",
     "Agreement",
     "Approach",
     "ApproachCollection",
@@ -161,6 +179,8 @@ __all__ = [
     "BarrierList",
     "Basis",
     "BatchError",
+    "Calendar",
+    "CalendarEvent",
     "CaseStudy",
     "CaseStudyQuote",
     "CaseStudySection",
@@ -185,6 +205,9 @@ __all__ = [
     "Duplicate",
     "DuplicateCheck",
     "Edit",
+    "EvaluationQuestion",
+    "EvaluationSlip",
+    "EventKind",
     "Expectation",
     "ExportContext",
     "ExportError",
@@ -218,6 +241,7 @@ __all__ = [
     "Note",
     "Organisation",
     "PROSE_KEY",
+    "ParticipationLevel",
     "Perspective",
     "PerspectiveRating",
     "PerspectiveScore",
@@ -226,6 +250,9 @@ __all__ = [
     "PlainEnglishFinding",
     "PlanProposal",
     "PlanStatus",
+    "PlannedStep",
+    "PlanningAnswer",
+    "PlanningQuestion",
     "PooledCriterion",
     "PooledText",
     "PooledView",
@@ -252,7 +279,9 @@ __all__ = [
     "Source",
     "SourceEntry",
     "StatusCounts",
+    "StepStatus",
     "Suggestion",
+    "TakingPart",
     "TargetKind",
     "Term",
     "ThemeSummary",
@@ -267,6 +296,7 @@ __all__ = [
     "UnsupportedDocumentError",
     "ViewpointWording",
     "Worded",
+    "activity_status",
     "agreement_of_spreads",
     "check_action_links",
     "check_audit",
@@ -286,6 +316,7 @@ __all__ = [
     "find_gaps",
     "framework_changes",
     "from_dict",
+    "gather_calendar",
     "is_library_authored",
     "load",
     "loads",

@@ -29,6 +29,16 @@ from hypothesis import strategies as st
 from coproduction.catalogue._catalogue import default_catalogue
 from coproduction.errors import UnsupportedDocumentError
 from coproduction.exporters._protocol import ExportContext, Exporter
+from coproduction.model.activity import (
+    Activity,
+    ActivityStep,
+    EvaluationSlip,
+    PlannedStep,
+    PlanningAnswer,
+    PlanningQuestion,
+    StepStatus,
+    TakingPart,
+)
 from coproduction.model.approaches import Approach, ApproachCollection
 from coproduction.model.audit import Audit, Response
 from coproduction.model.barriers import Barrier, BarrierCollection, BarrierList, Basis, HelpLink, TargetKind
@@ -48,6 +58,7 @@ from coproduction.model.feedback import MAX_THEME_LENGTH, Channel, FeedbackEntry
 from coproduction.model.framework import Criterion, Field, Framework, Level, RatingScale, Section
 from coproduction.model.glossary import Glossary, Term
 from coproduction.model.ladder import Band, Ladder, LadderAssessment, Rung, RungPractice
+from coproduction.model.levels import ParticipationLevel
 from coproduction.model.organisation import Organisation, Perspective
 from coproduction.model.plan import Action, ActionPlan, ActionStatus, RungTarget
 from coproduction.model.pooled import PooledView
@@ -62,6 +73,7 @@ from coproduction.rules.scoring import score
 __all__ = [
     "action_plans",
     "actions",
+    "activities",
     "approach_collections",
     "assert_exporter_conforms",
     "audits",
@@ -358,12 +370,19 @@ def _contributors() -> st.SearchStrategy[Contributor]:
     )
 
 
-def actions(criteria: Iterable[str] = (), *, ladder: Ladder | None = None) -> st.SearchStrategy[Action]:
+def _levels(drawn: bool) -> st.SearchStrategy[ParticipationLevel | None]:
+    return st.none() | st.sampled_from(list(ParticipationLevel)) if drawn else st.none()
+
+
+def actions(
+    criteria: Iterable[str] = (), *, ladder: Ladder | None = None, levels: bool = False
+) -> st.SearchStrategy[Action]:
     """Valid actions: due on or after their start, a reason whenever dropped.
 
     Args:
         criteria: The criterion ids an action may improve (it improves some of them).
         ladder: A ladder whose rungs an action may aim at; no targets when omitted.
+        levels: Whether an action may name a level of participation (none when false).
     """
     choices = list(dict.fromkeys(criteria))
 
@@ -392,23 +411,29 @@ def actions(criteria: Iterable[str] = (), *, ladder: Ladder | None = None) -> st
             success_measure=draw(free_text(max_size=40)),
             review_date=draw(st.none() | dates()),
             notes=draw(free_text(max_size=40)),
+            level=draw(_levels(levels)),
         )
 
     return build()
 
 
-def action_plans(framework: Framework, *, ladder: Ladder | None = None) -> st.SearchStrategy[ActionPlan]:
+def action_plans(
+    framework: Framework, *, ladder: Ladder | None = None, levels: bool = False
+) -> st.SearchStrategy[ActionPlan]:
     """Action plans answering ``framework``, with unique action ids.
 
     Args:
         framework: The framework whose criteria the actions improve.
         ladder: A ladder whose rungs actions may aim at; no targets when omitted.
+        levels: Whether actions may name a level of participation (none when false).
     """
     criteria = [criterion.id for criterion in framework.criteria]
 
     @st.composite
     def build(draw: st.DrawFn) -> ActionPlan:
-        drawn = draw(st.lists(actions(criteria, ladder=ladder), max_size=5, unique_by=lambda action: action.id))
+        drawn = draw(
+            st.lists(actions(criteria, ladder=ladder, levels=levels), max_size=5, unique_by=lambda action: action.id)
+        )
         references = draw(
             st.lists(
                 st.builds(AuditReference, perspective=perspectives(), date=dates()),
@@ -439,7 +464,7 @@ def contributors() -> st.SearchStrategy[Contributor]:
     )
 
 
-def charters(catalogue: Any = None) -> st.SearchStrategy[Charter]:
+def charters(catalogue: Any = None, *, levels: bool = False) -> st.SearchStrategy[Charter]:
     """Charters whose commitments aim at rungs and serve criteria of ``catalogue``.
 
     Every charter drawn passes :func:`~coproduction.charter.check_charter`
@@ -448,6 +473,7 @@ def charters(catalogue: Any = None) -> st.SearchStrategy[Charter]:
     Args:
         catalogue: A :class:`~coproduction.Catalogue` with at least one ladder;
             the built-in catalogue when omitted.
+        levels: Whether commitments may name a level of participation (none when false).
     """
     if catalogue is None:
         catalogue = default_catalogue()
@@ -471,6 +497,7 @@ def charters(catalogue: Any = None) -> st.SearchStrategy[Charter]:
             aims_at=RungTarget(ladder.id, draw(st.sampled_from(ladder.rungs)).id),
             measure=draw(text),
             serves=serves,
+            level=draw(_levels(levels)),
         )
 
     @st.composite
@@ -515,11 +542,12 @@ def feedback_responses(said_on: dt.date) -> st.SearchStrategy[FeedbackResponse]:
 _THEMES = ["", "Communication", "communication", "  Communication ", "Meetings", "Travel", "Clubs and trips"]
 
 
-def feedback_entries(identifier: str | None = None) -> st.SearchStrategy[FeedbackEntry]:
+def feedback_entries(identifier: str | None = None, *, levels: bool = False) -> st.SearchStrategy[FeedbackEntry]:
     """Feedback entries with every kind of answer, themes that differ only in case and spacing.
 
     Args:
         identifier: The entry's id; drawn when omitted.
+        levels: Whether an entry may name a level of participation (none when false).
     """
 
     @st.composite
@@ -535,16 +563,18 @@ def feedback_entries(identifier: str | None = None) -> st.SearchStrategy[Feedbac
             theme=theme,
             response=draw(feedback_responses(said_on)),
             actions=draw(st.lists(slugs(), max_size=2, unique=True)),
+            level=draw(_levels(levels)),
         )
 
     return build()
 
 
-def feedback_logs(*, max_entries: int = 8) -> st.SearchStrategy[FeedbackLog]:
+def feedback_logs(*, max_entries: int = 8, levels: bool = False) -> st.SearchStrategy[FeedbackLog]:
     """Feedback logs with unique entry ids.
 
     Args:
         max_entries: The most entries drawn.
+        levels: Whether entries may name a level of participation (none when false).
     """
 
     @st.composite
@@ -552,7 +582,7 @@ def feedback_logs(*, max_entries: int = 8) -> st.SearchStrategy[FeedbackLog]:
         ids = draw(st.lists(slugs(), max_size=max_entries, unique=True))
         return FeedbackLog(
             organisation=draw(organisations()),
-            entries=[draw(feedback_entries(identifier)) for identifier in ids],
+            entries=[draw(feedback_entries(identifier, levels=levels)) for identifier in ids],
             title=draw(st.sampled_from(["You said, we did", "You said, we did: spring term"])),
         )
 
@@ -733,6 +763,53 @@ def ladder_assessment_pairs(ladder: Ladder) -> st.SearchStrategy[tuple[LadderAss
         return (
             LadderAssessment(ladder.id, organisation, first, drawn[0].date, drawn[0].rungs),
             LadderAssessment(ladder.id, organisation, second, drawn[1].date, drawn[1].rungs),
+        )
+
+    return build()
+
+
+def activities(catalogue: Any = None) -> st.SearchStrategy[Activity]:
+    """Co-production activities whose ladder, rungs and approaches are in ``catalogue``.
+
+    Every activity drawn passes the activity cross-check against that
+    catalogue and loads from its own JSON.
+
+    Args:
+        catalogue: A :class:`~coproduction.Catalogue` with at least one ladder;
+            the built-in catalogue when omitted.
+    """
+    if catalogue is None:
+        catalogue = default_catalogue()
+    ladder_list = catalogue.ladders()
+    approach_ids = [approach.id for approach in catalogue.approaches()]
+    text = free_text(max_size=60, blank=False)
+    rating = st.none() | st.integers(1, 5)
+
+    @st.composite
+    def build(draw: st.DrawFn) -> Activity:
+        ladder = draw(st.sampled_from(ladder_list))
+        rung_ids = [rung.id for rung in ladder.rungs]
+        questions = draw(st.lists(st.sampled_from(list(PlanningQuestion)), unique=True, max_size=7))
+        steps = draw(st.lists(st.sampled_from(list(ActivityStep)), unique=True, max_size=6))
+        groups = draw(st.lists(st.sampled_from(list(Group)), unique=True, max_size=3))
+        return Activity(
+            id=draw(slugs()),
+            organisation=draw(organisations()),
+            title=draw(text),
+            purpose=draw(text),
+            with_whom=draw(st.lists(contributors(), min_size=1, max_size=3)),
+            level=draw(st.sampled_from(list(ParticipationLevel))),
+            ladder=ladder.id,
+            aims_at=draw(st.sampled_from(rung_ids)),
+            reached=draw(st.none() | st.sampled_from(rung_ids)),
+            planning=[PlanningAnswer(question, draw(text)) for question in questions],
+            steps=[
+                PlannedStep(step, draw(st.sampled_from(list(StepStatus))), draw(dates()))
+                for step in sorted(steps, key=lambda step: step.position)
+            ],
+            approaches=draw(st.lists(st.sampled_from(approach_ids), unique=True, max_size=3)) if approach_ids else (),
+            taking_part=[TakingPart(group, draw(st.integers(0, 200))) for group in groups],
+            evaluation=draw(st.lists(st.builds(EvaluationSlip, rating, rating, free_text(max_size=40)), max_size=4)),
         )
 
     return build()

@@ -24,13 +24,14 @@ SCHEMAS = ROOT / "schemas"
 
 # The strategy of coproduction.testing that draws valid documents of each kind.
 STRATEGIES: dict[str, Callable[[], st.SearchStrategy[Any]]] = {
-    "action-plan": lambda: testing.frameworks().flatmap(testing.action_plans),
+    "action-plan": lambda: testing.frameworks().flatmap(lambda framework: testing.action_plans(framework, levels=True)),
+    "activity": testing.activities,
     "approaches": testing.approach_collections,
     "audit": lambda: testing.frameworks_with_audits().map(lambda pair: pair[1]),
     "barriers": testing.barrier_collections,
-    "charter": testing.charters,
+    "charter": lambda: testing.charters(levels=True),
     "comparison": testing.comparisons,
-    "feedback-log": testing.feedback_logs,
+    "feedback-log": lambda: testing.feedback_logs(levels=True),
     "framework": testing.frameworks,
     "glossary": testing.glossaries,
     "ladder": testing.ladders,
@@ -42,6 +43,7 @@ STRATEGIES: dict[str, Callable[[], st.SearchStrategy[Any]]] = {
 # Which strategy of coproduction.testing each entry above draws from.
 STRATEGY_NAMES = {
     "action-plan": "action_plans",
+    "activity": "activities",
     "approaches": "approach_collections",
     "audit": "audits",
     "barriers": "barrier_collections",

@@ -119,6 +119,7 @@ BEYOND_THE_SCHEMA = {
     "unknown-criterion",
     "unknown-level",
     "unknown-rung",
+    "unknown-approach",
     "duplicate-rung",
     "duplicate-response",
     "rated-and-not-applicable",

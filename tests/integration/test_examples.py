@@ -91,3 +91,28 @@ def test_the_co_production_cycle_writes_a_valid_document_for_every_step(tmp_path
             document = Document(str(tmp_path / f"{stem}.docx"))
             assert document.core_properties.language == "en-GB"
             assert any("Oak Primary School" in paragraph.text for paragraph in document.paragraphs)
+
+
+def test_the_whole_practice_calendar_opens_in_an_independent_parser_with_every_date(tmp_path: Path) -> None:
+    vobject = pytest.importorskip("vobject")
+    script = ROOT / "examples" / "whole_practice.py"
+    result = subprocess.run(
+        [sys.executable, str(script), "--out", str(tmp_path)], capture_output=True, text=True, timeout=300
+    )
+    assert result.returncode == 0, result.stderr
+    activities = [cp.load(path) for path in sorted(tmp_path.glob("*.json"))]
+    assert {activity.level for activity in activities} == {
+        cp.ParticipationLevel.INDIVIDUAL,
+        cp.ParticipationLevel.STRATEGIC,
+    }
+    assert any(activity.evaluation for activity in activities)
+    ical = vobject.readOne((tmp_path / "key-consultations.ics").read_text("utf-8"))
+    assert ical.version.value == "2.0" and ical.calscale.value == "GREGORIAN" and ical.prodid.value
+    found = sorted((event.uid.value, event.dtstart.value) for event in ical.vevent_list)
+    expected = sorted(
+        (f"activity/999901/{activity.id}/{step.step.value}@coproduction.invalid", step.date)
+        for activity in activities
+        for step in activity.steps
+    )
+    assert found == expected
+    assert all(type(event.dtstart.value) is dt.date for event in ical.vevent_list)

@@ -37,9 +37,11 @@ registry = default_registry()
 names = registry.names()
 out = pathlib.Path(tempfile.mkdtemp())
 template, report = cp.AuditTemplate(fw, "school-staff"), cp.AuditReport(audit, fw)
+event = cp.CalendarEvent("charter/oak/review@coproduction.invalid", audit.date, "charter-review", "Review: charter")
+calendar = cp.Calendar("Oak: key consultations", [event])
 for name in names:
     exporter = registry.get(name)
-    document = template if exporter.supports(template) else report
+    document = next(d for d in (template, report, calendar) if exporter.supports(d))
     written = registry.export(document, out / f"t{exporter.suffix}", name=name, context=cp.export_context())
     assert written.stat().st_size > 0, name
 if "html" in names:

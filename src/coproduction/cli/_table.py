@@ -7,6 +7,7 @@ parser is built from this table alone (:func:`coproduction.cli._main.build_parse
 
 from __future__ import annotations
 
+from coproduction.cli._activity import ACTIVITY_COMMANDS
 from coproduction.cli._audit_commands import AUDIT_COMMANDS
 from coproduction.cli._catalogue_commands import CATALOGUE_COMMANDS
 from coproduction.cli._charter import CHARTER_COMMANDS
@@ -36,6 +37,7 @@ COMMANDS: tuple[Command, ...] = (
     *CHARTER_COMMANDS,
     *FEEDBACK_COMMANDS,
     *PRACTICE_COMMANDS,
+    *ACTIVITY_COMMANDS,
     *GLOSSARY_COMMANDS,
     *POOL_COMMANDS,
     *PUBLISH_COMMANDS,

@@ -42,7 +42,7 @@ def configure_converter(converter: cattrs.Converter) -> None:
 
 # Fields added after a kind's first schema version, written only when they hold something, so that a
 # document without them reads back exactly as it was written.
-_OMITTED_WHEN_EMPTY = frozenset({"library_authored", "wording"})
+_OMITTED_WHEN_EMPTY = frozenset({"level", "library_authored", "wording"})
 
 
 def _has_optional_lists(cls: type) -> bool:

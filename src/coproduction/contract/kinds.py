@@ -13,6 +13,7 @@ import attrs
 
 from coproduction.contract.checks import (
     action_plan,
+    activity,
     audit,
     charter,
     comparison,
@@ -28,6 +29,7 @@ from coproduction.contract.checks import (
 from coproduction.contract.checks._common import require_catalogue
 from coproduction.contract.migrations import glossary_1_to_2
 from coproduction.errors import Problem
+from coproduction.model.activity import Activity
 from coproduction.model.approaches import ApproachCollection
 from coproduction.model.audit import Audit
 from coproduction.model.barriers import BarrierCollection
@@ -95,6 +97,7 @@ _KINDS: tuple[Kind, ...] = (
     _kind(
         "action-plan", ActionPlan, _with_catalogue(action_plan.check_plan_data, "an action plan"), needs_catalogue=True
     ),
+    _kind("activity", Activity, _with_catalogue(activity.check_activity_data, "an activity"), needs_catalogue=True),
     _kind("approaches", ApproachCollection, _without_catalogue(practice.check_approaches_data)),
     _kind("audit", Audit, _with_catalogue(audit.check_audit_data, "an audit"), needs_catalogue=True),
     _kind("barriers", BarrierCollection, _without_catalogue(practice.check_barriers_data)),

@@ -1,9 +1,10 @@
-"""What the rules and the contract need of a catalogue: frameworks, ladders and glossaries looked up by id."""
+"""What the rules and the contract need of a catalogue: frameworks, ladders, glossaries and approaches by id."""
 
 from __future__ import annotations
 
 from typing import Protocol
 
+from coproduction.model.approaches import Approach
 from coproduction.model.framework import Framework
 from coproduction.model.glossary import Glossary
 from coproduction.model.ladder import Ladder
@@ -12,7 +13,7 @@ __all__ = ["CatalogueLookup"]
 
 
 class CatalogueLookup(Protocol):
-    """Frameworks, ladders and glossaries by id; :class:`coproduction.Catalogue` is one.
+    """Frameworks, ladders, glossaries and approaches by id; :class:`coproduction.Catalogue` is one.
 
     The layers below the catalogue are handed one of these, never fetch one.
     """
@@ -35,4 +36,8 @@ class CatalogueLookup(Protocol):
 
     def glossary(self, glossary_id: str = ...) -> Glossary:
         """Return a glossary by id."""
+        ...
+
+    def approaches(self) -> list[Approach]:
+        """Every engagement approach."""
         ...

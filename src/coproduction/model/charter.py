@@ -12,6 +12,7 @@ from coproduction.model._excerpt import excerpt
 from coproduction.model._metadata import NOT_PROSE
 from coproduction.model._validators import non_blank, slug, to_tuple, unique
 from coproduction.model.contributors import Contributor
+from coproduction.model.levels import ParticipationLevel
 from coproduction.model.organisation import Organisation
 from coproduction.model.plan import RungTarget
 
@@ -70,6 +71,7 @@ class Commitment:
         aims_at: The rung of a participation ladder this commitment aims at.
         measure: How we will know it is kept: what will be measured or checked.
         serves: The quality-standard criteria it serves, if any.
+        level: The level it works at (individual, service or strategic), if said.
     """
 
     id: str = attrs.field(validator=slug, metadata=NOT_PROSE)
@@ -77,6 +79,9 @@ class Commitment:
     aims_at: RungTarget = attrs.field(metadata=NOT_PROSE)
     measure: str = attrs.field(validator=non_blank)
     serves: CriteriaRef | None = attrs.field(default=None, metadata=NOT_PROSE)
+    level: ParticipationLevel | None = attrs.field(
+        default=None, converter=attrs.converters.optional(ParticipationLevel), metadata=NOT_PROSE
+    )
 
 
 class TimeUnit(enum.Enum):

@@ -14,6 +14,7 @@ from coproduction.model._excerpt import excerpt
 from coproduction.model._metadata import NOT_PROSE
 from coproduction.model._validators import non_blank, slug, to_tuple, unique
 from coproduction.model.contributors import Contributor
+from coproduction.model.levels import ParticipationLevel
 from coproduction.model.organisation import Organisation
 
 __all__ = [
@@ -230,6 +231,7 @@ class FeedbackEntry:
             empty when there is none. At most :data:`MAX_THEME_LENGTH` characters.
         response: The answer; not yet answered unless given.
         actions: Ids of actions in an action plan that answer it.
+        level: The level it was said at (individual, service or strategic), if said.
 
     Raises:
         ValueError: If the answer is dated before the thing was said, or an
@@ -245,6 +247,9 @@ class FeedbackEntry:
     response: FeedbackResponse = attrs.field(factory=FeedbackResponse)
     actions: tuple[str, ...] = attrs.field(
         default=(), converter=to_tuple, validator=attrs.validators.deep_iterable(slug), metadata=NOT_PROSE
+    )
+    level: ParticipationLevel | None = attrs.field(
+        default=None, converter=attrs.converters.optional(ParticipationLevel), metadata=NOT_PROSE
     )
 
     def __attrs_post_init__(self) -> None:

@@ -13,6 +13,7 @@ from coproduction.model._excerpt import excerpt
 from coproduction.model._validators import non_blank, slug, to_tuple, unique
 from coproduction.model.comparison import AuditReference
 from coproduction.model.contributors import Contributor
+from coproduction.model.levels import ParticipationLevel
 from coproduction.model.organisation import Organisation
 
 __all__ = ["Action", "ActionPlan", "ActionStatus", "RungTarget"]
@@ -80,6 +81,7 @@ class Action:
         success_measure: How everyone will know it worked.
         review_date: When it will next be reviewed.
         notes: Anything else, such as the next steps agreed in the audit.
+        level: The level it works at (individual, service or strategic), if said.
 
     Raises:
         ValueError: If the due date is before the start date, a dropped
@@ -99,6 +101,9 @@ class Action:
     success_measure: str = ""
     review_date: dt.date | None = None
     notes: str = ""
+    level: ParticipationLevel | None = attrs.field(
+        default=None, converter=attrs.converters.optional(ParticipationLevel)
+    )
 
     def __attrs_post_init__(self) -> None:
         unique(f"criteria of action {excerpt(self.id)}", self.criteria)

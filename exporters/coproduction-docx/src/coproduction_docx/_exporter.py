@@ -63,6 +63,7 @@ WRITERS: Mapping[type, Writer] = {
 
 DOES_NOT_WRITE: frozenset[str] = frozenset(
     {
+        "activity",
         "approaches",
         "audit",
         "barriers",

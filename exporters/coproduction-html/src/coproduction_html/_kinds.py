@@ -117,6 +117,7 @@ WRITERS: Mapping[type, Writer] = {cls: _write_page for cls in PAGES}
 
 DOES_NOT_WRITE: frozenset[str] = frozenset(
     {
+        "activity",
         "approaches",
         "audit",
         "barriers",
