@@ -20,14 +20,16 @@ from pathlib import Path
 
 import attrs
 import docx
+import matplotlib as mpl
 import pytest
 from coproduction_docx import DocxExporter
-from coproduction_docx._chart import PATTERNS, grouped_chart
+from coproduction_docx._chart import FONT, PATTERNS, grouped_chart, section_chart
 from coproduction_docx._comparison import KAPPA_EXPLAINED
 from coproduction_docx._prose import Prose, checker_for
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from lxml import etree
+from matplotlib.font_manager import FontProperties, findfont
 
 import coproduction as c
 from coproduction import (
@@ -700,7 +702,7 @@ def test_the_charter_is_put_into_plain_english(charter: Charter) -> None:
     assert "Words and short forms used in this charter" in text
     words = text[text.index("Words and short forms used in this charter") :]
     assert "EHCP: Education, Health and Care Plan" in words
-    assert "Local Offer: the council's SEND information website" in words
+    assert "Local Offer: the council's website about services for special educational needs and disabilities" in words
 
 
 def test_an_unsigned_charter_says_so(charter: Charter) -> None:
@@ -963,9 +965,21 @@ def test_prose_without_a_glossary_changes_nothing() -> None:
 
 
 def test_the_grouped_chart_draws_each_series_in_its_own_pattern(helpers_png) -> None:
-    png, width, height = grouped_chart([[0.5, 0.25, None, 1.0], [0.0, 1.0, 0.33, 0.7]])
-    assert helpers_png(png) == (width, height)
-    assert PATTERNS == ("solid", "striped", "dotted", "outlined")
+    png, width, height = grouped_chart(
+        ["Shared values", "Communication"], ["A", "B", "C", "D"], [[0.5, 0.25, None, 1.0], [0.0, 1.0, 0.33, 0.7]]
+    )
+    # drawn at twice the size it is placed at (96 pixels to the inch), so it prints sharply
+    assert helpers_png(png) == (2 * width, 2 * height)
+    assert width == 672 and height > 150
+    assert PATTERNS == ("solid", "striped", "dotted", "cross-hatched")
+
+
+def test_charts_are_drawn_in_the_font_matplotlib_ships() -> None:
+    found = Path(findfont(FontProperties(family=FONT), fallback_to_default=False))
+    assert found.is_relative_to(Path(mpl.get_data_path()))
+    assert FONT == "DejaVu Sans"
+    first = section_chart(["Shared values"], [0.5])
+    assert first == section_chart(["Shared values"], [0.5])  # the same picture every time
 
 
 # -- LibreOffice -----------------------------------------------------------------------------------
@@ -1073,7 +1087,7 @@ def helpers_png():
 
     def check(data: bytes) -> tuple[int, int]:
         assert data.startswith(b"\x89PNG\r\n\x1a\n")
-        position, width, height, idat = 8, 0, 0, b""
+        position, width, height, channels, idat = 8, 0, 0, 1, b""
         while position < len(data):
             (length,) = struct.unpack(">I", data[position : position + 4])
             kind = data[position + 4 : position + 8]
@@ -1081,11 +1095,13 @@ def helpers_png():
             (crc,) = struct.unpack(">I", data[position + 8 + length : position + 12 + length])
             assert zlib.crc32(kind + body) & 0xFFFFFFFF == crc
             if kind == b"IHDR":
-                width, height = struct.unpack(">II", body[:8])
+                width, height, depth, colour_type = struct.unpack(">IIBB", body[:10])
+                assert depth == 8
+                channels = {0: 1, 2: 3, 3: 1, 4: 2, 6: 4}[colour_type]
             elif kind == b"IDAT":
                 idat += body
             position += 12 + length
-        assert len(zlib.decompress(idat)) == height * (width + 1)
+        assert len(zlib.decompress(idat)) == height * (width * channels + 1)
         return width, height
 
     return check

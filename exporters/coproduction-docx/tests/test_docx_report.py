@@ -75,7 +75,7 @@ def pngs(data: bytes) -> list[bytes]:
 
 def assert_valid_png(data: bytes) -> tuple[int, int]:
     assert data.startswith(b"\x89PNG\r\n\x1a\n")
-    position, width, height, idat = 8, 0, 0, b""
+    position, width, height, channels, idat = 8, 0, 0, 1, b""
     while position < len(data):
         (length,) = struct.unpack(">I", data[position : position + 4])
         kind = data[position + 4 : position + 8]
@@ -83,11 +83,13 @@ def assert_valid_png(data: bytes) -> tuple[int, int]:
         (crc,) = struct.unpack(">I", data[position + 8 + length : position + 12 + length])
         assert zlib.crc32(kind + body) & 0xFFFFFFFF == crc
         if kind == b"IHDR":
-            width, height = struct.unpack(">II", body[:8])
+            width, height, depth, colour_type = struct.unpack(">IIBB", body[:10])
+            assert depth == 8
+            channels = {0: 1, 2: 3, 3: 1, 4: 2, 6: 4}[colour_type]
         elif kind == b"IDAT":
             idat += body
         position += 12 + length
-    assert len(zlib.decompress(idat)) == height * (width + 1)
+    assert len(zlib.decompress(idat)) == height * (width * channels + 1)
     return width, height
 
 

@@ -129,13 +129,17 @@ class _Comparison:
             for index, section in enumerate(sections)
         )
         yield b.picture(
-            lambda: grouped_chart(groups),
+            lambda: grouped_chart(
+                [section.title for section in sections],
+                [self.names[p] for p in self.perspectives],
+                groups,
+            ),
             f"Bar chart comparing the score of each quality standard from each point of view. {sentence_case(key)}. "
             f"{values}.",
         )
         yield b.value(
             "Figure 1. The score of each quality standard from each point of view, numbered as in the table above. "
-            f"{sentence_case(key)}. A dash means no score.",
+            f"{sentence_case(key)}. A standard with no score says \u201cno score\u201d.",
             style="Caption",
         )
 

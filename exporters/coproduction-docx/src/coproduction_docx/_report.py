@@ -146,7 +146,9 @@ class _Builder:
             rows,
             caption="Scores for each quality standard",
         )
-        png, width, height = section_chart([section.score.value for section in scores.sections])
+        png, width, height = section_chart(
+            [section.title for section in scores.sections], [section.score.value for section in scores.sections]
+        )
         described = "; ".join(
             f"{number}. {section.title}: {_percent(section.score.value)}"
             for number, section in enumerate(scores.sections, start=1)
@@ -154,7 +156,7 @@ class _Builder:
         yield self.add_picture(png, width, height, f"Bar chart of the score of each quality standard. {described}.")
         yield self.p(
             "Figure 1. The score of each quality standard, numbered as in the table above. "
-            "A dash means the standard has no score yet.",
+            "A standard with no score yet says \u201cno score\u201d.",
             style="Caption",
         )
 
@@ -171,15 +173,17 @@ class _Builder:
                 f"{ladder.position(placement.highest.id) + 1}, \u201c{placement.highest.name}\u201d. "
                 f"{len(placement.doing)} of the {len(ladder.rungs)} rungs are in use."
             )
-        png, width, height = ladder_chart([rung.id in doing for rung in ladder.rungs])
+        png, width, height = ladder_chart(
+            [rung.name for rung in ladder.rungs], [rung.id in doing for rung in ladder.rungs]
+        )
         described = "; ".join(
             f"rung {number}, {rung.name}: {'in use' if rung.id in doing else 'not in use'}"
             for number, rung in enumerate(ladder.rungs, start=1)
         )
         yield self.add_picture(png, width, height, f"The {ladder.name}, lowest rung at the bottom. {described}.")
         yield self.p(
-            "Figure 2. The ladder, lowest rung at the bottom. Rungs in use are drawn as solid bars with a filled "
-            "square; rungs not in use are outlines with an empty square.",
+            "Figure 2. The ladder, lowest rung at the bottom. Rungs in use are drawn as solid bars; "
+            "rungs not in use are striped outlines.",
             style="Caption",
         )
         widths = _PAGE.widths([0.08, 0.42, 0.14, 0.36])
