@@ -104,15 +104,21 @@ def test_the_report_summarises_and_lists_every_answer(helpers, worcestershire) -
     assert f"{overall.answered} of the {overall.criteria} statements that apply are rated" in text
     for criterion in worcestershire.criteria:
         assert f"Reference: {criterion.id}" in text
+    # the first "SENCo" is spelled out, as every acronym is at first use
+    assert text.count("Special Educational Needs (Disability) Co-ordinator (SENCo)") == 1
+    unspelled = text.replace("Special Educational Needs (Disability) Co-ordinator (SENCo)", "SENCo")
     for response in report.audit.responses:
-        assert response.evidence in text
+        assert response.evidence in unspelled
         assert response.next_steps in text
     assert "Not answered yet" in text
     assert "Gap: the next rating up is" in text
     headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
     for number, section in enumerate(worcestershire.sections, start=1):
         assert f"{number}. {section.title}" in headings
-    assert document.core_properties.title == "Oak School: audit report"
+    # the parent carers' report (sample's viewpoint) is a "report"; "audit" is staff's word
+    assert document.core_properties.title == "Oak School: report"
+    assert "This report shows how parent carers rated Oak School against the" in text
+    assert "rated itself" not in text
     assert document.core_properties.language == "en-GB"
 
 
@@ -132,7 +138,7 @@ def test_acronyms_are_spelled_out_on_first_use_only(helpers, worcestershire) -> 
     assert text.count("Special Educational Needs and/or Disability (SEND)") == 1
     first = text.index("Special Educational Needs and/or Disability (SEND)")
     assert "SEND" not in text[:first].replace("Special Educational Needs and/or Disability", "")
-    assert "Short forms used in this report" in text
+    assert "Words and short forms used in this report" in text
 
 
 def test_the_ladder_marks_the_rungs_in_use(helpers, worcestershire, catalogue) -> None:
