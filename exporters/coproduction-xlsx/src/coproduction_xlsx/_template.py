@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import io
 from typing import BinaryIO
 
 from openpyxl import Workbook
@@ -18,6 +17,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from coproduction import AuditTemplate, Field, Framework, Problem
 from coproduction_xlsx import _layout as L
+from coproduction_xlsx._print import saved_with_alt_text
 from coproduction_xlsx._safety import TextChecks, put_text
 
 __all__ = ["Columns", "write_template"]
@@ -68,9 +68,7 @@ def write_template(template: AuditTemplate, out: BinaryIO) -> None:
     _write_audit_sheet(wb, audit, template, level_source)
     wb.active = 1  # open on the audit sheet
     wb.security = WorkbookProtection(lockStructure=True)
-    buffer = io.BytesIO()
-    wb.save(buffer)
-    out.write(buffer.getvalue())
+    out.write(saved_with_alt_text(wb))
 
 
 def ensure_template_texts_storable(template: AuditTemplate) -> None:
