@@ -167,3 +167,26 @@ def test_libreoffice_prints_each_sheet_on_a4_pages_one_page_wide(pdfs, rendered,
     # one page wide: a sheet's rows run down the pages, never across; these workbooks are short
     rows = sum(ws.max_row for ws in visible)
     assert pages <= len(visible) + rows // 20, (name, pages)
+
+
+def test_the_template_instruction_about_yellow_cells_is_true(rendered) -> None:
+    wb = load_workbook(io.BytesIO(rendered["template"]))
+    instructions = " ".join(
+        str(value) for row in wb["Instructions"].iter_rows(values_only=True) for value in row if value
+    )
+    assert "Only the yellow cells can be changed." in instructions
+    for ws in wb.worksheets:
+        if not ws.protection.sheet:
+            continue
+        for row in ws.iter_rows():
+            for cell in row:
+                if cell.protection.locked is False:
+                    assert cell.fill.fgColor.rgb.endswith("FFFDE7"), (ws.title, cell.coordinate)
+
+
+def test_a_parent_carer_template_shows_the_parent_carer_wording(rendered) -> None:
+    framework = c.default_catalogue().framework("worcestershire-seven-quality-standards")
+    wb = load_workbook(io.BytesIO(rendered["template"]))
+    shown = {str(value) for row in wb["Audit"].iter_rows(values_only=True) for value in row if value}
+    for criterion in framework.criteria:
+        assert c.wording_for(criterion, c.Perspective.PARENT_CARERS) in shown, criterion.id
