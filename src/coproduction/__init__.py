@@ -139,6 +139,7 @@ from coproduction.rules.changes import FrameworkChanges, framework_changes
 from coproduction.rules.comparing import agreement_of_spreads, compare_perspectives, same_organisation, weighted_kappa
 from coproduction.rules.duplicates import Duplicate, DuplicateCheck, find_duplicates
 from coproduction.rules.feedback import check_action_links, you_said_we_did
+from coproduction.rules.phrases import Phrase, actions_done, phrase, section_word
 from coproduction.rules.placement import compare_ladder_assessments, place
 from coproduction.rules.plain_english import (
     DEFAULT_ALLOWED,
@@ -245,6 +246,7 @@ __all__ = [
     "Perspective",
     "PerspectiveRating",
     "PerspectiveScore",
+    "Phrase",
     "Placement",
     "PlainEnglishChecker",
     "PlainEnglishFinding",
@@ -296,6 +298,7 @@ __all__ = [
     "UnsupportedDocumentError",
     "ViewpointWording",
     "Worded",
+    "actions_done",
     "activity_status",
     "agreement_of_spreads",
     "check_action_links",
@@ -320,6 +323,7 @@ __all__ = [
     "is_library_authored",
     "load",
     "loads",
+    "phrase",
     "place",
     "plan_status",
     "pool",
@@ -327,6 +331,7 @@ __all__ = [
     "same_organisation",
     "schemas",
     "score",
+    "section_word",
     "serialization",
     "suggest_approaches",
     "terms_used",

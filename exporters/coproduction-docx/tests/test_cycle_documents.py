@@ -20,14 +20,16 @@ from pathlib import Path
 
 import attrs
 import docx
+import matplotlib as mpl
 import pytest
 from coproduction_docx import DocxExporter
-from coproduction_docx._chart import PATTERNS, grouped_chart
+from coproduction_docx._chart import FONT, PATTERNS, grouped_chart, section_chart
 from coproduction_docx._comparison import KAPPA_EXPLAINED
 from coproduction_docx._prose import Prose, checker_for
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from lxml import etree
+from matplotlib.font_manager import FontProperties, findfont
 
 import coproduction as c
 from coproduction import (
@@ -366,14 +368,17 @@ def test_the_comparison_gives_the_agreement_and_explains_kappa(comparison: Compa
     higher = "School staff" if gap > 0 else "Parent carers"
     expected = "The same on average" if abs(gap) < 0.05 else f"{higher} rate {abs(gap):.1f} levels higher on average"
     assert found[1][5] == expected
-    assert KAPPA_EXPLAINED in texts(document)
-    assert KAPPA_EXPLAINED.count(". ") == 0  # one sentence
+    text = texts(document)
+    assert KAPPA_EXPLAINED in text
+    assert KAPPA_EXPLAINED.startswith("This number shows how closely the two points of view agree.")
+    # families read "agreement beyond chance", never the statistician's "weighted kappa"
+    assert "Agreement beyond chance" in text and "kappa" not in text.casefold()
 
 
 def test_the_comparison_lists_the_blind_spots_and_the_reverse(comparison: Comparison) -> None:
     document = reopen(comparison)
-    assert "Where the school rates itself higher than parent carers do" in headings(document, 1)
-    blind = table(document, "Where the school rates itself higher than parent carers do")
+    assert "Where school staff rate the school higher than parent carers do" in headings(document, 1)
+    blind = table(document, "Where school staff rate the school higher than parent carers do")
     assert references(blind) == [criterion.criterion for criterion in comparison.blind_spots]
     assert rows(blind)[0] == ["Statement", "School staff", "Parent carers", "Gap"]
     first = comparison.blind_spots[0]
@@ -383,7 +388,7 @@ def test_the_comparison_lists_the_blind_spots_and_the_reverse(comparison: Compar
         scale[first.rating("parent-carers").rating],
         f"{first.gap('school-staff', 'parent-carers')} level" + ("s" if first.spread != 1 else ""),
     ]
-    strengths = table(document, "Where parent carers rate the school higher than it rates itself")
+    strengths = table(document, "Where parent carers rate the school higher than school staff do")
     assert references(strengths) == [criterion.criterion for criterion in comparison.hidden_strengths]
     assert rows(strengths)[0][1:3] == ["Parent carers", "School staff"]
 
@@ -429,7 +434,7 @@ def test_three_points_of_view_are_told_apart_and_paired(worcestershire: c.Framew
         "Parent carers and school staff",
     ]
     # the blind spots are still the school's against the parent carers'
-    assert "Where the school rates itself higher than parent carers do" in headings(document, 1)
+    assert "Where school staff rate the school higher than parent carers do" in headings(document, 1)
     # without the school, the first two points of view are set against each other
     other = reopen(compare_perspectives([parents, children], worcestershire))
     assert headings(other, 1)[2:4] == [
@@ -963,9 +968,21 @@ def test_prose_without_a_glossary_changes_nothing() -> None:
 
 
 def test_the_grouped_chart_draws_each_series_in_its_own_pattern(helpers_png) -> None:
-    png, width, height = grouped_chart([[0.5, 0.25, None, 1.0], [0.0, 1.0, 0.33, 0.7]])
-    assert helpers_png(png) == (width, height)
-    assert PATTERNS == ("solid", "striped", "dotted", "outlined")
+    png, width, height = grouped_chart(
+        ["Shared values", "Communication"], ["A", "B", "C", "D"], [[0.5, 0.25, None, 1.0], [0.0, 1.0, 0.33, 0.7]]
+    )
+    # drawn at twice the size it is placed at (96 pixels to the inch), so it prints sharply
+    assert helpers_png(png) == (2 * width, 2 * height)
+    assert width == 672 and height > 150
+    assert PATTERNS == ("solid", "striped", "dotted", "cross-hatched")
+
+
+def test_charts_are_drawn_in_the_font_matplotlib_ships() -> None:
+    found = Path(findfont(FontProperties(family=FONT), fallback_to_default=False))
+    assert found.is_relative_to(Path(mpl.get_data_path()))
+    assert FONT == "DejaVu Sans"
+    first = section_chart(["Shared values"], [0.5])
+    assert first == section_chart(["Shared values"], [0.5])  # the same picture every time
 
 
 # -- LibreOffice -----------------------------------------------------------------------------------
@@ -1028,8 +1045,8 @@ def test_libreoffice_opens_every_cycle_document(every_document: dict[str, object
             "Oak Primary School: comparing points of view",
             "Scores side by side",
             "School staff (solid bars)",
-            "Where the school rates itself higher than parent carers do",
-            "Weighted kappa",
+            "Where school staff rate the school higher than parent carers do",
+            "Agreement beyond chance",
             "Reference: leadership-6",
         ],
         "progress": [
@@ -1073,7 +1090,7 @@ def helpers_png():
 
     def check(data: bytes) -> tuple[int, int]:
         assert data.startswith(b"\x89PNG\r\n\x1a\n")
-        position, width, height, idat = 8, 0, 0, b""
+        position, width, height, channels, idat = 8, 0, 0, 1, b""
         while position < len(data):
             (length,) = struct.unpack(">I", data[position : position + 4])
             kind = data[position + 4 : position + 8]
@@ -1081,11 +1098,13 @@ def helpers_png():
             (crc,) = struct.unpack(">I", data[position + 8 + length : position + 12 + length])
             assert zlib.crc32(kind + body) & 0xFFFFFFFF == crc
             if kind == b"IHDR":
-                width, height = struct.unpack(">II", body[:8])
+                width, height, depth, colour_type = struct.unpack(">IIBB", body[:10])
+                assert depth == 8
+                channels = {0: 1, 2: 3, 3: 1, 4: 2, 6: 4}[colour_type]
             elif kind == b"IDAT":
                 idat += body
             position += 12 + length
-        assert len(zlib.decompress(idat)) == height * (width + 1)
+        assert len(zlib.decompress(idat)) == height * (width * channels + 1)
         return width, height
 
     return check

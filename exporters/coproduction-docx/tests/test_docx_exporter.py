@@ -148,7 +148,8 @@ def test_the_template_is_accessible(helpers, worcestershire, catalogue) -> None:
     xml = parts(data)
     document, styles, core = xml["word/document.xml"], xml["word/styles.xml"], xml["docProps/core.xml"]
     # title and language
-    assert core.findtext("{http://purl.org/dc/elements/1.1/}title") == f"{worcestershire.title}: audit"
+    # a joint template is filled in with parent carers, so it is a "checklist" (the phrases table)
+    assert core.findtext("{http://purl.org/dc/elements/1.1/}title") == f"{worcestershire.title}: checklist"
     assert core.findtext("{http://purl.org/dc/elements/1.1/}language") == "en-GB"
     assert styles.find(".//w:docDefaults//w:lang", NS).get(f"{{{W}}}val") == "en-GB"
     # real headings, one per section

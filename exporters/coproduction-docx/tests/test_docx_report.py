@@ -75,7 +75,7 @@ def pngs(data: bytes) -> list[bytes]:
 
 def assert_valid_png(data: bytes) -> tuple[int, int]:
     assert data.startswith(b"\x89PNG\r\n\x1a\n")
-    position, width, height, idat = 8, 0, 0, b""
+    position, width, height, channels, idat = 8, 0, 0, 1, b""
     while position < len(data):
         (length,) = struct.unpack(">I", data[position : position + 4])
         kind = data[position + 4 : position + 8]
@@ -83,11 +83,13 @@ def assert_valid_png(data: bytes) -> tuple[int, int]:
         (crc,) = struct.unpack(">I", data[position + 8 + length : position + 12 + length])
         assert zlib.crc32(kind + body) & 0xFFFFFFFF == crc
         if kind == b"IHDR":
-            width, height = struct.unpack(">II", body[:8])
+            width, height, depth, colour_type = struct.unpack(">IIBB", body[:10])
+            assert depth == 8
+            channels = {0: 1, 2: 3, 3: 1, 4: 2, 6: 4}[colour_type]
         elif kind == b"IDAT":
             idat += body
         position += 12 + length
-    assert len(zlib.decompress(idat)) == height * (width + 1)
+    assert len(zlib.decompress(idat)) == height * (width * channels + 1)
     return width, height
 
 
@@ -102,15 +104,21 @@ def test_the_report_summarises_and_lists_every_answer(helpers, worcestershire) -
     assert f"{overall.answered} of the {overall.criteria} statements that apply are rated" in text
     for criterion in worcestershire.criteria:
         assert f"Reference: {criterion.id}" in text
+    # the first "SENCo" is spelled out, as every acronym is at first use
+    assert text.count("Special Educational Needs (Disability) Co-ordinator (SENCo)") == 1
+    unspelled = text.replace("Special Educational Needs (Disability) Co-ordinator (SENCo)", "SENCo")
     for response in report.audit.responses:
-        assert response.evidence in text
+        assert response.evidence in unspelled
         assert response.next_steps in text
     assert "Not answered yet" in text
     assert "Gap: the next rating up is" in text
     headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
     for number, section in enumerate(worcestershire.sections, start=1):
         assert f"{number}. {section.title}" in headings
-    assert document.core_properties.title == "Oak School: audit report"
+    # the parent carers' report (sample's viewpoint) is a "report"; "audit" is staff's word
+    assert document.core_properties.title == "Oak School: report"
+    assert "This report shows how parent carers rated Oak School against the" in text
+    assert "rated itself" not in text
     assert document.core_properties.language == "en-GB"
 
 
@@ -130,7 +138,7 @@ def test_acronyms_are_spelled_out_on_first_use_only(helpers, worcestershire) -> 
     assert text.count("Special Educational Needs and/or Disability (SEND)") == 1
     first = text.index("Special Educational Needs and/or Disability (SEND)")
     assert "SEND" not in text[:first].replace("Special Educational Needs and/or Disability", "")
-    assert "Short forms used in this report" in text
+    assert "Words and short forms used in this report" in text
 
 
 def test_the_ladder_marks_the_rungs_in_use(helpers, worcestershire, catalogue) -> None:

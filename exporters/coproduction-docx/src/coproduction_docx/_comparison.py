@@ -5,7 +5,16 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import BinaryIO
 
-from coproduction import Comparison, CriterionComparison, Framework, Perspective, PerspectiveRating, to_dict, wording
+from coproduction import (
+    Comparison,
+    CriterionComparison,
+    Framework,
+    Perspective,
+    PerspectiveRating,
+    Phrase,
+    phrase,
+    to_dict,
+)
 from coproduction_docx._chart import PATTERNS, grouped_chart
 from coproduction_docx._cycle import (
     Builder,
@@ -24,7 +33,8 @@ __all__ = ["KAPPA_EXPLAINED", "write_comparison"]
 
 _PAGE = Page(landscape=True)
 
-KAPPA_EXPLAINED = wording.KAPPA_EXPLAINED
+KAPPA_EXPLAINED = phrase(Phrase.AGREEMENT_EXPLANATION, Perspective.PARENT_CARERS)
+"""What "agreement beyond chance" (weighted kappa) means, in the words families read."""
 
 
 def _fits(comparison: Comparison, framework: Framework) -> bool:
@@ -129,13 +139,17 @@ class _Comparison:
             for index, section in enumerate(sections)
         )
         yield b.picture(
-            lambda: grouped_chart(groups),
+            lambda: grouped_chart(
+                [section.title for section in sections],
+                [self.names[p] for p in self.perspectives],
+                groups,
+            ),
             f"Bar chart comparing the score of each quality standard from each point of view. {sentence_case(key)}. "
             f"{values}.",
         )
         yield b.value(
             "Figure 1. The score of each quality standard from each point of view, numbered as in the table above. "
-            f"{sentence_case(key)}. A dash means no score.",
+            f"{sentence_case(key)}. A standard with no score says \u201cno score\u201d.",
             style="Caption",
         )
 
@@ -152,7 +166,15 @@ class _Comparison:
             pair = f"{self.names[entry.first]} and {entry.second.label}"
             kappa = "Cannot be measured" if entry.kappa is None else f"{entry.kappa:.2f}"
             if entry.kappa_note:
-                notes.append(f"{pair}: weighted kappa cannot be measured, because {entry.kappa_note}.")
+                notes.append(
+                    phrase(
+                        Phrase.AGREEMENT_CANNOT_MEASURE,
+                        Perspective.PARENT_CARERS,
+                        first=self.names[entry.first],
+                        second=entry.second.label,
+                        reason=entry.kappa_note,
+                    )
+                )
             if entry.mean_gap is None:
                 average = "Nothing to compare"
             elif abs(entry.mean_gap) < 0.05:
@@ -176,7 +198,7 @@ class _Comparison:
                 "Statements both rated",
                 "Rated the same",
                 "Exact agreement",
-                "Weighted kappa",
+                phrase(Phrase.AGREEMENT_HEADING, Perspective.PARENT_CARERS),
                 "On average",
             ],
             [0.24, 0.12, 0.11, 0.12, 0.14, 0.27],
@@ -197,7 +219,7 @@ class _Comparison:
         if school_and_parents:
             parts = [
                 (
-                    "Where the school rates itself higher than parent carers do",
+                    phrase(Phrase.HIGHER_BY_STAFF, Perspective.PARENT_CARERS),
                     first,
                     second,
                     "These may be the school's blind spots: statements school staff rated higher than parent carers "
@@ -205,7 +227,7 @@ class _Comparison:
                     "There are none: school staff rated no statement higher than parent carers did.",
                 ),
                 (
-                    "Where parent carers rate the school higher than it rates itself",
+                    phrase(Phrase.HIGHER_BY_PARENTS, Perspective.PARENT_CARERS),
                     second,
                     first,
                     "These may be strengths the school does not see: statements parent carers rated higher than "

@@ -253,6 +253,7 @@ def write_document(
     append_body(document, "".join(blocks), page)
     set_core_properties(
         document,
+        made_on=settings.as_of,
         title=title,
         subject=subject,
         language="en-GB",

@@ -48,8 +48,8 @@ def _settings(context: ExportContext) -> Settings:
 
 
 WRITERS: Mapping[type, Writer] = {
-    AuditTemplate: lambda template, out, context: write_template(template, out),
-    LadderAssessmentTemplate: lambda template, out, context: write_ladder_template(template, out),
+    AuditTemplate: write_template,
+    LadderAssessmentTemplate: write_ladder_template,
     AuditReport: write_report,
     Comparison: lambda comparison, out, context: write_comparison(comparison, out, _settings(context)),
     Progress: lambda progress, out, context: write_progress(progress, out, _settings(context)),

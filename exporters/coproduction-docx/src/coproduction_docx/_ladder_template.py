@@ -16,7 +16,7 @@ import itertools
 from collections.abc import Iterator
 from typing import Any, BinaryIO
 
-from coproduction import Ladder, LadderAssessmentTemplate, Rung, to_dict, wording
+from coproduction import ExportContext, Ladder, LadderAssessmentTemplate, Rung, to_dict, wording
 from coproduction.exporters.office import fingerprint
 from coproduction_docx import _layout as layout
 from coproduction_docx._ooxml import (
@@ -159,12 +159,13 @@ def _rungs(ladder: Ladder, ids: Iterator[int]) -> str:
     return table(["Rung (lowest first)", "Currently doing?", "Evidence"], widths, rows, caption=ladder.name)
 
 
-def write_ladder_template(template: LadderAssessmentTemplate, out: BinaryIO) -> None:
+def write_ladder_template(template: LadderAssessmentTemplate, out: BinaryIO, context: ExportContext) -> None:
     """Write a fillable ladder assessment template to ``out``.
 
     Args:
         template: What to write.
         out: A binary stream; nothing reaches it on failure.
+        context: The date the template is made on (its document properties).
 
     Raises:
         ExportError: If any text holds a character Word cannot store.
@@ -207,6 +208,7 @@ def write_ladder_template(template: LadderAssessmentTemplate, out: BinaryIO) -> 
     append_body(document, "".join(body), _PAGE)
     set_core_properties(
         document,
+        made_on=context.as_of,
         title=title,
         subject=f"Ladder assessment template for the {ladder.name}",
         language="en-GB",

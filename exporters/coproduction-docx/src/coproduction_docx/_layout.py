@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
-from coproduction import Field, Framework, Perspective, RatingScale
+from coproduction import Field, Framework, Perspective, Phrase, RatingScale, phrase
 from coproduction.exporters.office import fingerprint as office_fingerprint
 
 __all__ = [
@@ -135,9 +135,12 @@ def fingerprint(framework: Framework) -> str:
 
 def stamp_line(framework: Framework) -> str:
     """The visible line naming the framework version and fingerprint of a template."""
-    return (
-        f"Template reference: {framework.id} version {framework.version}, "
-        f"fingerprint {fingerprint(framework)}. Please do not change this line."
+    return phrase(
+        Phrase.TEMPLATE_REFERENCE,
+        Perspective.PARENT_CARERS,
+        id=framework.id,
+        version=framework.version,
+        code=fingerprint(framework),
     )
 
 

@@ -34,6 +34,7 @@ __all__ = [
     "custom_properties_xml",
     "new_document",
     "para",
+    "paragraph_texts",
     "picture",
     "run",
     "table",
@@ -89,6 +90,23 @@ def text(value: str) -> str:
             if piece:
                 parts.append(f'<w:t xml:space="preserve">{attr(piece)}</w:t>')
     return "".join(parts)
+
+
+_PARAGRAPH_END = re.compile(r"</w:p>")
+_TEXT_PIECE = re.compile(r"<w:t(?: [^>]*)?>([^<]*)</w:t>")
+_UNESCAPES = (("&lt;", "<"), ("&gt;", ">"), ("&quot;", '"'), ("&amp;", "&"))
+
+
+def paragraph_texts(body_xml: str) -> list[str]:
+    """The text of each paragraph of body XML this module wrote, in reading order (for a document's glossary)."""
+    found = []
+    for chunk in _PARAGRAPH_END.split(body_xml):
+        value = "".join(_TEXT_PIECE.findall(chunk))
+        for escaped, character in _UNESCAPES:
+            value = value.replace(escaped, character)
+        if value.strip():
+            found.append(value)
+    return found
 
 
 def run(value: str, *, bold: bool = False, style: str | None = None, rpr: str = "") -> str:

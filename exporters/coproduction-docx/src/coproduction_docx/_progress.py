@@ -166,13 +166,17 @@ class _Progress:
             for index, section in enumerate(progress.sections)
         )
         yield b.picture(
-            lambda: grouped_chart(groups),
+            lambda: grouped_chart(
+                [section.title for section in progress.sections],
+                [long_date(cycle.date) for cycle in self.shown],
+                groups,
+            ),
             f"Bar chart of the score of each quality standard at each audit. {sentence_case(key)}. {described}.",
         )
         older = " It shows the four latest audits." if offset else ""
         yield b.value(
             "Figure 1. The score of each quality standard at each audit, numbered as in the table above. "
-            f"{sentence_case(key)}. A dash means no score.{older}",
+            f"{sentence_case(key)}. A standard with no score says \u201cno score\u201d.{older}",
             style="Caption",
         )
 

@@ -56,7 +56,10 @@ _TICKED = {"\u2612", "\u2611", "\u2713", "\u2714", "\u2717", "\u2718", "x", "yes
 _UNTICKED = {"", "\u2610", "no", "[ ]"}
 _REFERENCE = re.compile(r"^\s*" + re.escape(layout.REFERENCE_PREFIX.strip()) + r"\s*([a-z0-9]+(?:-[a-z0-9]+)*)\s*$")
 # Bounded repetitions keep the search linear in the paragraph (an unbounded lazy group made it quadratic).
-_STAMP = re.compile(r"Template reference: (\S{1,200}) version ([^\n]{1,200}?), fingerprint ([0-9a-f]{16})\.")
+# "check code" since the plain-English wording; "fingerprint" in templates made before, still read.
+_STAMP = re.compile(
+    r"Template reference: (\S{1,200}) version ([^\n]{1,200}?), (?:fingerprint|check code) ([0-9a-f]{16})\."
+)
 _CUSTOM_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/custom-properties}"
 _ABOUT = "About this audit"
 _MAX_IDENTIFIER = 64  # the audit schema's limit on an organisation's reference

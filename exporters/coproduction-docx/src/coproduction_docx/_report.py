@@ -17,13 +17,19 @@ from coproduction import (
     Ladder,
     LadderAssessment,
     Level,
+    Perspective,
+    Phrase,
     Problem,
     Response,
     Score,
     UnknownLadderError,
+    phrase,
     place,
+    section_word,
+    terms_used,
     to_dict,
     wording,
+    wording_for,
 )
 from coproduction_docx._chart import ladder_chart, section_chart
 from coproduction_docx._layout import REFERENCE_PREFIX
@@ -34,10 +40,12 @@ from coproduction_docx._ooxml import (
     cell,
     new_document,
     para,
+    paragraph_texts,
     picture,
     run,
     table,
 )
+from coproduction_docx._prose import glossary_of
 from coproduction_docx._text import acronyms_of, ensure_storable_text, set_core_properties
 
 __all__ = ["write_report"]
@@ -55,7 +63,13 @@ class _Builder:
         self.framework: Framework = report.framework
         self.document = document
         self.plain = acronyms_of(catalogue)
+        self.glossary = glossary_of(catalogue)
         self.pictures = itertools.count(1)
+        self.viewpoint: Perspective = report.audit.perspective
+        self.family = self.viewpoint is not Perspective.SCHOOL_STAFF
+        word = section_word(self.framework.id)
+        self.section = "quality standard" if word == "standard" else word
+        self.sections = f"{self.section}s"
 
     def add_picture(self, png: bytes, width: int, height: int, description: str) -> str:
         rid, _ = self.document.part.get_or_add_image(io.BytesIO(png))
@@ -82,8 +96,14 @@ class _Builder:
             else ""
         )
         yield self.p(
-            f"This report shows how {audit.organisation.name} rated itself against the {self.framework.label}, "
-            f"from the point of view of {audit.perspective.label}, on {date}.{by}"
+            phrase(
+                Phrase.REPORT_INTRODUCTION,
+                self.viewpoint,
+                organisation=audit.organisation.name,
+                framework=self.framework.title,
+                date=date,
+            )
+            + by
         )
         yield self.p(
             "Scores run from 0% (every statement at the lowest rating) to 100% (every statement at the highest). "
@@ -105,7 +125,11 @@ class _Builder:
             f"{overall.answered} of the {applicable} statements that apply are rated "
             f"({round(overall.coverage * 100)}% coverage). "
             f"{overall.not_applicable} marked not applicable; {overall.unanswered} not answered yet."
-            + (" The audit is complete." if overall.complete else " The audit is not complete yet.")
+            + (
+                (" Every statement is answered." if overall.complete else " Some statements are not answered yet.")
+                if self.family
+                else (" The audit is complete." if overall.complete else " The audit is not complete yet.")
+            )
         )
         widths = _PAGE.widths([0.5, 0.5])
         rows = [
@@ -126,7 +150,7 @@ class _Builder:
         yield table(["Rating", "Statements"], widths, rows, caption="How many statements are at each rating")
 
     def section_scores(self, scores: Any) -> Iterator[str]:
-        yield self.heading("Scores for each quality standard", 2)
+        yield self.heading(f"Scores for each {self.section}", 2)
         widths = _PAGE.widths([0.46, 0.14, 0.2, 0.2])
         rows = []
         for number, section in enumerate(scores.sections, start=1):
@@ -141,20 +165,22 @@ class _Builder:
                 "<w:tr>" + "".join(cell(para(run(c)), w) for c, w in zip(cells, widths, strict=True)) + "</w:tr>"
             )
         yield table(
-            ["Quality standard", "Score", "Closest rating", "Statements rated"],
+            [self.section.capitalize(), "Score", "Closest rating", "Statements rated"],
             widths,
             rows,
-            caption="Scores for each quality standard",
+            caption=f"Scores for each {self.section}",
         )
-        png, width, height = section_chart([section.score.value for section in scores.sections])
+        png, width, height = section_chart(
+            [section.title for section in scores.sections], [section.score.value for section in scores.sections]
+        )
         described = "; ".join(
             f"{number}. {section.title}: {_percent(section.score.value)}"
             for number, section in enumerate(scores.sections, start=1)
         )
-        yield self.add_picture(png, width, height, f"Bar chart of the score of each quality standard. {described}.")
+        yield self.add_picture(png, width, height, f"Bar chart of the score of each {self.section}. {described}.")
         yield self.p(
-            "Figure 1. The score of each quality standard, numbered as in the table above. "
-            "A dash means the standard has no score yet.",
+            f"Figure 1. The score of each {self.section}, numbered as in the table above. "
+            f"A {self.section} with no score yet says \u201cno score\u201d.",
             style="Caption",
         )
 
@@ -171,15 +197,17 @@ class _Builder:
                 f"{ladder.position(placement.highest.id) + 1}, \u201c{placement.highest.name}\u201d. "
                 f"{len(placement.doing)} of the {len(ladder.rungs)} rungs are in use."
             )
-        png, width, height = ladder_chart([rung.id in doing for rung in ladder.rungs])
+        png, width, height = ladder_chart(
+            [rung.name for rung in ladder.rungs], [rung.id in doing for rung in ladder.rungs]
+        )
         described = "; ".join(
             f"rung {number}, {rung.name}: {'in use' if rung.id in doing else 'not in use'}"
             for number, rung in enumerate(ladder.rungs, start=1)
         )
         yield self.add_picture(png, width, height, f"The {ladder.name}, lowest rung at the bottom. {described}.")
         yield self.p(
-            "Figure 2. The ladder, lowest rung at the bottom. Rungs in use are drawn as solid bars with a filled "
-            "square; rungs not in use are outlines with an empty square.",
+            "Figure 2. The ladder, lowest rung at the bottom. Rungs in use are drawn as solid bars; "
+            "rungs not in use are striped outlines.",
             style="Caption",
         )
         widths = _PAGE.widths([0.08, 0.42, 0.14, 0.36])
@@ -222,11 +250,12 @@ class _Builder:
             ]
         )
         widths = _PAGE.widths(fractions)
-        yield self.heading("Your answers, standard by standard")
+        word = section_word(framework.id)
+        yield self.heading(f"Your answers, {word} by {word}")
         for number, (section, section_score) in enumerate(zip(framework.sections, scores.sections, strict=True), 1):
             yield self.heading(f"{number}. {section.title}", 2)
             if section.summary:
-                yield self.p(section.summary)
+                yield self.p(wording_for(section, self.viewpoint, "summary"))
             value: Score = section_score.score
             yield self.p(
                 f"Score: {_percent(value.value)}"
@@ -236,7 +265,7 @@ class _Builder:
             rows = []
             for criterion in section.criteria:
                 response = responses.get(criterion.id)
-                statement = para(run(self.plain(criterion.text))) + para(
+                statement = para(run(self.plain(wording_for(criterion, self.viewpoint)))) + para(
                     run(REFERENCE_PREFIX + criterion.id), style="Reference"
                 )
                 cells = [cell(statement, widths[0]), cell(para(run(self._rating(response), bold=True)), widths[1])]
@@ -253,10 +282,9 @@ class _Builder:
             return "Not applicable"
         return self.level_name(response.rating)
 
-    @staticmethod
-    def _lines(values: list[str], empty: str) -> str:
+    def _lines(self, values: list[str], empty: str) -> str:
         present = [value for value in values if value.strip()]
-        return "".join(para(run(value)) for value in present) if present else para(run(empty))
+        return "".join(para(run(self.plain(value))) for value in present) if present else para(run(empty))
 
     def _gaps(self, response: Response | None) -> str:
         scale = self.framework.scale
@@ -276,15 +304,20 @@ class _Builder:
             for field, label in ((Field.REQUIRED_ACTIONS, "Actions needed"), (Field.NEXT_STEPS, "Next steps")):
                 value = getattr(response, field.value)
                 if field in self.framework.fields and value.strip():
-                    parts.append(para(run(f"{label}: ", bold=True) + run(value)))
+                    parts.append(para(run(f"{label}: ", bold=True) + run(self.plain(value))))
         return "".join(parts)
 
-    def words(self) -> Iterator[str]:
-        if not self.plain.used:
+    def words(self, body: list[str]) -> Iterator[str]:
+        """The glossary section: every glossary term the report uses, acronyms with what they stand for."""
+        terms = terms_used(paragraph_texts("".join(body)), self.glossary) if self.glossary is not None else []
+        yield self.heading("Words and short forms used in this report")
+        if not terms:
+            yield self.p("This report uses no special words or short forms.")
             return
-        yield self.heading("Short forms used in this report")
-        for term, expansion in sorted(self.plain.used.items(), key=lambda item: item[0].casefold()):
-            yield para(run(term, bold=True) + run(f": {expansion}"), style="ListBullet")
+        yield self.p("These are the special words and short forms used above, and what they mean.")
+        for term in terms:
+            name = f"{term.term} ({term.expansion})" if term.expansion else term.term
+            yield para(run(name, bold=True) + run(f": {term.plain}"), style="ListBullet")
 
 
 def _ladder_for(report: AuditReport, catalogue: Catalogue) -> Ladder | None:
@@ -333,7 +366,7 @@ def write_report(report: AuditReport, out: BinaryIO, context: ExportContext) -> 
     document = new_document()
     builder = _Builder(report, document, context.catalogue)
     audit = report.audit
-    title = f"{audit.organisation.name}: audit report"
+    title = f"{audit.organisation.name}: {'report' if builder.family else 'audit report'}"
     parts: list[Callable[[], Iterator[str]]] = [
         builder.introduction,
         lambda: builder.summary(scores),
@@ -342,13 +375,15 @@ def write_report(report: AuditReport, out: BinaryIO, context: ExportContext) -> 
     if ladder is not None and report.ladder_assessment is not None:
         assessment = report.ladder_assessment
         parts.append(lambda: builder.ladder(ladder, assessment))
-    parts.extend([lambda: builder.answers(scores), builder.words])
+    parts.append(lambda: builder.answers(scores))
     body = [para(run(title), style="Title")]
     for part in parts:
         body.extend(part())
+    body.extend(builder.words(body))
     append_body(document, "".join(body), _PAGE)
     set_core_properties(
         document,
+        made_on=context.as_of,
         title=title,
         subject=f"Audit report against the {report.framework.label}",
         language="en-GB",

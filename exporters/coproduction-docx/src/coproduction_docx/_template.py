@@ -7,7 +7,23 @@ import itertools
 from collections.abc import Iterator
 from typing import Any, BinaryIO
 
-from coproduction import AuditTemplate, Criterion, Field, Framework, Section, to_dict, wording
+from coproduction import (
+    AuditTemplate,
+    Criterion,
+    ExportContext,
+    Field,
+    Framework,
+    Perspective,
+    Phrase,
+    Section,
+    examples_for,
+    phrase,
+    section_word,
+    terms_used,
+    to_dict,
+    wording,
+    wording_for,
+)
 from coproduction_docx import _layout as layout
 from coproduction_docx._ooxml import (
     Page,
@@ -17,11 +33,13 @@ from coproduction_docx._ooxml import (
     cell,
     new_document,
     para,
+    paragraph_texts,
     run,
     table,
     text,
 )
-from coproduction_docx._text import ensure_storable_text, set_core_properties
+from coproduction_docx._prose import glossary_of
+from coproduction_docx._text import Acronyms, acronyms_of, ensure_storable_text, set_core_properties
 
 __all__ = ["write_template"]
 
@@ -126,42 +144,67 @@ def _cover(template: AuditTemplate, ids: Iterator[int], page: Page) -> str:
     return table(["Question", "Your answer"], widths, rows, caption="About this audit")
 
 
-def _instructions(template: AuditTemplate) -> str:
+def _is_family(viewpoint: Perspective) -> bool:
+    return viewpoint is not Perspective.SCHOOL_STAFF
+
+
+def _audit_word(viewpoint: Perspective) -> str:
+    """What the document is called: an audit for staff, a checklist for a family."""
+    return "checklist" if _is_family(viewpoint) else "audit"
+
+
+def _instructions(template: AuditTemplate, plain: Acronyms) -> str:
     framework = template.framework
+    viewpoint = template.perspective
     scale = framework.scale
     parts = [para(run("How to fill this in"), style="Heading1")]
     count = len(framework.sections)
+    word = section_word(framework.id)
+    about = (
+        "how your child's school works with you and your family"
+        if viewpoint is Perspective.PARENT_CARERS
+        else "how you are listened to and worked with"
+        if viewpoint is Perspective.CHILDREN_AND_YOUNG_PEOPLE
+        else "how you work with families"
+    )
+    whose = (
+        "Answer from your own point of view and experience."
+        if _is_family(viewpoint) and viewpoint is not Perspective.JOINT
+        else f"Answer from the point of view of {viewpoint.label}."
+    )
     parts.append(
         para(
             run(
-                f"There is one table for each of the {count} quality standard{'s' if count != 1 else ''}. "
-                "Each row of a table is one statement about how you work with families. "
-                f"Answer from the point of view of {template.perspective.label}."
+                f"There is one table for each of the {count} {word}{'s' if count != 1 else ''}. "
+                f"Each row of a table is one statement about {about}. {whose}"
             )
         )
     )
     parts.append(
         para(
             run(
-                "For each statement, choose the rating that best describes what happens now from the list in the "
-                f"Rating column. There are {len(scale.levels)} ratings, from lowest to highest:"
+                "For each statement, choose the rating that best describes what happens now. "
+                f"Choose it from the list in the Rating column. There are {len(scale.levels)} ratings, "
+                "from lowest to highest:"
             )
         )
     )
     for level in scale.levels:
-        meaning = f": {level.description}" if level.description else ""
+        description = wording_for(level, viewpoint, "description") if level.description else ""
+        meaning = f": {plain(description)}" if description else ""
         parts.append(para(run(level.name, bold=True) + run(meaning), style="ListBullet"))
     if framework.allows_not_applicable:
         parts.append(
             para(run("If a statement does not apply to you, tick the Not applicable box and leave the rating empty."))
         )
+    evidence = wording_for(framework, viewpoint, "evidence_prompt") if framework.evidence_prompt else ""
     prompts = {
-        Field.EVIDENCE: framework.evidence_prompt or "what shows that this happens, with examples",
+        Field.EVIDENCE: evidence or "what shows that this happens, with examples",
         Field.REQUIRED_ACTIONS: "what needs to happen to do better",
         Field.NEXT_STEPS: "the next steps you have agreed, who will take them and by when",
     }
     for field in framework.fields:
-        parts.append(para(run(f"In the {field.label} column, write {prompts[field]}.")))
+        parts.append(para(run(plain(f"In the {field.label} column, write {prompts[field]}."))))
     first = framework.sections[0].criteria[0].id
     parts.append(
         para(
@@ -174,8 +217,8 @@ def _instructions(template: AuditTemplate) -> str:
     parts.append(
         para(
             run(
-                f"Please do not change the reference printed under each statement (such as {first}), and do not "
-                "add, remove or move table rows or columns: we use them to read your answers."
+                f"Please do not change the reference printed under each statement, such as {first}. "
+                "Please do not add, remove or move table rows or columns. We use them to read your answers."
             )
         )
     )
@@ -194,33 +237,41 @@ def _instructions(template: AuditTemplate) -> str:
             )
         )
         for number, rung in enumerate(ladder.rungs, start=1):
-            meaning = f": {rung.description}" if rung.description else ""
+            meaning = f": {plain(rung.description)}" if rung.description else ""
             parts.append(para(run(f"Rung {number}, {rung.name}", bold=True) + run(meaning), style="ListBullet"))
     return "".join(parts)
 
 
-def _criterion_cell(criterion: Criterion, width: int) -> str:
-    paragraphs = para(run(criterion.text))
-    if criterion.examples:
-        paragraphs += para(run("For example: " + "; ".join(criterion.examples)))
+def _criterion_cell(criterion: Criterion, width: int, viewpoint: Perspective, plain: Acronyms) -> str:
+    paragraphs = para(run(plain(wording_for(criterion, viewpoint))))
+    examples = examples_for(criterion, viewpoint)
+    if len(examples) == 1:
+        paragraphs += para(run(plain(f"For example: {examples[0]}")))
+    elif examples:
+        paragraphs += para(run("For example:"))
+        paragraphs += "".join(para(run(plain(example)), style="ListBullet") for example in examples)
     if criterion.guidance:
-        paragraphs += para(run(criterion.guidance))
+        paragraphs += para(run(plain(criterion.guidance)))
     paragraphs += para(run(layout.REFERENCE_PREFIX + criterion.id), style="Reference")
     return cell(paragraphs, width)
 
 
-def _section(framework: Framework, number: int, section: Section, ids: Iterator[int], page: Page) -> str:
+def _section(
+    template: AuditTemplate, number: int, section: Section, ids: Iterator[int], page: Page, plain: Acronyms
+) -> str:
+    framework = template.framework
+    viewpoint = template.perspective
     cols = layout.columns(framework)
     widths = page.widths([column.fraction for column in cols])
     levels = layout.level_labels(framework.scale)
-    parts = [para(run(f"{number}. {section.title}"), style="Heading1")]
+    parts = [para(run(plain(f"{number}. {section.title}")), style="Heading1")]
     if section.headline:
-        parts.append(para(run(section.headline, bold=True)))
+        parts.append(para(run(plain(wording_for(section, viewpoint, "headline")), bold=True)))
     if section.summary:
-        parts.append(para(run(section.summary)))
+        parts.append(para(run(plain(wording_for(section, viewpoint, "summary")))))
     rows = []
     for criterion in section.criteria:
-        cells = [_criterion_cell(criterion, widths[0])]
+        cells = [_criterion_cell(criterion, widths[0], viewpoint, plain)]
         for column, width in zip(cols[1:], widths[1:], strict=True):
             key = column.key
             control_tag = layout.tag(criterion.id, key)
@@ -236,17 +287,34 @@ def _section(framework: Framework, number: int, section: Section, ids: Iterator[
     return "".join(parts)
 
 
+def _glossary(body: list[str], context: ExportContext, word: str) -> str:
+    """The section listing the glossary's terms the document uses, with their plain meaning."""
+    glossary = glossary_of(context.catalogue)
+    if glossary is None:
+        return ""
+    terms = terms_used(paragraph_texts("".join(body)), glossary)
+    parts = [para(run(f"Words used in this {word}"), style="Heading1")]
+    if not terms:
+        return "".join(parts) + para(run(f"This {word} uses no special words."))
+    parts.append(para(run("These are the special words and short forms used above, and what they mean.")))
+    for term in terms:
+        name = f"{term.term} ({term.expansion})" if term.expansion else term.term
+        parts.append(para(run(name, bold=True) + run(f": {term.plain}"), style="ListBullet"))
+    return "".join(parts)
+
+
 def template_page(framework: Framework) -> Page:
     """The page a framework's template needs: landscape once the tables have four columns or more."""
     return Page(landscape=len(layout.columns(framework)) >= 4)
 
 
-def write_template(template: AuditTemplate, out: BinaryIO) -> None:
+def write_template(template: AuditTemplate, out: BinaryIO, context: ExportContext) -> None:
     """Write a fillable audit template to ``out``.
 
     Args:
         template: What to write.
         out: A binary stream.
+        context: The catalogue whose glossary the template's list of words comes from, and the date it is made on.
 
     Raises:
         ExportError: If any text holds a character Word cannot store; nothing
@@ -265,27 +333,32 @@ def write_template(template: AuditTemplate, out: BinaryIO) -> None:
 
     ids = itertools.count(1000)
     page = template_page(framework)
-    title = f"{framework.title}: audit"
+    viewpoint = template.perspective
+    plain = acronyms_of(context.catalogue)
+    title = phrase(Phrase.TEMPLATE_TITLE, viewpoint, framework=framework.title)
+    introduction = (
+        phrase(Phrase.TEMPLATE_INTRODUCTION, viewpoint, organisation=template.organisation.name)
+        if template.organisation is not None
+        else phrase(Phrase.TEMPLATE_INTRODUCTION_NO_ORGANISATION, viewpoint)
+    )
     body = [
         para(run(title), style="Title"),
-        para(
-            run(
-                "Please fill this in and send it back. It asks how your organisation works with families, "
-                f"against the {framework.label}."
-            )
-        ),
-        para(run("About this audit"), style="Heading1"),
+        para(run(plain(f"{introduction} It follows the {framework.label}."))),
+        para(run(f"About this {_audit_word(viewpoint)}"), style="Heading1"),
         _cover(template, ids, page),
         para(run(layout.stamp_line(framework)), style="Reference"),
-        _instructions(template),
+        _instructions(template, plain),
     ]
     body.extend(
-        _section(framework, number, section, ids, page) for number, section in enumerate(framework.sections, start=1)
+        _section(template, number, section, ids, page, plain)
+        for number, section in enumerate(framework.sections, start=1)
     )
+    body.append(_glossary(body, context, _audit_word(viewpoint)))
     document = new_document()
     append_body(document, "".join(body), page)
     set_core_properties(
         document,
+        made_on=context.as_of,
         title=title,
         subject=f"Audit template for {framework.label}",
         language="en-GB",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterator
 from typing import Any
@@ -45,8 +46,17 @@ def ensure_storable_text(parts: dict[str, Any]) -> None:
     checks.raise_if_any("the document")
 
 
-def set_core_properties(document: Any, **values: str) -> None:
+def set_core_properties(document: Any, *, made_on: dt.date, **values: str) -> None:
     """Set the document's core properties, refusing (never cutting) a value longer than Word stores.
+
+    The created and modified dates are the day the document reports on (the
+    export context's ``as_of``), not python-docx's default template's
+    2013 date; the last to modify it is this library.
+
+    Args:
+        document: The python-docx document.
+        made_on: The date the document is made for.
+        values: Core properties by name: title, subject, language, author ...
 
     Raises:
         ExportError: Naming each property too long, before anything is written.
@@ -58,6 +68,11 @@ def set_core_properties(document: Any, **values: str) -> None:
     properties = document.core_properties
     for name, value in values.items():
         setattr(properties, name, value)
+    moment = dt.datetime(made_on.year, made_on.month, made_on.day, tzinfo=dt.timezone.utc)
+    properties.created = moment
+    properties.modified = moment
+    properties.last_modified_by = "coproduction"
+    properties.revision = 1
 
 
 _BOUNDARY_BEFORE = r"(?<![\w-])"
@@ -108,6 +123,8 @@ class Acronyms:
             if term in self.used:
                 return written
             self.used[term] = expansion
+            if value[: match.start()].rstrip(" (").casefold().endswith(expansion.casefold()):
+                return written  # already spelled out: "senior leadership team (SLT)"
             return f"{expansion} ({written})"
 
         return self._pattern.sub(replace, value)

@@ -81,7 +81,11 @@ def write_action_plan(plan: ActionPlan, framework: Framework, out: BinaryIO, *, 
     wb.active = 2  # open on the Actions sheet
     wb.security = WorkbookProtection(lockStructure=True)
     wb.calculation.fullCalcOnLoad = True
-    save_workbook(wb, out)
+    # the Summary's counts are live formulas; its chart's alternative text states what they are now
+    counts = {
+        ("Actions", index): sum(a.status is state for a in plan.actions) for index, state in enumerate(ActionStatus)
+    }
+    save_workbook(wb, out, counts)
 
 
 def ensure_plan_texts_storable(plan: ActionPlan, framework: Framework) -> None:

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import io
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from openpyxl import Workbook
 from openpyxl.chart import BarChart, Reference
@@ -16,6 +15,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from coproduction import AuditReport, Field, InvalidDocumentError, check_audit, place, wording
 from coproduction_xlsx import _layout as L
+from coproduction_xlsx._print import saved_with_alt_text
 from coproduction_xlsx._safety import TextChecks, put_text
 from coproduction_xlsx._template import add_rating_colours, add_rating_validation, collect_framework_text_problems
 
@@ -115,9 +115,18 @@ def write_report(report: AuditReport, out: BinaryIO) -> None:
     if report.ladder is not None and report.ladder_assessment is not None:
         _write_ladder(wb.create_sheet(LADDER_SHEET), report)
     wb.calculation.fullCalcOnLoad = True
-    buffer = io.BytesIO()
-    wb.save(buffer)
-    out.write(buffer.getvalue())
+    out.write(saved_with_alt_text(wb, _chart_figures(report)))
+
+
+def _chart_figures(report: AuditReport) -> dict[tuple[str, int], Any]:
+    """What the summary's live formulas work out to, by series and section: the figures the charts' alt text states."""
+    scores = report.scores
+    figures: dict[tuple[str, int], Any] = {}
+    for index, section in enumerate(scores.sections):
+        figures["Score", index] = section.score.value
+        for level in report.framework.scale.levels:
+            figures[level.name, index] = section.score.level_counts[level.id]
+    return figures
 
 
 def _header(ws: Worksheet, row: int, headers: list[tuple[str, float]], *, helper_from: int | None = None) -> None:

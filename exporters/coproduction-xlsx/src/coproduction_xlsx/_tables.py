@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-import io
 from collections.abc import Sequence
-from typing import BinaryIO, Literal, cast
+from typing import Any, BinaryIO, Literal, cast
 
 from openpyxl import Workbook
 from openpyxl.cell import Cell
@@ -18,6 +17,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from coproduction import Catalogue, Framework, UnknownFrameworkError, wording
 from coproduction_xlsx import _layout as L
+from coproduction_xlsx._print import saved_with_alt_text
 from coproduction_xlsx._safety import put_text
 
 __all__ = [
@@ -57,11 +57,12 @@ def new_workbook(title: str) -> Workbook:
     return wb
 
 
-def save_workbook(wb: Workbook, out: BinaryIO) -> None:
-    """Save a workbook to memory first, then write it to ``out`` in one go (nothing on failure)."""
-    buffer = io.BytesIO()
-    wb.save(buffer)
-    out.write(buffer.getvalue())
+def save_workbook(wb: Workbook, out: BinaryIO, figures: dict[tuple[str, int], Any] | None = None) -> None:
+    """Save a workbook to memory first, then write it to ``out`` in one go (nothing on failure).
+
+    Every sheet is set to print legibly and every chart given alternative text first (:mod:`._print`).
+    """
+    out.write(saved_with_alt_text(wb, figures))
 
 
 def title_row(ws: Worksheet, text: str, *, row: int = 1) -> Cell:

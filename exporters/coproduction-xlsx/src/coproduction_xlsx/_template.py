@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import io
 from typing import BinaryIO
 
 from openpyxl import Workbook
@@ -16,8 +15,9 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
-from coproduction import AuditTemplate, Field, Framework, Problem
+from coproduction import AuditTemplate, Field, Framework, Problem, wording_for
 from coproduction_xlsx import _layout as L
+from coproduction_xlsx._print import saved_with_alt_text
 from coproduction_xlsx._safety import TextChecks, put_text
 
 __all__ = ["Columns", "write_template"]
@@ -68,9 +68,7 @@ def write_template(template: AuditTemplate, out: BinaryIO) -> None:
     _write_audit_sheet(wb, audit, template, level_source)
     wb.active = 1  # open on the audit sheet
     wb.security = WorkbookProtection(lockStructure=True)
-    buffer = io.BytesIO()
-    wb.save(buffer)
-    out.write(buffer.getvalue())
+    out.write(saved_with_alt_text(wb))
 
 
 def ensure_template_texts_storable(template: AuditTemplate) -> None:
@@ -315,20 +313,18 @@ def _write_audit_sheet(wb: Workbook, ws: Worksheet, template: AuditTemplate, lev
         section = framework.section_of(criterion.id)
         put_text(ws, row, columns.section, section.title).alignment = L.WRAP
         put_text(ws, row, columns.criterion_id, criterion.id).alignment = L.TOP
-        put_text(ws, row, columns.criterion, criterion.text).alignment = L.WRAP
+        statement = wording_for(criterion, template.perspective)
+        put_text(ws, row, columns.criterion, statement).alignment = L.WRAP
         guidance = guidance_text(framework, criterion.id)
         put_text(ws, row, columns.guidance, guidance).alignment = L.WRAP
-        ws.row_dimensions[row].height = L.row_height(
-            [(section.title, 24), (criterion.text, 60), (guidance, 40)], minimum=45
-        )
+        ws.row_dimensions[row].height = L.row_height([(section.title, 24), (statement, 60), (guidance, 40)], minimum=45)
         for column in input_columns:
             cell = ws.cell(row=row, column=column)
             cell.protection = _UNLOCKED
             cell.number_format = "@"
             cell.alignment = L.WRAP
             cell.border = L.BOX
-            if column != columns.rating:
-                cell.fill = L.INPUT_FILL
+            cell.fill = L.INPUT_FILL  # every cell to fill in is yellow; a chosen rating takes its level's colour
 
     def column_ref(column: int) -> str:
         letter = get_column_letter(column)
