@@ -205,3 +205,14 @@ def test_inconsistent_framework_lists_every_problem() -> None:
         cp.from_dict(data)
     codes = {p.code for p in caught.value.problems}
     assert codes == {"duplicate-level-value", "duplicate-id"}
+
+
+def test_a_field_named_with_a_superscript_digit_is_reported_not_crashed_on(worcestershire: cp.Framework) -> None:
+    # Found by the JSON fuzz target: "²".isdigit() is true, and sorting the problems by path called int("²").
+    data = json.loads(cp.dumps(make_audit(worcestershire, {"shared-values-1": "embedded"})))
+    data["²"] = 1
+    data["responses"][0]["²"] = 2
+    with pytest.raises(cp.InvalidDocumentError) as caught:
+        cp.loads(json.dumps(data))
+    assert {p.code for p in caught.value.problems} == {"unknown-field"}
+    assert len(caught.value.problems) == 2

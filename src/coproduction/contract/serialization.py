@@ -580,7 +580,8 @@ def _merge(schema_problems: list[Problem], reference_problems: list[Problem]) ->
 
 def _path_key(path: str) -> list[tuple[int, int | str]]:
     parts = path.replace("]", "").replace("[", ".").split(".")
-    return [(0, int(part)) if part.isdigit() else (1, part) for part in parts]
+    # isdigit() alone would take "²" for a digit: only ASCII digits are an index.
+    return [(0, int(part)) if part.isascii() and part.isdigit() else (1, part) for part in parts]
 
 
 def _summary(problems: list[Problem], kind: str) -> str:
