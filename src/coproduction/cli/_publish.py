@@ -1,8 +1,9 @@
 """The ``publish`` command: a folder of many schools' JSON documents becomes a static site for the Local Offer.
 
-Every file is read first. If any cannot be read, or holds a document no page
-shows, every such file is listed with its reason and nothing is published: a
-council's site must not silently miss a school.
+Every file is read first. If any cannot be read, every such file is listed
+with its reason and nothing is published: a council's site must not silently
+miss a school. A document of a kind no page shows (a framework, an activity)
+is named and left out, and the rest is published.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from coproduction.cli._common import (
     printable,
 )
 from coproduction.contract.serialization import load
-from coproduction.errors import CoproductionError, InvalidDocumentError, Problem, UnsupportedDocumentError
+from coproduction.errors import CoproductionError, InvalidDocumentError, Problem
 from coproduction.exporters.documents import AuditReport
 from coproduction.model.audit import Audit
 from coproduction.model.ladder import LadderAssessment
@@ -95,15 +96,18 @@ def _publish(args: argparse.Namespace) -> int:
     exporter = registry.get(args.format)
     publisher = registry.publisher(args.format)
     read, failures = _read_all(files, catalogue)
-    failures += [
-        UnsupportedDocumentError(
-            f"a {type(item.document).__name__} has no web page; the {args.format} exporter publishes "
-            "charters, feedback logs, action plans, comparisons, pooled views and audits",
-            source=str(item.file),
-        )
-        for item in read
-        if not exporter.supports(item.document)
-    ]
+    # A document of a kind with no page (a framework, an activity) is data, not a school's page: it is named and
+    # left out, and the rest is published. A file that cannot be read stops everything.
+    for item in read:
+        if not exporter.supports(item.document):
+            name = type(item.document).__name__
+            err(
+                f"{printable(str(item.file))}: not published: {'an' if name[0] in 'AEIOU' else 'a'} {name} has no "
+                "web page; "
+                f"the {args.format} exporter publishes charters, feedback logs, action plans, comparisons, "
+                "pooled views and audits"
+            )
+    read = [item for item in read if exporter.supports(item.document)]
     if failures:
         for error in failures:
             err(str(error))
