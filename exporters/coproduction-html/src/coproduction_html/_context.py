@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from coproduction import Catalogue, ExportContext, Framework, Ladder, UnknownFrameworkError
+from coproduction import Catalogue, ExportContext, Framework, Ladder, UnknownFrameworkError, UnknownLadderError
 
 __all__ = ["PageContext", "Statements"]
 
@@ -42,7 +42,7 @@ class PageContext:
         """The ladder from the catalogue, or None when it does not hold it."""
         try:
             return self.catalogue.ladder(ladder_id)
-        except UnknownFrameworkError:
+        except UnknownLadderError:
             return None
 
 
