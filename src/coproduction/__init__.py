@@ -35,7 +35,13 @@ from coproduction.errors import (
     UnsupportedDocumentError,
 )
 from coproduction.exporters import ExportContext
-from coproduction.exporters.documents import AuditReport, AuditTemplate, CouncilSummary, LadderAssessmentTemplate
+from coproduction.exporters.documents import (
+    AuditReport,
+    AuditTemplate,
+    CouncilSummary,
+    LadderAssessmentTemplate,
+    LadderComparisonReport,
+)
 from coproduction.model._metadata import NOT_PROSE, PROSE_KEY
 from coproduction.model.activity import (
     Activity,
@@ -151,7 +157,7 @@ from coproduction.rules.plain_english import (
     text_fields,
 )
 from coproduction.rules.planning import Gap, PlanProposal, PlanStatus, check_plan, find_gaps, plan_status, propose_plan
-from coproduction.rules.pooling import pool
+from coproduction.rules.pooling import pool, withheld_note
 from coproduction.rules.practice import suggest_approaches
 from coproduction.rules.progress import track_progress
 from coproduction.rules.scoring import check_audit, score
@@ -234,6 +240,7 @@ __all__ = [
     "LadderAssessment",
     "LadderAssessmentTemplate",
     "LadderComparison",
+    "LadderComparisonReport",
     "Level",
     "MAX_SENTENCE_WORDS",
     "MAX_THEME_LENGTH",
@@ -339,6 +346,7 @@ __all__ = [
     "to_dict",
     "track_progress",
     "weighted_kappa",
+    "withheld_note",
     "worded",
     "wording",
     "wording_for",

@@ -1,4 +1,4 @@
-"""What an exporter is asked to write: a blank template, an audit report, a council summary.
+"""What an exporter is asked to write: a blank template, an audit report, a ladder comparison, a council summary.
 
 An exporter receives either a stored document (a :class:`~coproduction.Framework`,
 :class:`~coproduction.Audit`, :class:`~coproduction.ScoreReport` ...) or one of
@@ -15,12 +15,13 @@ import attrs
 from coproduction.catalogue import Catalogue
 from coproduction.model.audit import Audit, Response
 from coproduction.model.framework import Framework
-from coproduction.model.ladder import Ladder, LadderAssessment
+from coproduction.model.ladder import Ladder, LadderAssessment, LadderComparison, RungPractice
 from coproduction.model.organisation import Organisation, Perspective
 from coproduction.model.scores import ScoreReport
+from coproduction.rules.placement import compare_ladder_assessments
 from coproduction.rules.scoring import score
 
-__all__ = ["AuditReport", "AuditTemplate", "CouncilSummary", "LadderAssessmentTemplate"]
+__all__ = ["AuditReport", "AuditTemplate", "CouncilSummary", "LadderAssessmentTemplate", "LadderComparisonReport"]
 
 
 @attrs.frozen
@@ -78,6 +79,41 @@ class LadderAssessmentTemplate:
     perspective: Perspective = attrs.field(converter=Perspective)
     organisation: Organisation | None = None
     date: dt.date | None = None
+
+
+@attrs.frozen
+class LadderComparisonReport:
+    """Two viewpoints' ladder assessments of one organisation, compared, with the ladder to draw them on.
+
+    The comparison is made when the report is built, so assessments that
+    cannot be compared are refused before any exporter is asked to write.
+
+    Attributes:
+        ladder: The ladder both assessments were made against.
+        first: One viewpoint's assessment (the school's own, say).
+        second: Another viewpoint's (its parent carers', say).
+        comparison: The highest rung each says is practised and the rungs they
+            disagree on (:func:`~coproduction.compare_ladder_assessments`).
+
+    Raises:
+        IncomparableAuditsError: If the assessments are of different
+            organisations or share a viewpoint.
+        ValueError: If an assessment is against another ladder or names a rung it lacks.
+    """
+
+    ladder: Ladder
+    first: LadderAssessment
+    second: LadderAssessment
+    comparison: LadderComparison = attrs.field(init=False)
+
+    @comparison.default
+    def _compare(self) -> LadderComparison:
+        return compare_ladder_assessments(self.first, self.second, self.ladder)
+
+    def practice(self, which: int, rung_id: str) -> RungPractice | None:
+        """What the first (``which`` 0) or second (1) assessment says of a rung, or None when it is not assessed."""
+        assessment = (self.first, self.second)[which]
+        return next((entry for entry in assessment.rungs if entry.rung == rung_id), None)
 
 
 @attrs.frozen

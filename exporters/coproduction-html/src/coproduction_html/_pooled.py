@@ -7,7 +7,7 @@ never a count or a comment.
 
 from __future__ import annotations
 
-from coproduction import Field, PooledCriterion, PooledView
+from coproduction import Field, PooledCriterion, PooledView, withheld_note
 from coproduction_html._chart import stacked_chart
 from coproduction_html._context import PageContext, Statements
 from coproduction_html._page import Page, Part, Table
@@ -20,14 +20,6 @@ _WROTE = {
     Field.REQUIRED_ACTIONS: "What needs to happen",
     Field.NEXT_STEPS: "Next steps",
 }
-
-
-def _not_shown(minimum_group: int) -> str:
-    """Why a statement's answers are not shown, in the family wording of the page."""
-    return (
-        f"Not shown: fewer than {count_of(minimum_group, 'person', 'people')} answered this. "
-        "With so few, someone could work out how one person answered."
-    )
 
 
 def _dates(view: PooledView) -> str:
@@ -130,7 +122,10 @@ def pooled_page(view: PooledView, context: PageContext) -> Page:
                 {
                     "table": table if shown else None,
                     "not_shown": [
-                        {"statement": statements.reference(entry.criterion), "note": _not_shown(view.minimum_group)}
+                        {
+                            "statement": statements.reference(entry.criterion),
+                            "note": entry.note or withheld_note(view.minimum_group),
+                        }
                         for entry in entries
                         if entry.withheld
                     ],
