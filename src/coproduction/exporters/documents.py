@@ -21,7 +21,13 @@ from coproduction.model.scores import ScoreReport
 from coproduction.rules.placement import compare_ladder_assessments
 from coproduction.rules.scoring import score
 
-__all__ = ["AuditReport", "AuditTemplate", "CouncilSummary", "LadderAssessmentTemplate", "LadderComparisonReport"]
+__all__ = [
+    "AuditReport",
+    "AuditTemplate",
+    "CouncilSummary",
+    "LadderAssessmentTemplate",
+    "LadderComparisonReport",
+]
 
 
 @attrs.frozen
@@ -114,6 +120,58 @@ class LadderComparisonReport:
         """What the first (``which`` 0) or second (1) assessment says of a rung, or None when it is not assessed."""
         assessment = (self.first, self.second)[which]
         return next((entry for entry in assessment.rungs if entry.rung == rung_id), None)
+
+    def state(self, which: int, rung_id: str) -> str:
+        """What a viewpoint said of a rung, in words: "doing", "not doing" or "not answered"."""
+        entry = self.practice(which, rung_id)
+        return _STATES[None if entry is None else entry.doing]
+
+    def highest_sentence(self, which: int) -> str:
+        """Who practises which highest rung, in plain English, for the first (0) or second (1) viewpoint."""
+        highest = (self.comparison.first_highest, self.comparison.second_highest)[which]
+        who = _capital((self.first, self.second)[which].perspective.label)
+        if highest is None:
+            return f"{who} say no rung of the ladder is practised yet."
+        number, count, name = self.ladder.position(highest) + 1, len(self.ladder.rungs), self.ladder.rung(highest).name
+        return f"{who} say the highest rung practised now is rung {number} of {count}: {name}."
+
+    def difference_sentence(self, rung_id: str) -> str:
+        """How the two viewpoints see one rung, in plain English: "Consultation: school staff say ...; ..."."""
+        views = []
+        for which, assessment in enumerate((self.first, self.second)):
+            who = assessment.perspective.label
+            views.append(_SAY[self.state(which, rung_id)].format(who=who))
+        return f"{self.ladder.rung(rung_id).name}: {views[0]}; {views[1]}."
+
+    def description(self) -> str:
+        """Every rung, top first, with what each viewpoint said of it: a picture's alternative text, in words."""
+        first, second = (assessment.perspective.label for assessment in (self.first, self.second))
+        parts = [
+            f"Picture of the {self.ladder.name}, highest rung at the top, with what {first} and {second} say of "
+            "each rung."
+        ]
+        differ = {entry.rung for entry in self.comparison.disagreements}
+        for number, rung in reversed(list(enumerate(self.ladder.rungs, start=1))):
+            seen = " They see it differently." if rung.id in differ else ""
+            parts.append(
+                f"Rung {number}, {rung.name}: {first} {self.state(0, rung.id)}, "
+                f"{second} {self.state(1, rung.id)}.{seen}"
+            )
+        return " ".join(parts)
+
+
+_STATES: dict[bool | None, str] = {True: "doing", False: "not doing", None: "not answered"}
+"""What a viewpoint recorded of a rung, in words: doing (True), not doing (False), no answer (None)."""
+
+_SAY = {
+    "doing": "{who} say it is practised",
+    "not doing": "{who} say it is not",
+    "not answered": "{who} did not answer",
+}
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 @attrs.frozen

@@ -17,6 +17,7 @@ from coproduction import (
     FeedbackLog,
     LadderAssessment,
     LadderAssessmentTemplate,
+    LadderComparisonReport,
     PlanStatus,
     PooledView,
     Progress,
@@ -28,6 +29,7 @@ from coproduction_docx._charter import write_charter
 from coproduction_docx._comparison import write_comparison
 from coproduction_docx._cycle import Settings
 from coproduction_docx._feedback import write_feedback
+from coproduction_docx._ladder_comparison import write_ladder_comparison
 from coproduction_docx._ladder_reader import read_ladder_template
 from coproduction_docx._ladder_template import write_ladder_template
 from coproduction_docx._package import ARCHIVE_ERRORS
@@ -58,6 +60,7 @@ WRITERS: Mapping[type, Writer] = {
     Charter: lambda charter, out, context: write_charter(charter, out, _settings(context)),
     FeedbackLog: lambda log, out, context: write_feedback(log, out, _settings(context)),
     PooledView: lambda view, out, context: write_pooled_view(view, out, _settings(context)),
+    LadderComparisonReport: lambda report, out, context: write_ladder_comparison(report, out, _settings(context)),
 }
 """What the Word exporter writes: one writer per document class."""
 

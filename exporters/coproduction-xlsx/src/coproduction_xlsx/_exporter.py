@@ -17,6 +17,7 @@ from coproduction import (
     InvalidDocumentError,
     LadderAssessment,
     LadderAssessmentTemplate,
+    LadderComparisonReport,
     PooledView,
     Problem,
     Progress,
@@ -25,6 +26,7 @@ from coproduction import (
 )
 from coproduction_xlsx._comparison import write_comparison
 from coproduction_xlsx._feedback import write_feedback_log
+from coproduction_xlsx._ladder_comparison import write_ladder_comparison
 from coproduction_xlsx._ladder_reader import read_ladder_template
 from coproduction_xlsx._ladder_template import write_ladder_template
 from coproduction_xlsx._plan import write_action_plan
@@ -81,6 +83,7 @@ WRITERS: Mapping[type, Writer] = {
     PooledView: lambda view, out, context: write_pooled_view(
         view, out, framework=find_framework(context.catalogue, view.framework, view.framework_version)
     ),
+    LadderComparisonReport: lambda report, out, context: write_ladder_comparison(report, out),
 }
 """What the Excel exporter writes: one writer per document class."""
 
