@@ -17,7 +17,7 @@ from coproduction.exporters import Exporter, default_registry
 REGISTRY = default_registry()
 PLUGINS = REGISTRY.names()
 KINDS = {kind.name: kind.cls for kind in kinds()}
-OTHER_DOCUMENTS = (cp.AuditTemplate, cp.AuditReport, cp.CouncilSummary, cp.PlanStatus)
+OTHER_DOCUMENTS = (cp.AuditTemplate, cp.AuditReport, cp.CouncilSummary, cp.PlanStatus, cp.LadderComparisonReport)
 
 
 def _has_writer(exporter: Exporter, cls: type) -> bool:
