@@ -11,13 +11,16 @@ from coproduction.catalogue._catalogue import Catalogue
 from coproduction.cli._arguments import output_options
 from coproduction.cli._command import Command
 from coproduction.cli._common import EXIT_OK, UsageError, chosen_catalogue, out, write_requested
-from coproduction.cli._reading import named_files, read_audit_or_pool, read_each
+from coproduction.cli._ladder_compare import ladder_comparison_text, read_ladder_comparison
+from coproduction.cli._reading import audit_or_pool, named_files, read_each
 from coproduction.cli._text import audits_named, capital, level_names, percent, plural, table
-from coproduction.contract.serialization import dumps
+from coproduction.contract.serialization import dumps, load
 from coproduction.errors import CoproductionError
+from coproduction.exporters.documents import LadderComparisonReport
 from coproduction.model._excerpt import excerpt_text
 from coproduction.model.comparison import Comparison, CriterionComparison
 from coproduction.model.framework import Framework
+from coproduction.model.ladder import LadderAssessment
 from coproduction.model.organisation import Perspective
 from coproduction.rules import wording
 from coproduction.rules.comparing import compare_perspectives
@@ -27,7 +30,12 @@ __all__ = ["COMPARE_COMMANDS", "read_comparison"]
 
 def _compare_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "files", nargs="+", type=Path, metavar="AUDIT", help="two or more audit JSON files, one per perspective"
+        "files",
+        nargs="+",
+        type=Path,
+        metavar="FILE",
+        help="two or more audits or pooled views (JSON), one per perspective; or two ladder assessments (JSON) "
+        "of one organisation on one ladder, from different viewpoints",
     )
     output_options(parser, "the comparison to write: .json, .docx or .xlsx")
     parser.add_argument("--json", action="store_true", help="print the comparison as JSON instead of a table")
@@ -35,7 +43,10 @@ def _compare_arguments(parser: argparse.ArgumentParser) -> None:
 
 def _compare(args: argparse.Namespace) -> int:
     catalogue = chosen_catalogue(args)
-    comparison = read_comparison(args.files, catalogue)
+    documents = _read_documents(args.files, catalogue)
+    if any(isinstance(document, LadderAssessment) for document in documents):
+        return _compare_ladders(args, read_ladder_comparison(documents, args.files, catalogue), catalogue)
+    comparison = _comparison_of(documents, args.files, catalogue)
     if args.output:
         written = write_requested(comparison, args, catalogue)
         if not args.json:  # the JSON printed must be all that is printed
@@ -51,11 +62,31 @@ def _compare(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _compare_ladders(args: argparse.Namespace, report: LadderComparisonReport, catalogue: Catalogue) -> int:
+    if args.json:
+        raise UsageError("--json prints a comparison of audits; for ladder assessments, use -o with .docx or .xlsx")
+    if args.output:
+        written = write_requested(report, args, catalogue)
+        out(f"wrote {written}: {excerpt_text(report.comparison.organisation.name)}, two views of the ladder")
+    else:
+        out(ladder_comparison_text(report))
+    return EXIT_OK
+
+
+def _read_documents(files: Sequence[Path], catalogue: Catalogue) -> list[object]:
+    if len(files) < 2:
+        raise UsageError("give two or more audits to compare, one per perspective (or two ladder assessments)")
+    return read_each(files, lambda file: load(file, catalogue=catalogue))
+
+
 def read_comparison(files: Sequence[Path], catalogue: Catalogue) -> Comparison:
     """Compare the audits (or pooled views) in these files, naming the file of each problem."""
-    if len(files) < 2:
-        raise UsageError("give two or more audits to compare, one per perspective")
-    loaded = read_each(files, read_audit_or_pool(catalogue))
+    return _comparison_of(_read_documents(files, catalogue), files, catalogue)
+
+
+def _comparison_of(documents: Sequence[object], files: Sequence[Path], catalogue: Catalogue) -> Comparison:
+    by_file = dict(zip(files, documents, strict=True))
+    loaded = read_each(files, lambda file: audit_or_pool(by_file[file], file, catalogue))
     try:
         return compare_perspectives([audit for audit, _ in loaded], loaded[0][1])
     except CoproductionError as error:

@@ -16,7 +16,7 @@ from coproduction.model.framework import Framework
 from coproduction.model.plan import ActionPlan
 from coproduction.model.pooled import PooledView
 
-__all__ = ["load_audit", "named_files", "read_audit_or_pool", "read_each", "read_plan"]
+__all__ = ["audit_or_pool", "load_audit", "named_files", "read_audit_or_pool", "read_each", "read_plan"]
 
 T = TypeVar("T")
 
@@ -51,15 +51,19 @@ def read_audit_or_pool(catalogue: Catalogue) -> Callable[[Path], tuple[Audit | P
     """Read an audit or a pooled view (``coproduction pool`` writes one) from a JSON file."""
 
     def read(file: Path) -> tuple[Audit | PooledView, Framework]:
-        document = load(file, catalogue=catalogue)
-        if not isinstance(document, (Audit, PooledView)):
-            raise InvalidDocumentError(
-                f"this is a {kind_of(document)}, not an audit or a pooled view",
-                [Problem("kind", "wrong-kind", "give an audit or a pooled view here")],
-            ).with_source(str(file))
-        return document, catalogue.framework(document.framework, document.framework_version)
+        return audit_or_pool(load(file, catalogue=catalogue), file, catalogue)
 
     return read
+
+
+def audit_or_pool(document: object, file: Path, catalogue: Catalogue) -> tuple[Audit | PooledView, Framework]:
+    """A loaded document, refused unless it is an audit or a pooled view, with the framework version it answers."""
+    if not isinstance(document, (Audit, PooledView)):
+        raise InvalidDocumentError(
+            f"this is a {kind_of(document)}, not an audit or a pooled view",
+            [Problem("kind", "wrong-kind", "give an audit or a pooled view here")],
+        ).with_source(str(file))
+    return document, catalogue.framework(document.framework, document.framework_version)
 
 
 def named_files(error: CoproductionError, files: Sequence[Path | str]) -> CoproductionError:

@@ -27,7 +27,7 @@ from coproduction.cli._common import (
     write_document,
 )
 from coproduction.cli._progress_bar import ProgressBar
-from coproduction.cli._reading import load_audit
+from coproduction.cli._reading import audit_or_pool, load_audit
 from coproduction.contract.serialization import load
 from coproduction.errors import CoproductionError
 from coproduction.exporters._registry import default_registry
@@ -35,6 +35,7 @@ from coproduction.exporters.documents import AuditReport, CouncilSummary
 from coproduction.model.audit import Audit
 from coproduction.model.framework import Framework
 from coproduction.model.ladder import Ladder, LadderAssessment
+from coproduction.model.pooled import PooledView
 from coproduction.rules.duplicates import Duplicate, screen_returns
 
 __all__ = ["REPORT_COMMANDS"]
@@ -42,7 +43,11 @@ __all__ = ["REPORT_COMMANDS"]
 
 def _report_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "files", nargs="+", type=Path, metavar="AUDIT", help="an audit JSON file; or several, or folders of them"
+        "files",
+        nargs="+",
+        type=Path,
+        metavar="AUDIT",
+        help="an audit JSON file, or a pooled view (`coproduction pool` writes one); or several audits, or folders",
     )
     parser.add_argument("--ladder-assessment", type=Path, help="a ladder assessment to draw beside it (one audit)")
     parser.add_argument(
@@ -73,7 +78,9 @@ def _summary_arguments(parser: argparse.ArgumentParser) -> None:
 def _report(args: argparse.Namespace) -> int:
     catalogue = chosen_catalogue(args)
     if len(args.files) == 1 and not args.files[0].is_dir():
-        audit, framework = load_audit(args.files[0], catalogue)
+        audit, framework = audit_or_pool(load(args.files[0], catalogue=catalogue), args.files[0], catalogue)
+        if isinstance(audit, PooledView):
+            return _report_pool(args, audit, catalogue)
         assessment: LadderAssessment | None = None
         ladder: Ladder | None = None
         if args.ladder_assessment:
@@ -88,6 +95,16 @@ def _report(args: argparse.Namespace) -> int:
     if args.ladder_assessment:
         raise UsageError("--ladder-assessment goes with a single audit, not a batch")
     return _report_batch(args, catalogue)
+
+
+def _report_pool(args: argparse.Namespace, view: PooledView, catalogue: Catalogue) -> int:
+    if args.ladder_assessment:
+        raise UsageError("--ladder-assessment goes with an audit, not a pooled view")
+    written = write_document(
+        installed_exporters(), view, args.output, args.format, context_for(catalogue), inputs=args.files
+    )
+    out(f"wrote {written}: the pooled view of {view.respondents} {view.perspective.label} returns")
+    return EXIT_OK
 
 
 def _report_batch(args: argparse.Namespace, catalogue: Catalogue) -> int:

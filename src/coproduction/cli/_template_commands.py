@@ -27,18 +27,25 @@ from coproduction.cli._common import (
     write_bytes,
     write_document,
 )
+from coproduction.cli._ladder_files import chosen_ladder
+from coproduction.cli._ladder_import import import_ladder_assessments
 from coproduction.cli._progress_bar import ProgressBar
 from coproduction.contract.serialization import MAX_DOCUMENT_BYTES
 from coproduction.errors import UnreadableFileError
 from coproduction.exporters._registry import ExporterRegistry, default_registry
-from coproduction.exporters.documents import AuditTemplate
+from coproduction.exporters.documents import AuditTemplate, LadderAssessmentTemplate
 from coproduction.model.organisation import Organisation, Perspective
 
 __all__ = ["TEMPLATE_COMMANDS"]
 
 
 def _template_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("framework", help="the framework id, as `coproduction frameworks` lists it")
+    parser.add_argument(
+        "framework",
+        nargs="?",
+        help="the framework id, as `coproduction frameworks` lists it; leave it out, and give --ladder, "
+        "for a ladder assessment template",
+    )
     parser.add_argument("--version", dest="framework_version", help="the framework version (default: latest)")
     parser.add_argument(
         "--perspective",
@@ -54,7 +61,12 @@ def _template_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="LIST",
         help="make one template per organisation named in this text file (one per line) or CSV (a 'name' column)",
     )
-    parser.add_argument("--ladder", help="a ladder id to explain in the instructions")
+    parser.add_argument(
+        "--ladder",
+        metavar="ID|FILE",
+        help="a ladder id, or a council's ladder JSON file: with a framework, the ladder explained in the "
+        "instructions; without one, a ladder assessment template (doing / not doing and evidence for each rung)",
+    )
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="processes for batches")
     parser.add_argument(
         "-o", "--output", type=Path, required=True, help="the file to write, or a folder with --organisations"
@@ -81,6 +93,12 @@ def _import_arguments(parser: argparse.ArgumentParser) -> None:
         "--errors", type=Path, metavar="REPORT", help="also write what was imported and every failure to this JSON file"
     )
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="processes for batches")
+    parser.add_argument(
+        "--ladder-assessment",
+        action="store_true",
+        help="the files are filled-in ladder assessment templates (Word or Excel): write ladder assessment JSON; "
+        "a council's own ladder must be given with --catalogue",
+    )
 
 
 def _organisations(file: Path) -> list[str]:
@@ -111,7 +129,7 @@ def _safe_file_name(name: str) -> str:
     return cleaned[:80] or "organisation"
 
 
-def _make_template(job: tuple[AuditTemplate, Path, str]) -> str:
+def _make_template(job: tuple[AuditTemplate | LadderAssessmentTemplate, Path, str]) -> str:
     """Write one template of a batch (in a worker process, or this one)."""
     template, path, exporter = job
     write_document(
@@ -122,29 +140,43 @@ def _make_template(job: tuple[AuditTemplate, Path, str]) -> str:
 
 def _template(args: argparse.Namespace) -> int:
     catalogue = chosen_catalogue(args)
-    framework = catalogue.framework(args.framework, args.framework_version)
-    ladder = catalogue.ladder(args.ladder) if args.ladder else None
+    if args.framework is None and not args.ladder:
+        raise UsageError("give a framework id, or --ladder ID|FILE (and no framework) for a ladder assessment template")
+    if args.framework is None and args.framework_version:
+        raise UsageError("--version is a framework's version; a ladder assessment template takes no --version")
+    ladder = chosen_ladder(args.ladder, catalogue) if args.ladder else None
     perspective = Perspective(args.perspective)
     registry = installed_exporters()
+
+    def template_for(organisation: Organisation | None) -> AuditTemplate | LadderAssessmentTemplate:
+        if args.framework is None:
+            assert ladder is not None
+            return LadderAssessmentTemplate(ladder, perspective, organisation=organisation)
+        framework = catalogue.framework(args.framework, args.framework_version)
+        return AuditTemplate(framework, perspective, organisation=organisation, ladder=ladder)
+
     if not args.organisations:
-        organisation = Organisation(args.organisation) if args.organisation else None
-        template = AuditTemplate(framework, perspective, organisation=organisation, ladder=ladder)
+        template = template_for(Organisation(args.organisation) if args.organisation else None)
         written = write_document(registry, template, args.output, args.format, context_for(catalogue))
-        out(f"wrote {written}")
+        ladder_template = isinstance(template, LadderAssessmentTemplate)
+        out(
+            f"wrote {written}: a ladder assessment template for {perspective.label}"
+            if ladder_template
+            else f"wrote {written}"
+        )
         return EXIT_OK
     names = _organisations(args.organisations)
     exporter = args.format or "docx"
     suffix = registry.get(exporter).suffix
     args.output.mkdir(parents=True, exist_ok=True)
-    jobs: list[tuple[AuditTemplate, Path, str]] = []
+    jobs: list[tuple[AuditTemplate | LadderAssessmentTemplate, Path, str]] = []
     used: set[str] = set()
     for name in names:
         stem = _safe_file_name(name)
         while stem.lower() in used:
             stem += "-2"
         used.add(stem.lower())
-        template = AuditTemplate(framework, perspective, organisation=Organisation(name), ladder=ladder)
-        jobs.append((template, args.output / f"{stem}{suffix}", exporter))
+        jobs.append((template_for(Organisation(name)), args.output / f"{stem}{suffix}", exporter))
     registry.for_document(exporter, jobs[0][0])
     _batch.remove_leftovers(path for _, path, _ in jobs)
     progress = ProgressBar("templates", len(jobs))
@@ -165,6 +197,8 @@ def _import(args: argparse.Namespace) -> int:
     registry = installed_exporters()
     if args.jobs < 1:
         raise UsageError("--jobs must be at least 1")
+    if args.ladder_assessment:
+        return import_ladder_assessments(args, catalogue, registry)
     folder: Path | None = args.output_dir
     if folder is None and (len(args.files) > 1 or args.output.is_dir() or any(path.is_dir() for path in args.files)):
         folder = args.output
