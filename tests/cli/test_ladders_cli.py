@@ -304,3 +304,14 @@ def test_report_of_a_pooled_view_takes_no_ladder_assessment(capsys, pooled: Path
 def test_report_of_a_ladder_assessment_names_the_kinds_it_takes(capsys, pair, tmp_path: Path) -> None:
     code, _, err = run(capsys, "report", str(pair[0]), "-o", str(tmp_path / "x.docx"))
     assert code == 1 and "not an audit or a pooled view" in err
+
+
+@pytest.mark.parametrize("suffix", [".docx", ".xlsx"])
+def test_an_audit_import_of_a_ladder_template_says_how_to_import_it(capsys, tmp_path: Path, suffix: str) -> None:
+    template = tmp_path / f"ladder{suffix}"
+    assert run(capsys, "template", "--ladder", LADDER.id, "-o", str(template))[0] == 0
+    code, _, err = run(capsys, "import", str(template), "-o", str(tmp_path / "audit.json"))
+    assert code == 1
+    assert f"{template}: this is a ladder assessment template, not an audit template" in err
+    assert "coproduction import --ladder-assessment" in err
+    assert not (tmp_path / "audit.json").exists()

@@ -24,6 +24,7 @@ import attrs
 
 from coproduction.catalogue._catalogue import Catalogue
 from coproduction.cli._common import context_for, write_bytes
+from coproduction.cli._ladder_files import LADDER_TEMPLATE_HINT, is_ladder_template
 from coproduction.contract import _atomic
 from coproduction.contract.serialization import check_input_file, dumps
 from coproduction.errors import BatchError, CoproductionError, Problem, UnreadableFileError
@@ -210,6 +211,10 @@ def _read(source: Path, catalogue: Catalogue, registry: ExporterRegistry, suffix
     try:
         with open(source, "rb") as stream:
             return reader.read(stream, context_for(catalogue))
+    except UnreadableFileError:
+        if name != "json" and is_ladder_template(source, name, catalogue, registry):
+            raise UnreadableFileError(LADDER_TEMPLATE_HINT) from None
+        raise
     except FileNotFoundError:
         raise UnreadableFileError("the file does not exist") from None
     except IsADirectoryError:
