@@ -36,6 +36,13 @@ from coproduction.errors import (
 )
 from coproduction.exporters import ExportContext
 from coproduction.exporters.documents import AuditReport, AuditTemplate, CouncilSummary, LadderAssessmentTemplate
+from coproduction.exporters.practice_documents import (
+    BarriersSurveyTemplate,
+    EvaluationSlipTemplate,
+    activity_fingerprint,
+    barrier_fingerprint,
+    survey_text,
+)
 from coproduction.model._metadata import NOT_PROSE, PROSE_KEY
 from coproduction.model.activity import (
     Activity,
@@ -70,6 +77,7 @@ from coproduction.model.barriers import (
     Suggestion,
     TargetKind,
 )
+from coproduction.model.barriers_survey import BarrierCount, BarriersReturn, BarriersSummary
 from coproduction.model.calendar import Calendar, CalendarEvent, EventKind
 from coproduction.model.catalogue import CatalogueLookup
 from coproduction.model.charter import (
@@ -134,6 +142,7 @@ from coproduction.model.source import CitedSource, Edit, Source, SourceEntry
 from coproduction.model.wording import ViewpointWording
 from coproduction.rules import wording
 from coproduction.rules.activities import ActivityStatus, activity_status
+from coproduction.rules.barriers_survey import summarise_barriers
 from coproduction.rules.calendar import gather_calendar
 from coproduction.rules.changes import FrameworkChanges, framework_changes
 from coproduction.rules.comparing import agreement_of_spreads, compare_perspectives, same_organisation, weighted_kappa
@@ -177,7 +186,11 @@ __all__ = [
     "Band",
     "Barrier",
     "BarrierCollection",
+    "BarrierCount",
     "BarrierList",
+    "BarriersReturn",
+    "BarriersSummary",
+    "BarriersSurveyTemplate",
     "Basis",
     "BatchError",
     "Calendar",
@@ -208,6 +221,7 @@ __all__ = [
     "Edit",
     "EvaluationQuestion",
     "EvaluationSlip",
+    "EvaluationSlipTemplate",
     "EventKind",
     "Expectation",
     "ExportContext",
@@ -299,8 +313,10 @@ __all__ = [
     "ViewpointWording",
     "Worded",
     "actions_done",
+    "activity_fingerprint",
     "activity_status",
     "agreement_of_spreads",
+    "barrier_fingerprint",
     "check_action_links",
     "check_audit",
     "check_charter",
@@ -334,6 +350,8 @@ __all__ = [
     "section_word",
     "serialization",
     "suggest_approaches",
+    "summarise_barriers",
+    "survey_text",
     "terms_used",
     "text_fields",
     "to_dict",

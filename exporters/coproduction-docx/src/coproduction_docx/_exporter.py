@@ -10,6 +10,8 @@ from coproduction import (
     Audit,
     AuditReport,
     AuditTemplate,
+    BarriersReturn,
+    BarriersSurveyTemplate,
     Charter,
     Comparison,
     CoproductionError,
@@ -24,6 +26,8 @@ from coproduction import (
     UnsupportedDocumentError,
 )
 from coproduction.exporters.office import read_bounded
+from coproduction_docx._barriers_survey import write_barriers_survey
+from coproduction_docx._barriers_survey_reader import read_barriers_survey
 from coproduction_docx._charter import write_charter
 from coproduction_docx._comparison import write_comparison
 from coproduction_docx._cycle import Settings
@@ -50,6 +54,7 @@ def _settings(context: ExportContext) -> Settings:
 WRITERS: Mapping[type, Writer] = {
     AuditTemplate: write_template,
     LadderAssessmentTemplate: write_ladder_template,
+    BarriersSurveyTemplate: write_barriers_survey,
     AuditReport: write_report,
     Comparison: lambda comparison, out, context: write_comparison(comparison, out, _settings(context)),
     Progress: lambda progress, out, context: write_progress(progress, out, _settings(context)),
@@ -67,6 +72,7 @@ DOES_NOT_WRITE: frozenset[str] = frozenset(
         "approaches",
         "audit",
         "barriers",
+        "barriers-return",
         "framework",
         "glossary",
         "ladder",
@@ -78,7 +84,9 @@ DOES_NOT_WRITE: frozenset[str] = frozenset(
 
 An audit is written as an :class:`~coproduction.AuditReport` (or its blank
 :class:`~coproduction.AuditTemplate`); frameworks, ladders, ladder
-assessments, glossaries and score reports are data, written as JSON.
+assessments, glossaries and score reports are data, written as JSON; a
+barriers survey return is read from the filled
+:class:`~coproduction.BarriersSurveyTemplate`, not written.
 """
 
 
@@ -228,5 +236,38 @@ class DocxExporter:
         except ARCHIVE_ERRORS as error:
             raise UnreadableFileError(
                 f"the file could not be read as a Word ladder assessment template ({type(error).__name__}: {error})",
+                source=name,
+            ) from error
+
+    def read_barriers_return(self, source: BinaryIO, /, context: ExportContext) -> BarriersReturn:
+        """Read a filled-in Word barriers survey back into a return.
+
+        Works on files saved by Word and by LibreOffice (which drops the
+        controls' tags: rows are then found by the reference printed under
+        each barrier).
+
+        Args:
+            source: The filled ``.docx``, opened for binary reading.
+            context: Where to find the survey's barriers (its catalogue) and
+                the size limits the file must keep to.
+
+        Returns:
+            The return: the barriers listed, those ticked, and any others in the family's own words.
+
+        Raises:
+            UnreadableFileError: If the file is not a Word barriers survey, is
+                damaged, breaks the limits, or was made from another text of its barriers.
+            InvalidDocumentError: Listing every unacceptable value with its barrier row or cover question.
+        """
+        name = _source_name(source)
+        try:
+            data = read_bounded(source, context.limits)
+            return read_barriers_survey(data, context.catalogue, context.limits)
+        except CoproductionError as error:
+            error.with_source(name)
+            raise
+        except ARCHIVE_ERRORS as error:
+            raise UnreadableFileError(
+                f"the file could not be read as a Word barriers survey ({type(error).__name__}: {error})",
                 source=name,
             ) from error

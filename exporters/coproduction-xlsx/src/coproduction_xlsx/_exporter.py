@@ -90,6 +90,7 @@ DOES_NOT_WRITE: frozenset[str] = frozenset(
         "approaches",
         "audit",
         "barriers",
+        "barriers-return",
         "charter",
         "framework",
         "glossary",
