@@ -192,8 +192,8 @@ def _summary(args: argparse.Namespace) -> int:
             names.append(file)
         except CoproductionError as error:
             failures.append(error if error.source else error.with_source(str(file)))
-    for error in failures:
-        err(f"{error}")
+    for failure in failures:
+        err(f"{failure}")
     if not returns:
         raise InvalidDocumentError(f"none of the {len(files)} files could be read (see above); nothing was written")
     try:
