@@ -204,7 +204,7 @@ def _read_workbook(wb: Any, catalogue: Catalogue) -> BarriersReturn:
                     f"{excerpt(tick)} is not an answer for {label}; choose {YES}, or leave the cell empty",
                 )
             )
-    other = []
+    other: list[str] = []
     others = {f"{OTHER_PREFIX}{number}" for number in range(1, OTHER_ROWS + 1)}
     for reference in sorted(others & set(places), key=lambda item: int(item[len(OTHER_PREFIX) :])):
         for row in places[reference]:

@@ -1,0 +1,101 @@
+"""The Excel barriers survey: protected, drop-downs, read back (also after LibreOffice re-saves it), cells named."""
+
+from __future__ import annotations
+
+import io
+import shutil
+import subprocess
+from pathlib import Path
+
+import openpyxl
+import pytest
+from coproduction_xlsx import XlsxExporter
+
+import coproduction as c
+from coproduction import export_context
+
+CATALOGUE = c.default_catalogue()
+TEMPLATE = c.BarriersSurveyTemplate(
+    barriers=CATALOGUE.barriers(), organisation=c.Organisation("Oak School"), cohort="Reception, September 2026"
+)
+
+
+def written(template: c.BarriersSurveyTemplate = TEMPLATE) -> bytes:
+    out = io.BytesIO()
+    XlsxExporter().export(template, out, export_context())
+    return out.getvalue()
+
+
+def fill(data: bytes, ticks: dict[str, str], other: str = "", date: str | None = "2026-09-20") -> bytes:
+    wb = openpyxl.load_workbook(io.BytesIO(data))
+    ws = wb["Survey"]
+    ws["B6"] = date
+    ws["B7"] = "A parent or carer"
+    for row in range(11, ws.max_row + 1):
+        reference = ws.cell(row, 3).value
+        if reference in ticks:
+            ws.cell(row, 2).value = ticks[reference]
+        if reference == "other-1" and other:
+            ws.cell(row, 1).value = other
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()
+
+
+def read(data: bytes) -> c.BarriersReturn:
+    return XlsxExporter().read_barriers_return(io.BytesIO(data), export_context())
+
+
+def test_the_sheet_is_protected_with_drop_downs_and_a_hidden_stamp() -> None:
+    wb = openpyxl.load_workbook(io.BytesIO(written()))
+    ws = wb["Survey"]
+    assert ws.protection.sheet and wb["Survey metadata"].sheet_state == "hidden"
+    lists = [v.formula1 for v in ws.data_validations.dataValidation]
+    assert '"Yes"' in lists and '"A parent or carer,School staff"' in lists
+    assert ws["C11"].value == CATALOGUE.barriers()[0].id and ws["B11"].protection.locked is False
+    assert ws["A11"].protection.locked is not False
+
+
+def test_a_filled_survey_reads_back() -> None:
+    found = read(fill(written(), {"work": "Yes", "no-transport": "yes"}, other="Hospital visits"))
+    assert found.met == ("no-transport", "work") and found.other == ("Hospital visits",)
+    assert found.cohort == "Reception, September 2026" and found.perspective is c.Perspective.PARENT_CARERS
+
+
+def test_errors_name_the_cell() -> None:
+    with pytest.raises(c.InvalidDocumentError) as caught:
+        read(fill(written(), {"work": "perhaps"}, date=None))
+    assert sorted((p.path, p.code) for p in caught.value.problems) == [
+        ("Survey!B26", "unknown-tick"),
+        ("Survey!B6", "missing-date"),
+    ]
+
+
+def test_a_workbook_that_is_not_a_survey_is_refused() -> None:
+    wb = openpyxl.Workbook()
+    out = io.BytesIO()
+    wb.save(out)
+    with pytest.raises(c.UnreadableFileError, match="not a coproduction barriers survey"):
+        read(out.getvalue())
+
+
+def test_every_word_a_parent_carer_reads_is_plain() -> None:
+    checker = c.PlainEnglishChecker(CATALOGUE.glossary())
+    ws = openpyxl.load_workbook(io.BytesIO(written()))["Survey"]
+    texts = [
+        str(cell.value) for row in ws.iter_rows() for cell in row if isinstance(cell.value, str) and cell.column != 3
+    ]
+    assert texts and [f for text in texts for f in checker.check_text(text, "survey")] == []
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
+def test_libreoffice_re_saved_survey_reads_back_the_same(tmp_path: Path) -> None:
+    filled = fill(written(), {"work": "Yes"}, other="Hospital visits")
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "return.xlsx").write_bytes(filled)
+    subprocess.run(
+        ["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/profile", "--convert-to", "xlsx",
+         "--outdir", str(tmp_path / "out"), str(tmp_path / "in" / "return.xlsx")],
+        check=True, capture_output=True, timeout=180,
+    )  # fmt: skip
+    assert read((tmp_path / "out" / "return.xlsx").read_bytes()) == read(filled)
