@@ -1,4 +1,4 @@
-"""The barriers survey commands: ``barriers survey`` (a template to tick) and ``barriers summary`` (across returns)."""
+"""The ``barriers-survey`` commands: ``template`` (a survey to tick) and ``summary`` (across returns)."""
 
 from __future__ import annotations
 
@@ -35,10 +35,10 @@ from coproduction.model.pooled import DEFAULT_MINIMUM_GROUP
 from coproduction.rules.barriers_survey import DEFAULT_TOP, summarise_barriers
 from coproduction.rules.wording import plural
 
-__all__ = ["BARRIERS_SURVEY_ACTIONS", "SUMMARY_FORMAT", "SUMMARY_FORMAT_VERSION", "summary_json"]
+__all__ = ["BARRIERS_SURVEY_COMMANDS", "SUMMARY_FORMAT", "SUMMARY_FORMAT_VERSION", "summary_json"]
 
 SUMMARY_FORMAT = "coproduction-barriers-summary"
-"""The ``format`` of the JSON summary ``coproduction barriers summary -o`` writes."""
+"""The ``format`` of the JSON summary ``coproduction barriers-survey summary -o`` writes."""
 
 SUMMARY_FORMAT_VERSION = 1
 """Its version; a field added keeps the version, a field changed or removed raises it."""
@@ -285,24 +285,32 @@ def summary_json(summary: BarriersSummary, catalogue: Catalogue) -> dict[str, An
     }
 
 
-BARRIERS_SURVEY_ACTIONS = (
+BARRIERS_SURVEY_COMMANDS = (
     Command(
-        "survey",
-        "make a barriers survey (Word or Excel) for families to tick with each new cohort",
-        _survey,
-        _survey_arguments,
-        description="Make a barriers survey listing the catalogue's barriers (a council's own too, with "
-        "--catalogue) for a family to tick, with room for others in their own words. It is read back by "
-        "'coproduction barriers summary'.",
-    ),
-    Command(
-        "summary",
-        "sum up barriers survey returns: how many met each barrier, and approaches for the most common",
-        _summary,
-        _summary_arguments,
-        description="Read barriers survey returns (JSON, filled Word or Excel surveys, or folders of them) and "
-        "say how many met each barrier, most common first, with the approaches that help with the most common. "
-        "A file that cannot be read is named with its reason and left out (exit code 1).",
+        "barriers-survey",
+        "make a barriers survey for families to tick with each new cohort, and sum up the returns",
+        None,
+        subcommand_title="what to do",
+        subcommands=(
+            Command(
+                "template",
+                "make a barriers survey (Word or Excel) for families to tick with each new cohort",
+                _survey,
+                _survey_arguments,
+                description="Make a barriers survey listing the catalogue's barriers (a council's own too, with "
+                "--catalogue) for a family to tick, with room for others in their own words. It is read back by "
+                "'coproduction barriers-survey summary'.",
+            ),
+            Command(
+                "summary",
+                "sum up barriers survey returns: how many met each barrier, and approaches for the most common",
+                _summary,
+                _summary_arguments,
+                description="Read barriers survey returns (JSON, filled Word or Excel surveys, or folders of them) "
+                "and say how many met each barrier, most common first, with the approaches that help with the most "
+                "common. A file that cannot be read is named with its reason and left out (exit code 1).",
+            ),
+        ),
     ),
 )
-"""The actions of ``coproduction barriers``."""
+"""The command table's rows for the barriers survey."""

@@ -9,7 +9,6 @@ import textwrap
 from collections.abc import Callable, Sequence
 
 from coproduction.catalogue._catalogue import Catalogue
-from coproduction.cli._barriers_survey import BARRIERS_SURVEY_ACTIONS
 from coproduction.cli._command import Command
 from coproduction.cli._common import EXIT_OK, chosen_catalogue, out
 from coproduction.cli._text import table
@@ -175,11 +174,5 @@ PRACTICE_COMMANDS = (
         _approaches,
         _approaches_arguments,
     ),
-    Command(
-        "barriers",
-        "list the barriers to engagement and the priority groups; make a barriers survey and sum up its returns",
-        _barriers,
-        subcommands=BARRIERS_SURVEY_ACTIONS,
-        subcommand_title="the barriers survey (without an action: list the barriers)",
-    ),
+    Command("barriers", "list the barriers to engagement and the priority groups", _barriers),
 )
