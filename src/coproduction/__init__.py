@@ -45,6 +45,7 @@ from coproduction.exporters.practice_documents import (
 )
 from coproduction.model._metadata import NOT_PROSE, PROSE_KEY
 from coproduction.model.activity import (
+    MAX_RATING,
     Activity,
     ActivityStep,
     EvaluationQuestion,
@@ -249,6 +250,7 @@ __all__ = [
     "LadderAssessmentTemplate",
     "LadderComparison",
     "Level",
+    "MAX_RATING",
     "MAX_SENTENCE_WORDS",
     "MAX_THEME_LENGTH",
     "Movement",

@@ -1,6 +1,6 @@
 """Exporter plugins: the protocol, the registry over entry points, the JSON exporter."""
 
-from coproduction.exporters._practice_protocol import BarriersSurveyReader
+from coproduction.exporters._practice_protocol import BarriersSurveyReader, EvaluationSlipReader
 from coproduction.exporters._protocol import (
     ENTRY_POINT_GROUP,
     ActionPlanReader,
@@ -16,6 +16,7 @@ __all__ = [
     "ENTRY_POINT_GROUP",
     "ActionPlanReader",
     "BarriersSurveyReader",
+    "EvaluationSlipReader",
     "ExportContext",
     "Exporter",
     "ExporterInfo",

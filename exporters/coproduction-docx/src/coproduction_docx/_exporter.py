@@ -7,6 +7,7 @@ from typing import Any, BinaryIO, ClassVar
 
 from coproduction import (
     ActionPlan,
+    Activity,
     Audit,
     AuditReport,
     AuditTemplate,
@@ -15,6 +16,8 @@ from coproduction import (
     Charter,
     Comparison,
     CoproductionError,
+    EvaluationSlip,
+    EvaluationSlipTemplate,
     ExportContext,
     FeedbackLog,
     LadderAssessment,
@@ -31,6 +34,8 @@ from coproduction_docx._barriers_survey_reader import read_barriers_survey
 from coproduction_docx._charter import write_charter
 from coproduction_docx._comparison import write_comparison
 from coproduction_docx._cycle import Settings
+from coproduction_docx._evaluation_slip import write_evaluation_slip
+from coproduction_docx._evaluation_slip_reader import read_evaluation_slip
 from coproduction_docx._feedback import write_feedback
 from coproduction_docx._ladder_reader import read_ladder_template
 from coproduction_docx._ladder_template import write_ladder_template
@@ -55,6 +60,7 @@ WRITERS: Mapping[type, Writer] = {
     AuditTemplate: write_template,
     LadderAssessmentTemplate: write_ladder_template,
     BarriersSurveyTemplate: write_barriers_survey,
+    EvaluationSlipTemplate: write_evaluation_slip,
     AuditReport: write_report,
     Comparison: lambda comparison, out, context: write_comparison(comparison, out, _settings(context)),
     Progress: lambda progress, out, context: write_progress(progress, out, _settings(context)),
@@ -269,5 +275,40 @@ class DocxExporter:
         except ARCHIVE_ERRORS as error:
             raise UnreadableFileError(
                 f"the file could not be read as a Word barriers survey ({type(error).__name__}: {error})",
+                source=name,
+            ) from error
+
+    def read_evaluation_slip(self, source: BinaryIO, /, activity: Activity, context: ExportContext) -> EvaluationSlip:
+        """Read a filled-in Word evaluation slip of ``activity`` back into an anonymous slip.
+
+        Works on files saved by Word and by LibreOffice (which drops the
+        controls' tags: each question's boxes are then found by the reference
+        printed under them), filled in on screen or on paper and scanned back
+        into the template.
+
+        Args:
+            source: The filled ``.docx``, opened for binary reading.
+            activity: The activity the slip was made for.
+            context: The size limits the file must keep to.
+
+        Returns:
+            The ratings (None for a question left blank) and the comment.
+
+        Raises:
+            UnreadableFileError: If the file is not a Word evaluation slip, is
+                damaged, breaks the limits, or is a slip of another activity.
+            InvalidDocumentError: Listing every question with more than one box
+                ticked, or a mark that cannot be read.
+        """
+        name = _source_name(source)
+        try:
+            data = read_bounded(source, context.limits)
+            return read_evaluation_slip(data, activity, context.limits)
+        except CoproductionError as error:
+            error.with_source(name)
+            raise
+        except ARCHIVE_ERRORS as error:
+            raise UnreadableFileError(
+                f"the file could not be read as a Word evaluation slip ({type(error).__name__}: {error})",
                 source=name,
             ) from error
