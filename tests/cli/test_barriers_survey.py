@@ -120,3 +120,54 @@ def test_few_returns_keep_families_words_back(capsys: pytest.CaptureFixture[str]
     one.write_text(cp.dumps(a_return(["work"], other=("Only me",))), "utf-8")
     code, out, _ = run(capsys, "barriers-survey", "summary", str(one))
     assert code == 0 and "Only me" not in out and "fewer than 5 returns" in out
+
+
+def _council_barriers(tmp_path: Path) -> Path:
+    path = tmp_path / "our-barriers.json"
+    path.write_text(
+        json.dumps(
+            {
+                "kind": "barriers",
+                "schema_version": 1,
+                "id": "our-barriers",
+                "name": "Our barriers",
+                "sources": [{"id": "us", "source": {"title": "Our survey"}}],
+                "lists": [{"id": "ours", "source": "us", "heading": "Ours", "intro": "Parents told us:"}],
+                "barriers": [
+                    {"id": "no-parking", "source": "us", "list": "ours", "position": 1, "wording": "No parking"},
+                    {"id": "meetings-too-early", "source": "us", "list": "ours", "position": 2, "wording": "Too early"},
+                ],
+                "approach_helps_with": [
+                    {
+                        "approach": "out-of-hours-events",
+                        "target_kind": "barrier",
+                        "target": "no-parking",
+                        "basis": "library",
+                        "reason": "The car park is free after school.",
+                    }
+                ],
+            }
+        ),
+        "utf-8",
+    )
+    return path
+
+
+def test_a_council_s_own_barriers_go_round_and_need_their_catalogue(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    ours = str(_council_barriers(tmp_path))
+    survey = tmp_path / "ours.xlsx"
+    code, out, _ = run(
+        capsys, "--catalogue", ours, "barriers-survey", "template", "-o", str(survey), "--list", "ours",
+        "--organisation", "Oak School", "--cohort", "Year 7",
+    )  # fmt: skip
+    assert code == 0 and "of 2 barriers" in out
+    workbook = openpyxl.load_workbook(survey)
+    sheet = workbook["Survey"]
+    sheet["B6"], sheet["B7"], sheet["B11"] = "2026-09-21", "A parent or carer", "Yes"
+    workbook.save(survey)
+    code, out, _ = run(capsys, "--catalogue", ours, "barriers-survey", "summary", str(survey))
+    assert code == 0 and "1 of 1: No parking (no-parking)" in out and "Out of hours events" in out
+    code, _, err = run(capsys, "barriers-survey", "summary", str(survey))
+    assert code == 1 and "no-parking" in err and "--catalogue" in err

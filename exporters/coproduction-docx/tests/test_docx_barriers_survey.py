@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 from coproduction_docx import DocxExporter
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import coproduction as c
 from coproduction import export_context
@@ -149,3 +151,15 @@ def test_libreoffice_re_saved_survey_reads_back_the_same(tmp_path: Path) -> None
         check=True, capture_output=True, timeout=180,
     )  # fmt: skip
     assert read((tmp_path / "out" / "return.docx").read_bytes()) == read(filled)
+
+
+SURVEY = written()
+_IDS = [barrier.id for barrier in CATALOGUE.barriers()]
+
+
+@settings(max_examples=15, deadline=None)
+@given(st.sets(st.sampled_from(_IDS)), st.text(alphabet="abcdefghij klmnop", min_size=0, max_size=30))
+def test_any_ticks_and_words_read_back(ticked: set[str], words: str) -> None:
+    found = read(fill(SURVEY, sorted(ticked), other=words))
+    assert found.met == tuple(barrier for barrier in _IDS if barrier in ticked)
+    assert found.other == ((words.strip(),) if words.strip() else ())

@@ -10,6 +10,8 @@ from pathlib import Path
 import openpyxl
 import pytest
 from coproduction_xlsx import XlsxExporter
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import coproduction as c
 from coproduction import export_context
@@ -99,3 +101,24 @@ def test_libreoffice_re_saved_survey_reads_back_the_same(tmp_path: Path) -> None
         check=True, capture_output=True, timeout=180,
     )  # fmt: skip
     assert read((tmp_path / "out" / "return.xlsx").read_bytes()) == read(filled)
+
+
+SURVEY = written()
+_IDS = [barrier.id for barrier in CATALOGUE.barriers()]
+
+
+@settings(max_examples=10, deadline=None)
+@given(st.sets(st.sampled_from(_IDS)), st.lists(st.text(alphabet="abcdefghij klm", min_size=1, max_size=20)))
+def test_any_ticks_and_words_read_back(ticked: set[str], lines: list[str]) -> None:
+    wanted = [line.strip() for line in lines if line.strip()]
+    found = read(fill(SURVEY, dict.fromkeys(ticked, "Yes"), other="\n".join(wanted)))
+    assert found.met == tuple(barrier for barrier in _IDS if barrier in ticked)
+    assert found.other == tuple(wanted)
+
+
+def test_a_word_file_renamed_is_refused() -> None:
+    docx = pytest.importorskip("docx")
+    out = io.BytesIO()
+    docx.Document().save(out)
+    with pytest.raises(c.UnreadableFileError):
+        read(out.getvalue())
