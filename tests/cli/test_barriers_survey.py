@@ -171,3 +171,12 @@ def test_a_council_s_own_barriers_go_round_and_need_their_catalogue(
     assert code == 0 and "1 of 1: No parking (no-parking)" in out and "Out of hours events" in out
     code, _, err = run(capsys, "barriers-survey", "summary", str(survey))
     assert code == 1 and "no-parking" in err and "--catalogue" in err
+
+
+def test_the_summary_as_a_word_report(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    one = tmp_path / "one.json"
+    one.write_text(cp.dumps(a_return(["work"])), "utf-8")
+    code, out, _ = run(capsys, "barriers-survey", "summary", str(one), "-o", str(tmp_path / "summary.docx"))
+    assert code == 0 and "summary.docx" in out and (tmp_path / "summary.docx").stat().st_size > 0
+    code, _, err = run(capsys, "barriers-survey", "summary", str(one), "-o", str(tmp_path / "summary.pdf"))
+    assert code == 1 and "no installed exporter writes .pdf" in err and not (tmp_path / "summary.pdf").exists()

@@ -163,3 +163,25 @@ def test_any_ticks_and_words_read_back(ticked: set[str], words: str) -> None:
     found = read(fill(SURVEY, sorted(ticked), other=words))
     assert found.met == tuple(barrier for barrier in _IDS if barrier in ticked)
     assert found.other == ((words.strip(),) if words.strip() else ())
+
+
+def test_the_summary_report_reads_as_written() -> None:
+    from docx import Document
+
+    returns = [
+        read(fill(SURVEY, ticks, other=f"Note {n}")) for n, ticks in enumerate([["work"], ["work", "no-transport"]])
+    ]
+    summary = c.summarise_barriers(
+        returns, CATALOGUE.barriers(), CATALOGUE.approaches(), CATALOGUE.help_links(), minimum_group=2
+    )
+    out = io.BytesIO()
+    DocxExporter().export(summary, out, export_context())
+    document = Document(io.BytesIO(out.getvalue()))
+    text = "\n".join(p.text for p in document.paragraphs)
+    assert "2 families from Oak School" in text and "Note 0" in text and "Note 1" in text
+    first = document.tables[0]
+    assert [cell.text for cell in first.rows[1].cells] == ["Work", "2 of 2"]
+    assert any(row.cells[0].text == "SEND coffee mornings" for row in document.tables[1].rows)
+    checker = c.PlainEnglishChecker(CATALOGUE.glossary())
+    ours = [p.text for p in document.paragraphs if p.text and not p.text.startswith("Note ")]
+    assert [f for t in ours for f in checker.check_text(t, "summary")] == []

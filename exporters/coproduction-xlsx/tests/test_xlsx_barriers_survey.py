@@ -7,6 +7,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
+import attrs
 import openpyxl
 import pytest
 from coproduction_xlsx import XlsxExporter
@@ -122,3 +123,19 @@ def test_a_word_file_renamed_is_refused() -> None:
     docx.Document().save(out)
     with pytest.raises(c.UnreadableFileError):
         read(out.getvalue())
+
+
+def test_the_summary_workbook_reads_as_written() -> None:
+    first = read(fill(SURVEY, {"work": "Yes"}))
+    returns = [attrs.evolve(first, other=("=SUM(A1)",)), read(fill(SURVEY, {}))]
+    summary = c.summarise_barriers(
+        returns, CATALOGUE.barriers(), CATALOGUE.approaches(), CATALOGUE.help_links(), minimum_group=2
+    )
+    out = io.BytesIO()
+    XlsxExporter().export(summary, out, export_context())
+    wb = openpyxl.load_workbook(io.BytesIO(out.getvalue()))
+    rows = list(wb["Barriers"].iter_rows(min_row=5, max_row=5, values_only=True))
+    assert rows == [("Work", "work", 1, 2, 0.5)]
+    own = wb["Own words"]["A2"]
+    assert own.value == "=SUM(A1)" and own.data_type == "s", "families' words are text, never a formula"
+    assert wb["Approaches"]["A2"].value and wb["Approaches"].max_row == 1 + len(summary.suggestions)

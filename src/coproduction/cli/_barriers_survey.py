@@ -19,9 +19,11 @@ from coproduction.cli._common import (
     chosen_catalogue,
     context_for,
     err,
+    exporter_name,
     installed_exporters,
     out,
     write_bytes,
+    write_document,
     write_requested,
 )
 from coproduction.contract.serialization import check_input_file, load
@@ -107,7 +109,7 @@ def _summary_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="RETURN",
         help="returns (JSON, or filled Word or Excel surveys), or folders",
     )
-    parser.add_argument("-o", "--output", type=Path, help="also write the summary as JSON (.json)")
+    parser.add_argument("-o", "--output", type=Path, help="also write the summary: .json, or a report (.docx, .xlsx)")
     parser.add_argument(
         "--group",
         action="append",
@@ -173,12 +175,12 @@ def _survey_suffixes(registry: ExporterRegistry) -> dict[str, str]:
 def _summary(args: argparse.Namespace) -> int:
     if args.top < 1 or args.minimum_group < 1:
         raise UsageError("--top and --minimum-group must be at least 1")
-    if args.output is not None and args.output.suffix.lower() != ".json":
-        raise UsageError(f"write the summary as .json (got {args.output.name})")
     catalogue = chosen_catalogue(args)
+    registry = installed_exporters()
+    if args.output is not None and args.output.suffix.lower() != ".json":
+        exporter_name(registry, None, args.output)
     for group in args.group:
         catalogue.priority_group(group)
-    registry = installed_exporters()
     suffixes = _survey_suffixes(registry)
     files = _batch.input_files(args.files, {".json", *suffixes})
     if not files:
@@ -209,9 +211,11 @@ def _summary(args: argparse.Namespace) -> int:
     except CoproductionError as error:
         raise _named(error, names) from None
     _print(summary, catalogue)
-    if args.output is not None:
+    if args.output is not None and args.output.suffix.lower() == ".json":
         data = json.dumps(summary_json(summary, catalogue), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
         out(f"wrote {write_bytes(args.output, data.encode('utf-8'))}")
+    elif args.output is not None:
+        out(f"wrote {write_document(registry, summary, args.output, None, context_for(catalogue))}")
     if failures:
         err(f"{len(failures)} of {len(files)} files could not be read and were left out; the reasons are above")
         return EXIT_INVALID

@@ -12,6 +12,7 @@ from coproduction import (
     AuditReport,
     AuditTemplate,
     BarriersReturn,
+    BarriersSummary,
     BarriersSurveyTemplate,
     Charter,
     Comparison,
@@ -29,6 +30,7 @@ from coproduction import (
     UnsupportedDocumentError,
 )
 from coproduction.exporters.office import read_bounded
+from coproduction_docx._barriers_summary import write_barriers_summary
 from coproduction_docx._barriers_survey import write_barriers_survey
 from coproduction_docx._barriers_survey_reader import read_barriers_survey
 from coproduction_docx._charter import write_charter
@@ -61,6 +63,7 @@ WRITERS: Mapping[type, Writer] = {
     LadderAssessmentTemplate: write_ladder_template,
     BarriersSurveyTemplate: write_barriers_survey,
     EvaluationSlipTemplate: write_evaluation_slip,
+    BarriersSummary: lambda summary, out, context: write_barriers_summary(summary, out, _settings(context)),
     AuditReport: write_report,
     Comparison: lambda comparison, out, context: write_comparison(comparison, out, _settings(context)),
     Progress: lambda progress, out, context: write_progress(progress, out, _settings(context)),

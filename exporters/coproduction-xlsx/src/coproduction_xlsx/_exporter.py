@@ -11,6 +11,7 @@ from coproduction import (
     AuditReport,
     AuditTemplate,
     BarriersReturn,
+    BarriersSummary,
     BarriersSurveyTemplate,
     Comparison,
     ExportContext,
@@ -25,6 +26,7 @@ from coproduction import (
     UnknownFrameworkError,
     UnsupportedDocumentError,
 )
+from coproduction_xlsx._barriers_summary import write_barriers_summary
 from coproduction_xlsx._barriers_survey import write_barriers_survey
 from coproduction_xlsx._barriers_survey_reader import read_barriers_survey
 from coproduction_xlsx._comparison import write_comparison
@@ -77,6 +79,7 @@ WRITERS: Mapping[type, Writer] = {
     AuditTemplate: lambda template, out, context: write_template(template, out),
     LadderAssessmentTemplate: lambda template, out, context: write_ladder_template(template, out),
     BarriersSurveyTemplate: lambda template, out, context: write_barriers_survey(template, out),
+    BarriersSummary: lambda summary, out, context: write_barriers_summary(summary, out, context.catalogue),
     AuditReport: lambda report, out, context: write_report(report, out),
     CouncilSummary: _write_summary,
     ActionPlan: _write_plan,
