@@ -6,11 +6,16 @@ import io
 import re
 import shutil
 import subprocess
+import sys
 import zipfile
+import zlib
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[3] / "tests"))  # the shared hostile-file builders
 
 import pytest
 from coproduction_docx import DocxExporter
+from hostile_zips import MIB, build_zip, high_ratio_package, honest_entries, measure
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -185,3 +190,39 @@ def test_the_summary_report_reads_as_written() -> None:
     checker = c.PlainEnglishChecker(CATALOGUE.glossary())
     ours = [p.text for p in document.paragraphs if p.text and not p.text.startswith("Note ")]
     assert [f for t in ours for f in checker.check_text(t, "summary")] == []
+
+
+def _budgeted(tmp_path: Path, data: bytes) -> str:
+    path = tmp_path / "hostile.docx"
+    path.write_bytes(data)
+    setup = "from coproduction import CoproductionError, export_context\nfrom coproduction_docx import DocxExporter"
+    call = "DocxExporter().read_barriers_return(open(sys.argv[1], 'rb'), export_context())"
+    outcome, seconds, peak = measure(str(path), setup, call)
+    assert not outcome.startswith("crashed"), outcome
+    assert seconds < 3.0 and peak < 200 * MIB, (seconds, peak)
+    return outcome
+
+
+def test_a_survey_bomb_is_refused_in_little_time_and_memory(tmp_path: Path) -> None:
+    document = zlib.decompress(next(raw for n, raw, *_ in honest_entries(SURVEY) if n == "word/document.xml"), -15)
+    end = document.rindex(b"</w:body>")
+    filler = b"<w:p><w:r><w:t>Reference: work</w:t></w:r></w:p>" * (95 * MIB // 48)
+    bomb = high_ratio_package(SURVEY, "word/document.xml", document[:end] + filler + document[end:])
+    outcome = _budgeted(tmp_path, bomb)
+    assert outcome.startswith("refused: ") and "word/document.xml" in outcome
+
+
+def test_thousands_of_copied_rows_are_read_in_linear_time(tmp_path: Path) -> None:
+    entries = []
+    for name, raw, method, size, crc in honest_entries(SURVEY):
+        if name == "word/document.xml":
+            xml = zlib.decompress(raw, -15).decode()
+            row = re.search(r"<w:tr>(?:(?!<w:tr>).)*?Reference: work.*?</w:tr>", xml, flags=re.S)
+            assert row is not None
+            xml = xml.replace(row.group(0), row.group(0) * 3_000, 1)
+            data = xml.encode()
+            entries.append((name, data, 0, len(data), zlib.crc32(data)))
+        else:
+            entries.append((name, raw, method, size, crc))
+    outcome = _budgeted(tmp_path, build_zip(entries))
+    assert "appears twice" in outcome
