@@ -180,3 +180,12 @@ def test_the_summary_as_a_word_report(capsys: pytest.CaptureFixture[str], tmp_pa
     assert code == 0 and "summary.docx" in out and (tmp_path / "summary.docx").stat().st_size > 0
     code, _, err = run(capsys, "barriers-survey", "summary", str(one), "-o", str(tmp_path / "summary.pdf"))
     assert code == 1 and "no installed exporter writes .pdf" in err and not (tmp_path / "summary.pdf").exists()
+
+
+def test_a_copied_return_is_counted_once_and_named(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    text = cp.dumps(a_return(["work"]))
+    (tmp_path / "a.json").write_text(text, "utf-8")
+    (tmp_path / "copy of a.json").write_text(text, "utf-8")
+    code, out, err = run(capsys, "barriers-survey", "summary", str(tmp_path))
+    assert code == 1 and "1 return from Oak School" in out
+    assert "copy of a.json" in err and "the same as" in err and "a.json" in err

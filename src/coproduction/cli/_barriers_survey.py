@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 from collections.abc import Sequence
 from pathlib import Path
@@ -21,6 +22,7 @@ from coproduction.cli._common import (
     err,
     exporter_name,
     installed_exporters,
+    open_input,
     out,
     write_bytes,
     write_document,
@@ -188,9 +190,19 @@ def _summary(args: argparse.Namespace) -> int:
     returns: list[BarriersReturn] = []
     names: list[Path] = []
     failures: list[CoproductionError] = []
+    seen: dict[str, Path] = {}
     for file in files:
         try:
-            returns.append(read_return(file, catalogue, registry, suffixes))
+            found = read_return(file, catalogue, registry, suffixes)
+            with open_input(file) as stream:
+                digest = hashlib.sha256(stream.read()).hexdigest()
+            if digest in seen:
+                raise InvalidDocumentError(
+                    "this return is the same file as another given; it is counted once",
+                    [Problem("", "return-twice", f"it is the same as {seen[digest]}")],
+                )
+            seen[digest] = file
+            returns.append(found)
             names.append(file)
         except CoproductionError as error:
             failures.append(error if error.source else error.with_source(str(file)))
