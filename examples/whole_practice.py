@@ -1,7 +1,7 @@
 """The whole practice: barriers, approaches, two co-production activities, an evaluation and a calendar.
 
-A school records the barriers its families met (each family ticks barrier ids
-from the catalogue), picks approaches for the most common ones, plans two
+A school records the barriers its families met (each family ticks the
+catalogue's barriers on the barriers survey), picks approaches for the most common ones, plans two
 activities at different levels (one about a single child's support, one about
 the school's policy), records how one went, and publishes the dates as a
 calendar of key consultations that opens in Outlook and Google Calendar.
@@ -15,7 +15,6 @@ Run it from the repository root::
 from __future__ import annotations
 
 import argparse
-import collections
 import datetime as dt
 import sys
 import tempfile
@@ -56,15 +55,30 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     catalogue = cp.default_catalogue()
 
-    # 1. The barriers families met, most common first.
-    counts = collections.Counter(barrier for ticked in RETURNS for barrier in ticked)
-    print(f"Barriers met by {len(RETURNS)} families:")
-    for barrier_id, count in counts.most_common():
-        print(f"  {count}  {catalogue.barrier(barrier_id).wording}")
-    common = [barrier_id for barrier_id, count in counts.most_common() if count >= 3]
+    # 1. The barriers families met, most common first: one anonymous return per family for this cohort
+    #    (`coproduction barriers-survey template` makes the survey they fill in; `summary` reads them back).
+    returns = [
+        cp.BarriersReturn(
+            organisation=SCHOOL,
+            cohort="Reception, September 2025",
+            date=dt.date(2025, 9, 19),
+            perspective=cp.Perspective.PARENT_CARERS,
+            asked=[barrier.id for barrier in catalogue.barriers()],
+            met=ticked,
+        )
+        for ticked in RETURNS
+    ]
+    summary = cp.summarise_barriers(
+        returns, catalogue.barriers(), catalogue.approaches(), catalogue.help_links(), top=2
+    )
+    print(f"Barriers met by {summary.returns} families:")
+    for count in summary.counts:
+        if count.met:
+            print(f"  {count.met}  {cp.survey_text(catalogue.barrier(count.barrier))}")
+    common = list(summary.most_common)
 
     # 2. Approaches for the most common barriers, those that help with most of them first.
-    suggestions = catalogue.suggest_approaches(barriers=common)
+    suggestions = list(summary.suggestions)
     chosen = [suggestion.approach.id for suggestion in suggestions[:3]]
     print(f"\nApproaches for {', '.join(common)}:")
     for suggestion in suggestions[:3]:

@@ -42,8 +42,16 @@ from coproduction.exporters.documents import (
     LadderAssessmentTemplate,
     LadderComparisonReport,
 )
+from coproduction.exporters.practice_documents import (
+    BarriersSurveyTemplate,
+    EvaluationSlipTemplate,
+    activity_fingerprint,
+    barrier_fingerprint,
+    survey_text,
+)
 from coproduction.model._metadata import NOT_PROSE, PROSE_KEY
 from coproduction.model.activity import (
+    MAX_RATING,
     Activity,
     ActivityStep,
     EvaluationQuestion,
@@ -76,6 +84,7 @@ from coproduction.model.barriers import (
     Suggestion,
     TargetKind,
 )
+from coproduction.model.barriers_survey import BarrierCount, BarriersReturn, BarriersSummary
 from coproduction.model.calendar import Calendar, CalendarEvent, EventKind
 from coproduction.model.catalogue import CatalogueLookup
 from coproduction.model.charter import (
@@ -140,6 +149,7 @@ from coproduction.model.source import CitedSource, Edit, Source, SourceEntry
 from coproduction.model.wording import ViewpointWording
 from coproduction.rules import wording
 from coproduction.rules.activities import ActivityStatus, activity_status
+from coproduction.rules.barriers_survey import summarise_barriers
 from coproduction.rules.calendar import gather_calendar
 from coproduction.rules.changes import FrameworkChanges, framework_changes
 from coproduction.rules.comparing import agreement_of_spreads, compare_perspectives, same_organisation, weighted_kappa
@@ -183,7 +193,11 @@ __all__ = [
     "Band",
     "Barrier",
     "BarrierCollection",
+    "BarrierCount",
     "BarrierList",
+    "BarriersReturn",
+    "BarriersSummary",
+    "BarriersSurveyTemplate",
     "Basis",
     "BatchError",
     "Calendar",
@@ -214,6 +228,7 @@ __all__ = [
     "Edit",
     "EvaluationQuestion",
     "EvaluationSlip",
+    "EvaluationSlipTemplate",
     "EventKind",
     "Expectation",
     "ExportContext",
@@ -242,6 +257,7 @@ __all__ = [
     "LadderComparison",
     "LadderComparisonReport",
     "Level",
+    "MAX_RATING",
     "MAX_SENTENCE_WORDS",
     "MAX_THEME_LENGTH",
     "Movement",
@@ -306,8 +322,10 @@ __all__ = [
     "ViewpointWording",
     "Worded",
     "actions_done",
+    "activity_fingerprint",
     "activity_status",
     "agreement_of_spreads",
+    "barrier_fingerprint",
     "check_action_links",
     "check_audit",
     "check_charter",
@@ -341,6 +359,8 @@ __all__ = [
     "section_word",
     "serialization",
     "suggest_approaches",
+    "summarise_barriers",
+    "survey_text",
     "terms_used",
     "text_fields",
     "to_dict",

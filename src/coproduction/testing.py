@@ -42,6 +42,7 @@ from coproduction.model.activity import (
 from coproduction.model.approaches import Approach, ApproachCollection
 from coproduction.model.audit import Audit, Response
 from coproduction.model.barriers import Barrier, BarrierCollection, BarrierList, Basis, HelpLink, TargetKind
+from coproduction.model.barriers_survey import BarriersReturn
 from coproduction.model.charter import (
     Charter,
     CharterValue,
@@ -78,6 +79,7 @@ __all__ = [
     "assert_exporter_conforms",
     "audits",
     "barrier_collections",
+    "barriers_returns",
     "charters",
     "comparable_audits",
     "comparisons",
@@ -734,6 +736,32 @@ def barrier_collections(*, max_barriers: int = 5) -> st.SearchStrategy[BarrierCo
         )
 
     return draw()
+
+
+def barriers_returns(barrier_ids: Iterable[str] | None = None) -> st.SearchStrategy[BarriersReturn]:
+    """Barriers survey returns asking about some of ``barrier_ids``, ticking some of those, with other barriers.
+
+    Args:
+        barrier_ids: The barrier ids a survey may list; slugs drawn when omitted.
+    """
+    ids = st.lists(slugs(), min_size=1, max_size=8, unique=True) if barrier_ids is None else None
+    pool = list(barrier_ids) if barrier_ids is not None else []
+
+    @st.composite
+    def build(draw: st.DrawFn) -> BarriersReturn:
+        asked = draw(ids) if ids is not None else draw(st.lists(st.sampled_from(pool), min_size=1, unique=True))
+        met = [barrier for barrier in asked if draw(st.booleans())]
+        return BarriersReturn(
+            organisation=draw(organisations()),
+            cohort=draw(free_text(max_size=40, blank=False)),
+            date=draw(dates()),
+            perspective=draw(st.sampled_from([Perspective.PARENT_CARERS, Perspective.SCHOOL_STAFF])),
+            asked=asked,
+            met=met,
+            other=draw(st.lists(free_text(max_size=60, blank=False), max_size=3)),
+        )
+
+    return build()
 
 
 def pooled_views(framework: Framework, *, minimum_group: int | None = None) -> st.SearchStrategy[PooledView]:

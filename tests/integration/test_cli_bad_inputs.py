@@ -16,6 +16,9 @@ from coproduction.cli import main
 pytest.importorskip("coproduction_docx", reason="the docx exporter is installed by scripts/test")
 pytest.importorskip("coproduction_xlsx", reason="the xlsx exporter is installed by scripts/test")
 
+ACTIVITY = str(
+    Path(__file__).resolve().parents[2] / "examples" / "activities" / "oak-primary-homework-coffee-morning.json"
+)
 COMMANDS = {
     "validate": lambda file, out: ["validate", file],
     "score": lambda file, out: ["score", file],
@@ -24,6 +27,8 @@ COMMANDS = {
     "import-batch": lambda file, out: ["import", file, "--output-dir", out, "--errors", f"{out}/errors.json"],
     "summary": lambda file, out: ["summary", file, "-o", f"{out}/summary.xlsx"],
     "catalogue": lambda file, out: ["--catalogue", file, "frameworks"],
+    "barriers-survey-summary": lambda file, out: ["barriers-survey", "summary", file, "-o", f"{out}/summary.json"],
+    "activity-evaluate": lambda file, out: ["activity", "evaluate", ACTIVITY, file, "-o", f"{out}/activity.json"],
 }
 
 

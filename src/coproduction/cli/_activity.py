@@ -9,6 +9,7 @@ from pathlib import Path
 from coproduction.cli._arguments import date
 from coproduction.cli._command import Command
 from coproduction.cli._common import EXIT_OK, chosen_catalogue, out
+from coproduction.cli._evaluation_slips import EVALUATION_SLIP_ACTIONS
 from coproduction.contract.serialization import load
 from coproduction.model._excerpt import excerpt_text
 from coproduction.model.activity import Activity, EvaluationQuestion, PlanningQuestion
@@ -78,7 +79,7 @@ def _status(args: argparse.Namespace) -> int:
 ACTIVITY_COMMANDS = (
     Command(
         "activity",
-        "check a co-production activity, or say where it has got to",
+        "check a co-production activity, say where it has got to, or evaluate it with slips",
         None,
         subcommand_title="what to do with the activity",
         subcommands=(
@@ -97,6 +98,7 @@ ACTIVITY_COMMANDS = (
                 _status_arguments,
                 description="Report where a co-production activity has got to on a date.",
             ),
+            *EVALUATION_SLIP_ACTIONS,
         ),
     ),
 )

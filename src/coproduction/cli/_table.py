@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from coproduction.cli._activity import ACTIVITY_COMMANDS
 from coproduction.cli._audit_commands import AUDIT_COMMANDS
+from coproduction.cli._barriers_survey import BARRIERS_SURVEY_COMMANDS
 from coproduction.cli._catalogue_commands import CATALOGUE_COMMANDS
 from coproduction.cli._charter import CHARTER_COMMANDS
 from coproduction.cli._command import Command
@@ -37,6 +38,7 @@ COMMANDS: tuple[Command, ...] = (
     *CHARTER_COMMANDS,
     *FEEDBACK_COMMANDS,
     *PRACTICE_COMMANDS,
+    *BARRIERS_SURVEY_COMMANDS,
     *ACTIVITY_COMMANDS,
     *GLOSSARY_COMMANDS,
     *POOL_COMMANDS,

@@ -15,6 +15,7 @@ from coproduction.contract.checks import (
     action_plan,
     activity,
     audit,
+    barriers_return,
     charter,
     comparison,
     feedback_log,
@@ -33,6 +34,7 @@ from coproduction.model.activity import Activity
 from coproduction.model.approaches import ApproachCollection
 from coproduction.model.audit import Audit
 from coproduction.model.barriers import BarrierCollection
+from coproduction.model.barriers_survey import BarriersReturn
 from coproduction.model.catalogue import CatalogueLookup
 from coproduction.model.charter import Charter
 from coproduction.model.comparison import Comparison
@@ -101,6 +103,7 @@ _KINDS: tuple[Kind, ...] = (
     _kind("approaches", ApproachCollection, _without_catalogue(practice.check_approaches_data)),
     _kind("audit", Audit, _with_catalogue(audit.check_audit_data, "an audit"), needs_catalogue=True),
     _kind("barriers", BarrierCollection, _without_catalogue(practice.check_barriers_data)),
+    _kind("barriers-return", BarriersReturn, _without_catalogue(barriers_return.check_barriers_return_data)),
     _kind("charter", Charter, _with_catalogue(charter.check_charter_data, "a charter"), needs_catalogue=True),
     _kind("comparison", Comparison, _without_catalogue(comparison.check_comparison_data)),
     _kind("feedback-log", FeedbackLog, _without_catalogue(feedback_log.check_feedback_log_data)),

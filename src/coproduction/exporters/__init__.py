@@ -1,5 +1,6 @@
 """Exporter plugins: the protocol, the registry over entry points, the JSON exporter."""
 
+from coproduction.exporters._practice_protocol import BarriersSurveyReader, EvaluationSlipReader
 from coproduction.exporters._protocol import (
     ENTRY_POINT_GROUP,
     ActionPlanReader,
@@ -14,6 +15,8 @@ from coproduction.exporters._registry import ExporterInfo, ExporterRegistry, def
 __all__ = [
     "ENTRY_POINT_GROUP",
     "ActionPlanReader",
+    "BarriersSurveyReader",
+    "EvaluationSlipReader",
     "ExportContext",
     "Exporter",
     "ExporterInfo",

@@ -7,12 +7,18 @@ from typing import Any, BinaryIO, ClassVar
 
 from coproduction import (
     ActionPlan,
+    Activity,
     Audit,
     AuditReport,
     AuditTemplate,
+    BarriersReturn,
+    BarriersSummary,
+    BarriersSurveyTemplate,
     Charter,
     Comparison,
     CoproductionError,
+    EvaluationSlip,
+    EvaluationSlipTemplate,
     ExportContext,
     FeedbackLog,
     LadderAssessment,
@@ -25,9 +31,14 @@ from coproduction import (
     UnsupportedDocumentError,
 )
 from coproduction.exporters.office import read_bounded
+from coproduction_docx._barriers_summary import write_barriers_summary
+from coproduction_docx._barriers_survey import write_barriers_survey
+from coproduction_docx._barriers_survey_reader import read_barriers_survey
 from coproduction_docx._charter import write_charter
 from coproduction_docx._comparison import write_comparison
 from coproduction_docx._cycle import Settings
+from coproduction_docx._evaluation_slip import write_evaluation_slip
+from coproduction_docx._evaluation_slip_reader import read_evaluation_slip
 from coproduction_docx._feedback import write_feedback
 from coproduction_docx._ladder_comparison import write_ladder_comparison
 from coproduction_docx._ladder_reader import read_ladder_template
@@ -52,6 +63,9 @@ def _settings(context: ExportContext) -> Settings:
 WRITERS: Mapping[type, Writer] = {
     AuditTemplate: write_template,
     LadderAssessmentTemplate: write_ladder_template,
+    BarriersSurveyTemplate: write_barriers_survey,
+    EvaluationSlipTemplate: write_evaluation_slip,
+    BarriersSummary: lambda summary, out, context: write_barriers_summary(summary, out, _settings(context)),
     AuditReport: write_report,
     Comparison: lambda comparison, out, context: write_comparison(comparison, out, _settings(context)),
     Progress: lambda progress, out, context: write_progress(progress, out, _settings(context)),
@@ -70,6 +84,7 @@ DOES_NOT_WRITE: frozenset[str] = frozenset(
         "approaches",
         "audit",
         "barriers",
+        "barriers-return",
         "framework",
         "glossary",
         "ladder",
@@ -81,7 +96,9 @@ DOES_NOT_WRITE: frozenset[str] = frozenset(
 
 An audit is written as an :class:`~coproduction.AuditReport` (or its blank
 :class:`~coproduction.AuditTemplate`); frameworks, ladders, ladder
-assessments, glossaries and score reports are data, written as JSON.
+assessments, glossaries and score reports are data, written as JSON; a
+barriers survey return is read from the filled
+:class:`~coproduction.BarriersSurveyTemplate`, not written.
 """
 
 
@@ -231,5 +248,73 @@ class DocxExporter:
         except ARCHIVE_ERRORS as error:
             raise UnreadableFileError(
                 f"the file could not be read as a Word ladder assessment template ({type(error).__name__}: {error})",
+                source=name,
+            ) from error
+
+    def read_barriers_return(self, source: BinaryIO, /, context: ExportContext) -> BarriersReturn:
+        """Read a filled-in Word barriers survey back into a return.
+
+        Works on files saved by Word and by LibreOffice (which drops the
+        controls' tags: rows are then found by the reference printed under
+        each barrier).
+
+        Args:
+            source: The filled ``.docx``, opened for binary reading.
+            context: Where to find the survey's barriers (its catalogue) and
+                the size limits the file must keep to.
+
+        Returns:
+            The return: the barriers listed, those ticked, and any others in the family's own words.
+
+        Raises:
+            UnreadableFileError: If the file is not a Word barriers survey, is
+                damaged, breaks the limits, or was made from another text of its barriers.
+            InvalidDocumentError: Listing every unacceptable value with its barrier row or cover question.
+        """
+        name = _source_name(source)
+        try:
+            data = read_bounded(source, context.limits)
+            return read_barriers_survey(data, context.catalogue, context.limits)
+        except CoproductionError as error:
+            error.with_source(name)
+            raise
+        except ARCHIVE_ERRORS as error:
+            raise UnreadableFileError(
+                f"the file could not be read as a Word barriers survey ({type(error).__name__}: {error})",
+                source=name,
+            ) from error
+
+    def read_evaluation_slip(self, source: BinaryIO, /, activity: Activity, context: ExportContext) -> EvaluationSlip:
+        """Read a filled-in Word evaluation slip of ``activity`` back into an anonymous slip.
+
+        Works on files saved by Word and by LibreOffice (which drops the
+        controls' tags: each question's boxes are then found by the reference
+        printed under them), filled in on screen or on paper and scanned back
+        into the template.
+
+        Args:
+            source: The filled ``.docx``, opened for binary reading.
+            activity: The activity the slip was made for.
+            context: The size limits the file must keep to.
+
+        Returns:
+            The ratings (None for a question left blank) and the comment.
+
+        Raises:
+            UnreadableFileError: If the file is not a Word evaluation slip, is
+                damaged, breaks the limits, or is a slip of another activity.
+            InvalidDocumentError: Listing every question with more than one box
+                ticked, or a mark that cannot be read.
+        """
+        name = _source_name(source)
+        try:
+            data = read_bounded(source, context.limits)
+            return read_evaluation_slip(data, activity, context.limits)
+        except CoproductionError as error:
+            error.with_source(name)
+            raise
+        except ARCHIVE_ERRORS as error:
+            raise UnreadableFileError(
+                f"the file could not be read as a Word evaluation slip ({type(error).__name__}: {error})",
                 source=name,
             ) from error

@@ -121,6 +121,7 @@ DOES_NOT_WRITE: frozenset[str] = frozenset(
         "approaches",
         "audit",
         "barriers",
+        "barriers-return",
         "framework",
         "glossary",
         "ladder",

@@ -47,6 +47,7 @@ DOES_NOT_WRITE: frozenset[str] = frozenset(
         "approaches",
         "audit",
         "barriers",
+        "barriers-return",
         "comparison",
         "feedback-log",
         "framework",

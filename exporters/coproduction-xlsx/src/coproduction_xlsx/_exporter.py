@@ -10,6 +10,9 @@ from coproduction import (
     Audit,
     AuditReport,
     AuditTemplate,
+    BarriersReturn,
+    BarriersSummary,
+    BarriersSurveyTemplate,
     Comparison,
     ExportContext,
     FeedbackLog,
@@ -24,6 +27,9 @@ from coproduction import (
     UnknownFrameworkError,
     UnsupportedDocumentError,
 )
+from coproduction_xlsx._barriers_summary import write_barriers_summary
+from coproduction_xlsx._barriers_survey import write_barriers_survey
+from coproduction_xlsx._barriers_survey_reader import read_barriers_survey
 from coproduction_xlsx._comparison import write_comparison
 from coproduction_xlsx._feedback import write_feedback_log
 from coproduction_xlsx._ladder_comparison import write_ladder_comparison
@@ -74,6 +80,8 @@ def _write_summary(summary: CouncilSummary, out: BinaryIO, context: ExportContex
 WRITERS: Mapping[type, Writer] = {
     AuditTemplate: lambda template, out, context: write_template(template, out),
     LadderAssessmentTemplate: lambda template, out, context: write_ladder_template(template, out),
+    BarriersSurveyTemplate: lambda template, out, context: write_barriers_survey(template, out),
+    BarriersSummary: lambda summary, out, context: write_barriers_summary(summary, out, context.catalogue),
     AuditReport: lambda report, out, context: write_report(report, out),
     CouncilSummary: _write_summary,
     ActionPlan: _write_plan,
@@ -93,6 +101,7 @@ DOES_NOT_WRITE: frozenset[str] = frozenset(
         "approaches",
         "audit",
         "barriers",
+        "barriers-return",
         "charter",
         "framework",
         "glossary",
@@ -241,3 +250,21 @@ class XlsxExporter:
             InvalidDocumentError: Listing every unacceptable value with its sheet and cell.
         """
         return read_ladder_template(source, catalogue=context.catalogue, limits=context.limits)
+
+    def read_barriers_return(self, source: BinaryIO, /, context: ExportContext) -> BarriersReturn:
+        """Read a filled-in barriers survey workbook back into a return.
+
+        Args:
+            source: The workbook, opened for binary reading.
+            context: Where to find the survey's barriers (its catalogue) and
+                the limits the file must keep to.
+
+        Returns:
+            The return: the barriers listed, those ticked, and any others in the family's own words.
+
+        Raises:
+            UnreadableFileError: If the file is not a safe .xlsx barriers
+                survey, or was made from another text of its barriers.
+            InvalidDocumentError: Listing every unacceptable value with its sheet and cell.
+        """
+        return read_barriers_survey(source, catalogue=context.catalogue, limits=context.limits)

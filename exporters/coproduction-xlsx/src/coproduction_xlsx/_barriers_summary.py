@@ -1,0 +1,97 @@
+"""The barriers survey summed up as a workbook: counts per barrier, families' own words, approaches that help.
+
+Families' own words are written as text, never as formulas (:func:`~._safety.put_text`).
+"""
+
+from __future__ import annotations
+
+from typing import BinaryIO
+
+from coproduction import BarriersSummary, Basis, Catalogue, UnknownCatalogueItemError, survey_text
+from coproduction_xlsx import _layout as L
+from coproduction_xlsx._safety import TextChecks, put_text
+from coproduction_xlsx._tables import header_row, new_workbook, put_number, save_workbook, set_up_table, title_row
+
+__all__ = ["APPROACHES_SHEET", "BARRIERS_SHEET", "OWN_WORDS_SHEET", "write_barriers_summary"]
+
+BARRIERS_SHEET = "Barriers"
+OWN_WORDS_SHEET = "Own words"
+APPROACHES_SHEET = "Approaches"
+_SHARE = "0%"
+
+
+def _shown(catalogue: Catalogue, barrier_id: str) -> str:
+    try:
+        return survey_text(catalogue.barrier(barrier_id))
+    except UnknownCatalogueItemError:
+        return barrier_id
+
+
+def write_barriers_summary(summary: BarriersSummary, out: BinaryIO, catalogue: Catalogue) -> None:
+    """Write a barriers survey summary workbook.
+
+    Args:
+        summary: The summary.
+        out: Where to write the .xlsx bytes; nothing is written on failure.
+        catalogue: Where the barriers' words are found.
+
+    Raises:
+        ExportError: If a text cannot be held by Excel.
+    """
+    checks = TextChecks()
+    for number, text in enumerate(summary.other, start=1):
+        checks.check(text, f"other barrier {number}")
+    for name in summary.organisations:
+        checks.check(name, "organisation")
+    checks.raise_if_any("the barriers survey summary")
+    wb = new_workbook("What makes it hard for families to take part")
+    ws = wb.active
+    assert ws is not None
+    ws.title = BARRIERS_SHEET
+    title_row(ws, "What makes it hard for families to take part")
+    put_text(
+        ws,
+        2,
+        1,
+        f"{summary.returns} surveys from {', '.join(summary.organisations)} ({', '.join(summary.cohorts)}). "
+        "Nobody was named.",
+    )
+    header_row(ws, 4, [("What made it hard", 70), ("Reference", 30), ("Families", 12), ("Asked", 12), ("Share", 12)])
+    row = 4
+    for row, count in enumerate(summary.counts, start=5):
+        shown = _shown(catalogue, count.barrier)
+        put_text(ws, row, 1, shown).alignment = L.WRAP
+        ws.row_dimensions[row].height = L.row_height([(shown, 70)])
+        put_text(ws, row, 2, count.barrier)
+        put_number(ws, row, 3, count.met)
+        put_number(ws, row, 4, count.asked)
+        put_number(ws, row, 5, count.met / count.asked if count.asked else None, _SHARE)
+    set_up_table(ws, 4, row, 5)
+
+    words = wb.create_sheet(OWN_WORDS_SHEET)
+    header_row(words, 1, [("In families' own words", 90)])
+    if summary.other_withheld:
+        put_text(
+            words,
+            2,
+            1,
+            f"Not shown: there were fewer than {summary.minimum_group} surveys, so someone could work out who wrote "
+            "what.",
+        )
+    for row, text in enumerate(summary.other, start=2):
+        put_text(words, row, 1, text).alignment = L.WRAP
+        words.row_dimensions[row].height = L.row_height([(text, 90)])
+    set_up_table(words, 1, 1 + len(summary.other), 1)
+
+    ways = wb.create_sheet(APPROACHES_SHEET)
+    header_row(ways, 1, [("Way of working", 40), ("Reference", 30), ("Helps with", 70), ("Why", 30)])
+    for row, suggestion in enumerate(summary.suggestions, start=2):
+        put_text(ways, row, 1, suggestion.approach.name)
+        put_text(ways, row, 2, suggestion.approach.id)
+        targets = "; ".join(_shown(catalogue, link.target) for link in suggestion.links)
+        put_text(ways, row, 3, targets).alignment = L.WRAP
+        ways.row_dimensions[row].height = L.row_height([(targets, 70)])
+        from_source = any(link.basis is Basis.SOURCE for link in suggestion.links)
+        put_text(ways, row, 4, "The source document says so" if from_source else "Our own suggestion")
+    set_up_table(ways, 1, 1 + len(summary.suggestions), 4)
+    save_workbook(wb, out)
