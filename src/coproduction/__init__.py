@@ -82,6 +82,21 @@ from coproduction.model.charter import (
     TimeFrame,
     TimeUnit,
 )
+from coproduction.model.checklist_page import ChecklistPage, LineStyle, PageLine, PageSection
+from coproduction.model.checklists import (
+    AssessPlanDoReview,
+    ChecklistDocument,
+    ChecklistQuestion,
+    FirstMeetingChecklist,
+    FirstMeetingGuidance,
+    GuidanceItem,
+    MeetingChecklists,
+    MeetingStage,
+    PeopleYouMayMeet,
+    PersonYouMayMeet,
+    Placeholder,
+    StagePrompt,
+)
 from coproduction.model.comparison import (
     Agreement,
     AuditReference,
@@ -115,6 +130,7 @@ from coproduction.model.ladder import (
     RungPractice,
 )
 from coproduction.model.levels import ParticipationLevel
+from coproduction.model.local_details import ContactKey, LocalContact, LocalOffer, SchoolLocalDetails
 from coproduction.model.organisation import Organisation, Perspective
 from coproduction.model.plan import Action, ActionPlan, ActionStatus, RungTarget
 from coproduction.model.pooled import DEFAULT_MINIMUM_GROUP, PooledCriterion, PooledText, PooledView
@@ -136,6 +152,7 @@ from coproduction.rules import wording
 from coproduction.rules.activities import ActivityStatus, activity_status
 from coproduction.rules.calendar import gather_calendar
 from coproduction.rules.changes import FrameworkChanges, framework_changes
+from coproduction.rules.checklists import checklist_page
 from coproduction.rules.comparing import agreement_of_spreads, compare_perspectives, same_organisation, weighted_kappa
 from coproduction.rules.duplicates import Duplicate, DuplicateCheck, find_duplicates
 from coproduction.rules.feedback import check_action_links, you_said_we_did
@@ -169,6 +186,7 @@ __all__ = [
     "Agreement",
     "Approach",
     "ApproachCollection",
+    "AssessPlanDoReview",
     "Audit",
     "AuditReference",
     "AuditReport",
@@ -190,9 +208,13 @@ __all__ = [
     "Channel",
     "Charter",
     "CharterValue",
+    "ChecklistDocument",
+    "ChecklistPage",
+    "ChecklistQuestion",
     "CitedSource",
     "Commitment",
     "Comparison",
+    "ContactKey",
     "Contributor",
     "CoproductionError",
     "CouncilSummary",
@@ -221,11 +243,14 @@ __all__ = [
     "FeedbackStatus",
     "FeedbackSummary",
     "Field",
+    "FirstMeetingChecklist",
+    "FirstMeetingGuidance",
     "Framework",
     "FrameworkChanges",
     "Gap",
     "Glossary",
     "Group",
+    "GuidanceItem",
     "HelpLink",
     "IncomparableAuditsError",
     "Introduction",
@@ -235,18 +260,28 @@ __all__ = [
     "LadderAssessmentTemplate",
     "LadderComparison",
     "Level",
+    "LineStyle",
+    "LocalContact",
+    "LocalOffer",
     "MAX_SENTENCE_WORDS",
     "MAX_THEME_LENGTH",
+    "MeetingChecklists",
+    "MeetingStage",
     "Movement",
     "NOT_PROSE",
     "Note",
     "Organisation",
     "PROSE_KEY",
+    "PageLine",
+    "PageSection",
     "ParticipationLevel",
+    "PeopleYouMayMeet",
+    "PersonYouMayMeet",
     "Perspective",
     "PerspectiveRating",
     "PerspectiveScore",
     "Phrase",
+    "Placeholder",
     "Placement",
     "PlainEnglishChecker",
     "PlainEnglishFinding",
@@ -272,6 +307,7 @@ __all__ = [
     "RungDisagreement",
     "RungPractice",
     "RungTarget",
+    "SchoolLocalDetails",
     "Score",
     "ScoreReport",
     "Section",
@@ -280,6 +316,7 @@ __all__ = [
     "SignOff",
     "Source",
     "SourceEntry",
+    "StagePrompt",
     "StatusCounts",
     "StepStatus",
     "Suggestion",
@@ -307,6 +344,7 @@ __all__ = [
     "check_document",
     "check_plain_english",
     "check_plan",
+    "checklist_page",
     "compare_ladder_assessments",
     "compare_perspectives",
     "default_catalogue",

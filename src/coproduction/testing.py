@@ -52,6 +52,18 @@ from coproduction.model.charter import (
     TimeFrame,
     TimeUnit,
 )
+from coproduction.model.checklists import (
+    AssessPlanDoReview,
+    ChecklistQuestion,
+    FirstMeetingChecklist,
+    FirstMeetingGuidance,
+    GuidanceItem,
+    MeetingChecklists,
+    MeetingStage,
+    PeopleYouMayMeet,
+    PersonYouMayMeet,
+    StagePrompt,
+)
 from coproduction.model.comparison import AuditReference, Comparison
 from coproduction.model.contributors import Contributor, Group
 from coproduction.model.feedback import MAX_THEME_LENGTH, Channel, FeedbackEntry, FeedbackLog, FeedbackResponse
@@ -59,12 +71,14 @@ from coproduction.model.framework import Criterion, Field, Framework, Level, Rat
 from coproduction.model.glossary import Glossary, Term
 from coproduction.model.ladder import Band, Ladder, LadderAssessment, Rung, RungPractice
 from coproduction.model.levels import ParticipationLevel
+from coproduction.model.local_details import ContactKey, LocalContact, LocalOffer, SchoolLocalDetails
 from coproduction.model.organisation import Organisation, Perspective
 from coproduction.model.plan import Action, ActionPlan, ActionStatus, RungTarget
 from coproduction.model.pooled import PooledView
 from coproduction.model.progress import Progress
 from coproduction.model.scores import ScoreReport
 from coproduction.model.source import CitedSource, SourceEntry
+from coproduction.model.wording import ViewpointWording
 from coproduction.rules.comparing import compare_perspectives
 from coproduction.rules.pooling import pool
 from coproduction.rules.progress import track_progress
@@ -93,12 +107,14 @@ __all__ = [
     "ladder_assessment_pairs",
     "ladder_assessments",
     "ladders",
+    "meeting_checklists",
     "organisations",
     "perspectives",
     "pooled_views",
     "progress_documents",
     "rating_scales",
     "respondent_audits",
+    "school_local_details",
     "score_reports",
     "slugs",
 ]
@@ -734,6 +750,101 @@ def barrier_collections(*, max_barriers: int = 5) -> st.SearchStrategy[BarrierCo
         )
 
     return draw()
+
+
+def meeting_checklists() -> st.SearchStrategy[MeetingChecklists]:
+    """Meeting checklists with distinct ids, each part naming the collection's one source, some texts reworded."""
+
+    @st.composite
+    def draw(data: st.DrawFn) -> MeetingChecklists:
+        source = data(_source_entries())
+        text = free_text(blank=False)
+        prompt_ids = data(st.lists(slugs(), min_size=1, max_size=4, unique=True))  # one prompt for each stage
+        stages = [
+            MeetingStage(
+                id=("assess", "plan", "do", "review")[number - 1],
+                name=data(free_text(max_size=20, blank=False)),
+                instruction=data(text),
+                prompts=[StagePrompt(id=prompt_id, text=data(text), is_question=data(st.booleans()))],
+            )
+            for number, prompt_id in enumerate(prompt_ids, start=1)
+        ]
+        wording = st.builds(
+            ViewpointWording,
+            viewpoint=st.just(Perspective.PARENT_CARERS),
+            text=text,
+            field=st.just("text"),
+            library_authored=st.just(("text",)),
+        )
+        question_ids = data(st.lists(slugs(), min_size=1, max_size=3, unique=True))
+        questions = [
+            ChecklistQuestion(
+                id=question_id,
+                number=number,
+                text=data(text),
+                options=data(st.lists(text, max_size=3)),
+                note=data(st.none() | text),
+                wording=data(st.lists(wording, max_size=1)),
+            )
+            for number, question_id in enumerate(question_ids, start=1)
+        ]
+        entry_ids = data(st.lists(slugs(), min_size=1, max_size=3, unique=True))
+        entries = [
+            PersonYouMayMeet(
+                id=entry_id,
+                heading=data(text),
+                fill_in=data(st.none() | st.just("Insert name:")),
+                description=data(st.lists(text, min_size=1, max_size=2)),
+                contact_lines=data(st.lists(text, max_size=2)),
+                local_details_key=f"key_{'abc'[number]}",
+            )
+            for number, entry_id in enumerate(entry_ids)
+        ]
+        parents = Perspective.PARENT_CARERS
+        return MeetingChecklists(
+            id=data(slugs()),
+            name=data(free_text(max_size=40, blank=False)),
+            sources=[source],
+            assess_plan_do_review=AssessPlanDoReview(
+                source=source.id, title=data(text), intro=data(st.lists(text, max_size=2)), stages=stages
+            ),
+            first_meeting_guidance=FirstMeetingGuidance(
+                source=source.id,
+                audience=Perspective.SCHOOL_STAFF,
+                title=data(text),
+                items_heading=data(text),
+                items=[GuidanceItem(id="item-1", position=1, text=data(text))],
+            ),
+            first_meeting_checklist=FirstMeetingChecklist(
+                source=source.id, audience=parents, title=data(text), questions=questions
+            ),
+            people_you_may_meet=PeopleYouMayMeet(
+                source=source.id, audience=parents, title=data(text), entries=entries, outro=data(st.lists(text))
+            ),
+        )
+
+    return draw()
+
+
+def school_local_details() -> st.SearchStrategy[SchoolLocalDetails]:
+    """A school's local details: some contacts, each with something to print; never a child's name."""
+    value = free_text(max_size=40, blank=False)
+    contact = st.builds(
+        LocalContact,
+        names=st.lists(value, min_size=1, max_size=2),
+        phone=st.none() | value,
+        email=st.none() | st.just("senco@example.org"),
+        website=st.none() | value,
+        notes=st.none() | value,
+    )
+    return st.builds(
+        SchoolLocalDetails,
+        school=organisations(),
+        first_meeting_host=st.none() | value,
+        meeting_place=st.none() | value,
+        local_offer=st.none() | st.builds(LocalOffer, name=value, url=st.none() | st.just("https://example.org/offer")),
+        contacts=st.dictionaries(st.sampled_from(list(ContactKey)), contact, max_size=4),
+    )
 
 
 def pooled_views(framework: Framework, *, minimum_group: int | None = None) -> st.SearchStrategy[PooledView]:

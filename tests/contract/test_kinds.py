@@ -36,8 +36,10 @@ STRATEGIES: dict[str, Callable[[], st.SearchStrategy[Any]]] = {
     "glossary": testing.glossaries,
     "ladder": testing.ladders,
     "ladder-assessment": lambda: testing.ladders().flatmap(testing.ladder_assessments),
+    "meeting-checklists": testing.meeting_checklists,
     "pooled-view": lambda: testing.frameworks().flatmap(testing.pooled_views),
     "progress": testing.progress_documents,
+    "school-local-details": testing.school_local_details,
     "score-report": testing.score_reports,
 }
 # Which strategy of coproduction.testing each entry above draws from.
@@ -54,8 +56,10 @@ STRATEGY_NAMES = {
     "glossary": "glossaries",
     "ladder": "ladders",
     "ladder-assessment": "ladder_assessments",
+    "meeting-checklists": "meeting_checklists",
     "pooled-view": "pooled_views",
     "progress": "progress_documents",
+    "school-local-details": "school_local_details",
     "score-report": "score_reports",
 }
 KINDS = [kind.name for kind in kinds.kinds()]

@@ -140,6 +140,7 @@ BEYOND_THE_SCHEMA = {
     "duplicate-wording",
     "nothing-marked",
     "below-minimum-group",
+    "empty-contact",
 }
 
 

@@ -16,6 +16,7 @@ from coproduction.contract.checks import (
     activity,
     audit,
     charter,
+    checklists,
     comparison,
     feedback_log,
     framework,
@@ -35,11 +36,13 @@ from coproduction.model.audit import Audit
 from coproduction.model.barriers import BarrierCollection
 from coproduction.model.catalogue import CatalogueLookup
 from coproduction.model.charter import Charter
+from coproduction.model.checklists import MeetingChecklists
 from coproduction.model.comparison import Comparison
 from coproduction.model.feedback import FeedbackLog
 from coproduction.model.framework import Framework
 from coproduction.model.glossary import Glossary
 from coproduction.model.ladder import Ladder, LadderAssessment
+from coproduction.model.local_details import SchoolLocalDetails
 from coproduction.model.plan import ActionPlan
 from coproduction.model.pooled import PooledView
 from coproduction.model.progress import Progress
@@ -113,8 +116,10 @@ _KINDS: tuple[Kind, ...] = (
         _with_catalogue(ladder_assessment.check_ladder_assessment_data, "a ladder assessment"),
         needs_catalogue=True,
     ),
+    _kind("meeting-checklists", MeetingChecklists, _without_catalogue(checklists.check_meeting_checklists_data)),
     _kind("pooled-view", PooledView, _without_catalogue(pooled_view.check_pooled_view_data)),
     _kind("progress", Progress, _without_catalogue(progress.check_progress_data)),
+    _kind("school-local-details", SchoolLocalDetails, _without_catalogue(checklists.check_school_local_details_data)),
     _kind("score-report", ScoreReport),
 )
 

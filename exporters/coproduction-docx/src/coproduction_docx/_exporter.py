@@ -71,6 +71,8 @@ DOES_NOT_WRITE: frozenset[str] = frozenset(
         "glossary",
         "ladder",
         "ladder-assessment",
+        "meeting-checklists",
+        "school-local-details",
         "score-report",
     }
 )
