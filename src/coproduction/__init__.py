@@ -152,7 +152,7 @@ from coproduction.rules import wording
 from coproduction.rules.activities import ActivityStatus, activity_status
 from coproduction.rules.calendar import gather_calendar
 from coproduction.rules.changes import FrameworkChanges, framework_changes
-from coproduction.rules.checklists import checklist_page
+from coproduction.rules.checklists import ANSWER_LINES, checklist_page
 from coproduction.rules.comparing import agreement_of_spreads, compare_perspectives, same_organisation, weighted_kappa
 from coproduction.rules.duplicates import Duplicate, DuplicateCheck, find_duplicates
 from coproduction.rules.feedback import check_action_links, you_said_we_did
@@ -177,6 +177,7 @@ from coproduction.rules.viewpoints import Worded, examples_for, is_library_autho
 __version__ = "0.1.0"
 
 __all__ = [
+    "ANSWER_LINES",
     "Action",
     "ActionPlan",
     "ActionStatus",

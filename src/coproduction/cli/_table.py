@@ -11,6 +11,7 @@ from coproduction.cli._activity import ACTIVITY_COMMANDS
 from coproduction.cli._audit_commands import AUDIT_COMMANDS
 from coproduction.cli._catalogue_commands import CATALOGUE_COMMANDS
 from coproduction.cli._charter import CHARTER_COMMANDS
+from coproduction.cli._checklist import CHECKLIST_COMMANDS
 from coproduction.cli._command import Command
 from coproduction.cli._compare import COMPARE_COMMANDS
 from coproduction.cli._exporters import EXPORTER_COMMANDS
@@ -37,6 +38,7 @@ COMMANDS: tuple[Command, ...] = (
     *CHARTER_COMMANDS,
     *FEEDBACK_COMMANDS,
     *PRACTICE_COMMANDS,
+    *CHECKLIST_COMMANDS,
     *ACTIVITY_COMMANDS,
     *GLOSSARY_COMMANDS,
     *POOL_COMMANDS,

@@ -11,6 +11,7 @@ from coproduction import (
     AuditReport,
     AuditTemplate,
     Charter,
+    ChecklistPage,
     Comparison,
     CoproductionError,
     ExportContext,
@@ -25,6 +26,7 @@ from coproduction import (
 )
 from coproduction.exporters.office import read_bounded
 from coproduction_docx._charter import write_charter
+from coproduction_docx._checklist import write_checklist
 from coproduction_docx._comparison import write_comparison
 from coproduction_docx._cycle import Settings
 from coproduction_docx._feedback import write_feedback
@@ -58,6 +60,7 @@ WRITERS: Mapping[type, Writer] = {
     Charter: lambda charter, out, context: write_charter(charter, out, _settings(context)),
     FeedbackLog: lambda log, out, context: write_feedback(log, out, _settings(context)),
     PooledView: lambda view, out, context: write_pooled_view(view, out, _settings(context)),
+    ChecklistPage: lambda page, out, context: write_checklist(page, out, _settings(context)),
 }
 """What the Word exporter writes: one writer per document class."""
 
