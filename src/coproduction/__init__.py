@@ -150,6 +150,7 @@ from coproduction.model.source import CitedSource, Edit, Source, SourceEntry
 from coproduction.model.wording import ViewpointWording
 from coproduction.rules import wording
 from coproduction.rules.activities import ActivityStatus, activity_status
+from coproduction.rules.approach_names import approach_name
 from coproduction.rules.calendar import gather_calendar
 from coproduction.rules.changes import FrameworkChanges, framework_changes
 from coproduction.rules.checklists import ANSWER_LINES, checklist_page
@@ -167,6 +168,7 @@ from coproduction.rules.plain_english import (
     terms_used,
     text_fields,
 )
+from coproduction.rules.plan_approaches import MOST_APPROACHES, attach_approaches
 from coproduction.rules.planning import Gap, PlanProposal, PlanStatus, check_plan, find_gaps, plan_status, propose_plan
 from coproduction.rules.pooling import pool
 from coproduction.rules.practice import suggest_approaches
@@ -266,6 +268,7 @@ __all__ = [
     "LocalOffer",
     "MAX_SENTENCE_WORDS",
     "MAX_THEME_LENGTH",
+    "MOST_APPROACHES",
     "MeetingChecklists",
     "MeetingStage",
     "Movement",
@@ -339,6 +342,8 @@ __all__ = [
     "actions_done",
     "activity_status",
     "agreement_of_spreads",
+    "approach_name",
+    "attach_approaches",
     "check_action_links",
     "check_audit",
     "check_charter",

@@ -391,7 +391,11 @@ def _levels(drawn: bool) -> st.SearchStrategy[ParticipationLevel | None]:
 
 
 def actions(
-    criteria: Iterable[str] = (), *, ladder: Ladder | None = None, levels: bool = False
+    criteria: Iterable[str] = (),
+    *,
+    ladder: Ladder | None = None,
+    levels: bool = False,
+    approaches: Iterable[str] = (),
 ) -> st.SearchStrategy[Action]:
     """Valid actions: due on or after their start, a reason whenever dropped.
 
@@ -399,8 +403,10 @@ def actions(
         criteria: The criterion ids an action may improve (it improves some of them).
         ladder: A ladder whose rungs an action may aim at; no targets when omitted.
         levels: Whether an action may name a level of participation (none when false).
+        approaches: The approach ids an action may name (none when empty).
     """
     choices = list(dict.fromkeys(criteria))
+    approach_ids = list(dict.fromkeys(approaches))
 
     @st.composite
     def build(draw: st.DrawFn) -> Action:
@@ -428,13 +434,14 @@ def actions(
             review_date=draw(st.none() | dates()),
             notes=draw(free_text(max_size=40)),
             level=draw(_levels(levels)),
+            approaches=draw(st.lists(st.sampled_from(approach_ids), unique=True, max_size=3)) if approach_ids else (),
         )
 
     return build()
 
 
 def action_plans(
-    framework: Framework, *, ladder: Ladder | None = None, levels: bool = False
+    framework: Framework, *, ladder: Ladder | None = None, levels: bool = False, approaches: Iterable[str] = ()
 ) -> st.SearchStrategy[ActionPlan]:
     """Action plans answering ``framework``, with unique action ids.
 
@@ -442,13 +449,18 @@ def action_plans(
         framework: The framework whose criteria the actions improve.
         ladder: A ladder whose rungs actions may aim at; no targets when omitted.
         levels: Whether actions may name a level of participation (none when false).
+        approaches: The approach ids actions may name (none when empty).
     """
     criteria = [criterion.id for criterion in framework.criteria]
 
     @st.composite
     def build(draw: st.DrawFn) -> ActionPlan:
         drawn = draw(
-            st.lists(actions(criteria, ladder=ladder, levels=levels), max_size=5, unique_by=lambda action: action.id)
+            st.lists(
+                actions(criteria, ladder=ladder, levels=levels, approaches=approaches),
+                max_size=5,
+                unique_by=lambda action: action.id,
+            )
         )
         references = draw(
             st.lists(
@@ -558,13 +570,17 @@ def feedback_responses(said_on: dt.date) -> st.SearchStrategy[FeedbackResponse]:
 _THEMES = ["", "Communication", "communication", "  Communication ", "Meetings", "Travel", "Clubs and trips"]
 
 
-def feedback_entries(identifier: str | None = None, *, levels: bool = False) -> st.SearchStrategy[FeedbackEntry]:
+def feedback_entries(
+    identifier: str | None = None, *, levels: bool = False, approaches: Iterable[str] = ()
+) -> st.SearchStrategy[FeedbackEntry]:
     """Feedback entries with every kind of answer, themes that differ only in case and spacing.
 
     Args:
         identifier: The entry's id; drawn when omitted.
         levels: Whether an entry may name a level of participation (none when false).
+        approaches: The approach ids an entry may name as the one used (none when empty).
     """
+    approach_ids = list(dict.fromkeys(approaches))
 
     @st.composite
     def build(draw: st.DrawFn) -> FeedbackEntry:
@@ -580,17 +596,21 @@ def feedback_entries(identifier: str | None = None, *, levels: bool = False) -> 
             response=draw(feedback_responses(said_on)),
             actions=draw(st.lists(slugs(), max_size=2, unique=True)),
             level=draw(_levels(levels)),
+            approach=draw(st.none() | st.sampled_from(approach_ids)) if approach_ids else None,
         )
 
     return build()
 
 
-def feedback_logs(*, max_entries: int = 8, levels: bool = False) -> st.SearchStrategy[FeedbackLog]:
+def feedback_logs(
+    *, max_entries: int = 8, levels: bool = False, approaches: Iterable[str] = ()
+) -> st.SearchStrategy[FeedbackLog]:
     """Feedback logs with unique entry ids.
 
     Args:
         max_entries: The most entries drawn.
         levels: Whether entries may name a level of participation (none when false).
+        approaches: The approach ids entries may name (none when empty).
     """
 
     @st.composite
@@ -598,7 +618,7 @@ def feedback_logs(*, max_entries: int = 8, levels: bool = False) -> st.SearchStr
         ids = draw(st.lists(slugs(), max_size=max_entries, unique=True))
         return FeedbackLog(
             organisation=draw(organisations()),
-            entries=[draw(feedback_entries(identifier, levels=levels)) for identifier in ids],
+            entries=[draw(feedback_entries(identifier, levels=levels, approaches=approaches)) for identifier in ids],
             title=draw(st.sampled_from(["You said, we did", "You said, we did: spring term"])),
         )
 

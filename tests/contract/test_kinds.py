@@ -21,17 +21,20 @@ from coproduction.contract import kinds, schemas
 from coproduction.contract.serialization import make_converter, to_dict
 
 SCHEMAS = ROOT / "schemas"
+APPROACHES = ["send-coffee-mornings", "working-document"]
 
 # The strategy of coproduction.testing that draws valid documents of each kind.
 STRATEGIES: dict[str, Callable[[], st.SearchStrategy[Any]]] = {
-    "action-plan": lambda: testing.frameworks().flatmap(lambda framework: testing.action_plans(framework, levels=True)),
+    "action-plan": lambda: testing.frameworks().flatmap(
+        lambda framework: testing.action_plans(framework, levels=True, approaches=APPROACHES)
+    ),
     "activity": testing.activities,
     "approaches": testing.approach_collections,
     "audit": lambda: testing.frameworks_with_audits().map(lambda pair: pair[1]),
     "barriers": testing.barrier_collections,
     "charter": lambda: testing.charters(levels=True),
     "comparison": testing.comparisons,
-    "feedback-log": lambda: testing.feedback_logs(levels=True),
+    "feedback-log": lambda: testing.feedback_logs(levels=True, approaches=APPROACHES),
     "framework": testing.frameworks,
     "glossary": testing.glossaries,
     "ladder": testing.ladders,

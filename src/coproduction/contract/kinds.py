@@ -14,6 +14,7 @@ import attrs
 from coproduction.contract.checks import (
     action_plan,
     activity,
+    approach_refs,
     audit,
     charter,
     checklists,
@@ -69,6 +70,18 @@ def _with_catalogue(check: Callable[[dict[str, Any], CatalogueLookup], list[Prob
     return lambda data, catalogue: check(data, require_catalogue(catalogue, what))
 
 
+def _plan_check(data: dict[str, Any], catalogue: CatalogueLookup) -> list[Problem]:
+    return [*action_plan.check_plan_data(data, catalogue), *approach_refs.action_approach_problems(data, catalogue)]
+
+
+def _feedback_log_check(data: dict[str, Any], catalogue: CatalogueLookup | None) -> list[Problem]:
+    """A feedback log's approaches are checked when a catalogue is given; the log itself needs none."""
+    return [
+        *feedback_log.check_feedback_log_data(data),
+        *approach_refs.feedback_approach_problems(data, catalogue),
+    ]
+
+
 @attrs.frozen
 class Kind:
     """One document kind.
@@ -97,16 +110,14 @@ def _kind(name: str, cls: type[Any], check: Check = _no_check, *, needs_catalogu
 
 
 _KINDS: tuple[Kind, ...] = (
-    _kind(
-        "action-plan", ActionPlan, _with_catalogue(action_plan.check_plan_data, "an action plan"), needs_catalogue=True
-    ),
+    _kind("action-plan", ActionPlan, _with_catalogue(_plan_check, "an action plan"), needs_catalogue=True),
     _kind("activity", Activity, _with_catalogue(activity.check_activity_data, "an activity"), needs_catalogue=True),
     _kind("approaches", ApproachCollection, _without_catalogue(practice.check_approaches_data)),
     _kind("audit", Audit, _with_catalogue(audit.check_audit_data, "an audit"), needs_catalogue=True),
     _kind("barriers", BarrierCollection, _without_catalogue(practice.check_barriers_data)),
     _kind("charter", Charter, _with_catalogue(charter.check_charter_data, "a charter"), needs_catalogue=True),
     _kind("comparison", Comparison, _without_catalogue(comparison.check_comparison_data)),
-    _kind("feedback-log", FeedbackLog, _without_catalogue(feedback_log.check_feedback_log_data)),
+    _kind("feedback-log", FeedbackLog, _feedback_log_check),
     _kind("framework", Framework, _without_catalogue(framework.check_framework_data)),
     Kind("glossary", Glossary, "glossary", 2, {1: glossary_1_to_2}, _without_catalogue(glossary.check_glossary_data)),
     _kind("ladder", Ladder, _without_catalogue(ladder.check_ladder_data)),

@@ -77,7 +77,7 @@ WRITERS: Mapping[type, Writer] = {
     ActionPlan: _write_plan,
     Comparison: lambda comparison, out, context: write_comparison(comparison, out, catalogue=context.catalogue),
     Progress: lambda progress, out, context: write_progress(progress, out, catalogue=context.catalogue),
-    FeedbackLog: lambda log, out, context: write_feedback_log(log, out),
+    FeedbackLog: lambda log, out, context: write_feedback_log(log, out, context.catalogue),
     PooledView: lambda view, out, context: write_pooled_view(
         view, out, framework=find_framework(context.catalogue, view.framework, view.framework_version)
     ),
