@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from coproduction.cli._activity import ACTIVITY_COMMANDS
 from coproduction.cli._audit_commands import AUDIT_COMMANDS
+from coproduction.cli._calendar import CALENDAR_COMMANDS
 from coproduction.cli._catalogue_commands import CATALOGUE_COMMANDS
 from coproduction.cli._charter import CHARTER_COMMANDS
 from coproduction.cli._checklist import CHECKLIST_COMMANDS
@@ -40,6 +41,7 @@ COMMANDS: tuple[Command, ...] = (
     *PRACTICE_COMMANDS,
     *CHECKLIST_COMMANDS,
     *ACTIVITY_COMMANDS,
+    *CALENDAR_COMMANDS,
     *GLOSSARY_COMMANDS,
     *POOL_COMMANDS,
     *PUBLISH_COMMANDS,

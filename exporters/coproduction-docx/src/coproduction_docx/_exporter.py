@@ -10,6 +10,7 @@ from coproduction import (
     Audit,
     AuditReport,
     AuditTemplate,
+    Calendar,
     Charter,
     ChecklistPage,
     Comparison,
@@ -25,6 +26,7 @@ from coproduction import (
     UnsupportedDocumentError,
 )
 from coproduction.exporters.office import read_bounded
+from coproduction_docx._calendar import write_calendar
 from coproduction_docx._charter import write_charter
 from coproduction_docx._checklist import write_checklist
 from coproduction_docx._comparison import write_comparison
@@ -61,6 +63,7 @@ WRITERS: Mapping[type, Writer] = {
     FeedbackLog: lambda log, out, context: write_feedback(log, out, _settings(context)),
     PooledView: lambda view, out, context: write_pooled_view(view, out, _settings(context)),
     ChecklistPage: lambda page, out, context: write_checklist(page, out, _settings(context)),
+    Calendar: lambda calendar, out, context: write_calendar(calendar, out, _settings(context)),
 }
 """What the Word exporter writes: one writer per document class."""
 
