@@ -10,6 +10,7 @@ from coproduction import (
     Audit,
     AuditReport,
     AuditTemplate,
+    Calendar,
     Comparison,
     ExportContext,
     FeedbackLog,
@@ -23,6 +24,7 @@ from coproduction import (
     UnknownFrameworkError,
     UnsupportedDocumentError,
 )
+from coproduction_xlsx._calendar import write_calendar
 from coproduction_xlsx._comparison import write_comparison
 from coproduction_xlsx._feedback import write_feedback_log
 from coproduction_xlsx._ladder_reader import read_ladder_template
@@ -78,6 +80,7 @@ WRITERS: Mapping[type, Writer] = {
     Comparison: lambda comparison, out, context: write_comparison(comparison, out, catalogue=context.catalogue),
     Progress: lambda progress, out, context: write_progress(progress, out, catalogue=context.catalogue),
     FeedbackLog: lambda log, out, context: write_feedback_log(log, out, context.catalogue),
+    Calendar: lambda calendar, out, context: write_calendar(calendar, out),
     PooledView: lambda view, out, context: write_pooled_view(
         view, out, framework=find_framework(context.catalogue, view.framework, view.framework_version)
     ),
