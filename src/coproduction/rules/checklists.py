@@ -191,10 +191,10 @@ def _people(checklists: MeetingChecklists, details: SchoolLocalDetails | None) -
         )
         lines = [
             PageLine(text=text, by_library=True),
-            PageLine(text="Website:", style=LineStyle.WRITE_IN, value=offer.name, by_library=True),
+            PageLine(text="Name:", style=LineStyle.WRITE_IN, value=offer.name, by_library=True),
         ]
         if offer.url:
-            lines.append(PageLine(text="Address:", style=LineStyle.WRITE_IN, value=offer.url, by_library=True))
+            lines.append(PageLine(text="Website:", style=LineStyle.WRITE_IN, value=offer.url, by_library=True))
         yield PageSection(heading="Find out more", lines=lines, heading_by_library=True)
     else:
         outro = [_line(guide, f"outro[{index}]", _PARENTS) for index in range(len(guide.outro))]
