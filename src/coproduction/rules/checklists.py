@@ -27,7 +27,7 @@ ANSWER_LINES = 3
 _PARENTS = Perspective.PARENT_CARERS
 _WORDED_PARTS = (FirstMeetingChecklist, PeopleYouMayMeet)
 _LIBRARY_WORDS = (
-    " Some of the wording is the coproduction library's plain English;"
+    " Some of the words are the coproduction library's own (its plain English, and the school's details);"
     " the source's own words are kept in its catalogue."
 )
 
