@@ -97,6 +97,21 @@ from coproduction.model.charter import (
     TimeFrame,
     TimeUnit,
 )
+from coproduction.model.checklist_page import ChecklistPage, LineStyle, PageLine, PageSection
+from coproduction.model.checklists import (
+    AssessPlanDoReview,
+    ChecklistDocument,
+    ChecklistQuestion,
+    FirstMeetingChecklist,
+    FirstMeetingGuidance,
+    GuidanceItem,
+    MeetingChecklists,
+    MeetingStage,
+    PeopleYouMayMeet,
+    PersonYouMayMeet,
+    Placeholder,
+    StagePrompt,
+)
 from coproduction.model.comparison import (
     Agreement,
     AuditReference,
@@ -130,6 +145,7 @@ from coproduction.model.ladder import (
     RungPractice,
 )
 from coproduction.model.levels import ParticipationLevel
+from coproduction.model.local_details import ContactKey, LocalContact, LocalOffer, SchoolLocalDetails
 from coproduction.model.organisation import Organisation, Perspective
 from coproduction.model.plan import Action, ActionPlan, ActionStatus, RungTarget
 from coproduction.model.pooled import DEFAULT_MINIMUM_GROUP, PooledCriterion, PooledText, PooledView
@@ -149,9 +165,11 @@ from coproduction.model.source import CitedSource, Edit, Source, SourceEntry
 from coproduction.model.wording import ViewpointWording
 from coproduction.rules import wording
 from coproduction.rules.activities import ActivityStatus, activity_status
+from coproduction.rules.approach_names import approach_name
 from coproduction.rules.barriers_survey import summarise_barriers
 from coproduction.rules.calendar import gather_calendar
 from coproduction.rules.changes import FrameworkChanges, framework_changes
+from coproduction.rules.checklists import ANSWER_LINES, checklist_page
 from coproduction.rules.comparing import agreement_of_spreads, compare_perspectives, same_organisation, weighted_kappa
 from coproduction.rules.duplicates import Duplicate, DuplicateCheck, find_duplicates
 from coproduction.rules.feedback import check_action_links, you_said_we_did
@@ -166,6 +184,7 @@ from coproduction.rules.plain_english import (
     terms_used,
     text_fields,
 )
+from coproduction.rules.plan_approaches import MOST_APPROACHES, attach_approaches
 from coproduction.rules.planning import Gap, PlanProposal, PlanStatus, check_plan, find_gaps, plan_status, propose_plan
 from coproduction.rules.pooling import pool, withheld_note
 from coproduction.rules.practice import suggest_approaches
@@ -176,6 +195,7 @@ from coproduction.rules.viewpoints import Worded, examples_for, is_library_autho
 __version__ = "0.1.0"
 
 __all__ = [
+    "ANSWER_LINES",
     "Action",
     "ActionPlan",
     "ActionStatus",
@@ -185,6 +205,7 @@ __all__ = [
     "Agreement",
     "Approach",
     "ApproachCollection",
+    "AssessPlanDoReview",
     "Audit",
     "AuditReference",
     "AuditReport",
@@ -210,9 +231,13 @@ __all__ = [
     "Channel",
     "Charter",
     "CharterValue",
+    "ChecklistDocument",
+    "ChecklistPage",
+    "ChecklistQuestion",
     "CitedSource",
     "Commitment",
     "Comparison",
+    "ContactKey",
     "Contributor",
     "CoproductionError",
     "CouncilSummary",
@@ -242,11 +267,14 @@ __all__ = [
     "FeedbackStatus",
     "FeedbackSummary",
     "Field",
+    "FirstMeetingChecklist",
+    "FirstMeetingGuidance",
     "Framework",
     "FrameworkChanges",
     "Gap",
     "Glossary",
     "Group",
+    "GuidanceItem",
     "HelpLink",
     "IncomparableAuditsError",
     "Introduction",
@@ -257,19 +285,30 @@ __all__ = [
     "LadderComparison",
     "LadderComparisonReport",
     "Level",
+    "LineStyle",
+    "LocalContact",
+    "LocalOffer",
     "MAX_RATING",
     "MAX_SENTENCE_WORDS",
     "MAX_THEME_LENGTH",
+    "MOST_APPROACHES",
+    "MeetingChecklists",
+    "MeetingStage",
     "Movement",
     "NOT_PROSE",
     "Note",
     "Organisation",
     "PROSE_KEY",
+    "PageLine",
+    "PageSection",
     "ParticipationLevel",
+    "PeopleYouMayMeet",
+    "PersonYouMayMeet",
     "Perspective",
     "PerspectiveRating",
     "PerspectiveScore",
     "Phrase",
+    "Placeholder",
     "Placement",
     "PlainEnglishChecker",
     "PlainEnglishFinding",
@@ -295,6 +334,7 @@ __all__ = [
     "RungDisagreement",
     "RungPractice",
     "RungTarget",
+    "SchoolLocalDetails",
     "Score",
     "ScoreReport",
     "Section",
@@ -303,6 +343,7 @@ __all__ = [
     "SignOff",
     "Source",
     "SourceEntry",
+    "StagePrompt",
     "StatusCounts",
     "StepStatus",
     "Suggestion",
@@ -325,6 +366,8 @@ __all__ = [
     "activity_fingerprint",
     "activity_status",
     "agreement_of_spreads",
+    "approach_name",
+    "attach_approaches",
     "barrier_fingerprint",
     "check_action_links",
     "check_audit",
@@ -332,6 +375,7 @@ __all__ = [
     "check_document",
     "check_plain_english",
     "check_plan",
+    "checklist_page",
     "compare_ladder_assessments",
     "compare_perspectives",
     "default_catalogue",

@@ -53,6 +53,18 @@ from coproduction.model.charter import (
     TimeFrame,
     TimeUnit,
 )
+from coproduction.model.checklists import (
+    AssessPlanDoReview,
+    ChecklistQuestion,
+    FirstMeetingChecklist,
+    FirstMeetingGuidance,
+    GuidanceItem,
+    MeetingChecklists,
+    MeetingStage,
+    PeopleYouMayMeet,
+    PersonYouMayMeet,
+    StagePrompt,
+)
 from coproduction.model.comparison import AuditReference, Comparison
 from coproduction.model.contributors import Contributor, Group
 from coproduction.model.feedback import MAX_THEME_LENGTH, Channel, FeedbackEntry, FeedbackLog, FeedbackResponse
@@ -60,12 +72,14 @@ from coproduction.model.framework import Criterion, Field, Framework, Level, Rat
 from coproduction.model.glossary import Glossary, Term
 from coproduction.model.ladder import Band, Ladder, LadderAssessment, Rung, RungPractice
 from coproduction.model.levels import ParticipationLevel
+from coproduction.model.local_details import ContactKey, LocalContact, LocalOffer, SchoolLocalDetails
 from coproduction.model.organisation import Organisation, Perspective
 from coproduction.model.plan import Action, ActionPlan, ActionStatus, RungTarget
 from coproduction.model.pooled import PooledView
 from coproduction.model.progress import Progress
 from coproduction.model.scores import ScoreReport
 from coproduction.model.source import CitedSource, SourceEntry
+from coproduction.model.wording import ViewpointWording
 from coproduction.rules.comparing import compare_perspectives
 from coproduction.rules.pooling import pool
 from coproduction.rules.progress import track_progress
@@ -95,12 +109,14 @@ __all__ = [
     "ladder_assessment_pairs",
     "ladder_assessments",
     "ladders",
+    "meeting_checklists",
     "organisations",
     "perspectives",
     "pooled_views",
     "progress_documents",
     "rating_scales",
     "respondent_audits",
+    "school_local_details",
     "score_reports",
     "slugs",
 ]
@@ -377,7 +393,11 @@ def _levels(drawn: bool) -> st.SearchStrategy[ParticipationLevel | None]:
 
 
 def actions(
-    criteria: Iterable[str] = (), *, ladder: Ladder | None = None, levels: bool = False
+    criteria: Iterable[str] = (),
+    *,
+    ladder: Ladder | None = None,
+    levels: bool = False,
+    approaches: Iterable[str] = (),
 ) -> st.SearchStrategy[Action]:
     """Valid actions: due on or after their start, a reason whenever dropped.
 
@@ -385,8 +405,10 @@ def actions(
         criteria: The criterion ids an action may improve (it improves some of them).
         ladder: A ladder whose rungs an action may aim at; no targets when omitted.
         levels: Whether an action may name a level of participation (none when false).
+        approaches: The approach ids an action may name (none when empty).
     """
     choices = list(dict.fromkeys(criteria))
+    approach_ids = list(dict.fromkeys(approaches))
 
     @st.composite
     def build(draw: st.DrawFn) -> Action:
@@ -414,13 +436,14 @@ def actions(
             review_date=draw(st.none() | dates()),
             notes=draw(free_text(max_size=40)),
             level=draw(_levels(levels)),
+            approaches=draw(st.lists(st.sampled_from(approach_ids), unique=True, max_size=3)) if approach_ids else (),
         )
 
     return build()
 
 
 def action_plans(
-    framework: Framework, *, ladder: Ladder | None = None, levels: bool = False
+    framework: Framework, *, ladder: Ladder | None = None, levels: bool = False, approaches: Iterable[str] = ()
 ) -> st.SearchStrategy[ActionPlan]:
     """Action plans answering ``framework``, with unique action ids.
 
@@ -428,13 +451,18 @@ def action_plans(
         framework: The framework whose criteria the actions improve.
         ladder: A ladder whose rungs actions may aim at; no targets when omitted.
         levels: Whether actions may name a level of participation (none when false).
+        approaches: The approach ids actions may name (none when empty).
     """
     criteria = [criterion.id for criterion in framework.criteria]
 
     @st.composite
     def build(draw: st.DrawFn) -> ActionPlan:
         drawn = draw(
-            st.lists(actions(criteria, ladder=ladder, levels=levels), max_size=5, unique_by=lambda action: action.id)
+            st.lists(
+                actions(criteria, ladder=ladder, levels=levels, approaches=approaches),
+                max_size=5,
+                unique_by=lambda action: action.id,
+            )
         )
         references = draw(
             st.lists(
@@ -544,13 +572,17 @@ def feedback_responses(said_on: dt.date) -> st.SearchStrategy[FeedbackResponse]:
 _THEMES = ["", "Communication", "communication", "  Communication ", "Meetings", "Travel", "Clubs and trips"]
 
 
-def feedback_entries(identifier: str | None = None, *, levels: bool = False) -> st.SearchStrategy[FeedbackEntry]:
+def feedback_entries(
+    identifier: str | None = None, *, levels: bool = False, approaches: Iterable[str] = ()
+) -> st.SearchStrategy[FeedbackEntry]:
     """Feedback entries with every kind of answer, themes that differ only in case and spacing.
 
     Args:
         identifier: The entry's id; drawn when omitted.
         levels: Whether an entry may name a level of participation (none when false).
+        approaches: The approach ids an entry may name as the one used (none when empty).
     """
+    approach_ids = list(dict.fromkeys(approaches))
 
     @st.composite
     def build(draw: st.DrawFn) -> FeedbackEntry:
@@ -566,17 +598,21 @@ def feedback_entries(identifier: str | None = None, *, levels: bool = False) -> 
             response=draw(feedback_responses(said_on)),
             actions=draw(st.lists(slugs(), max_size=2, unique=True)),
             level=draw(_levels(levels)),
+            approach=draw(st.none() | st.sampled_from(approach_ids)) if approach_ids else None,
         )
 
     return build()
 
 
-def feedback_logs(*, max_entries: int = 8, levels: bool = False) -> st.SearchStrategy[FeedbackLog]:
+def feedback_logs(
+    *, max_entries: int = 8, levels: bool = False, approaches: Iterable[str] = ()
+) -> st.SearchStrategy[FeedbackLog]:
     """Feedback logs with unique entry ids.
 
     Args:
         max_entries: The most entries drawn.
         levels: Whether entries may name a level of participation (none when false).
+        approaches: The approach ids entries may name (none when empty).
     """
 
     @st.composite
@@ -584,7 +620,7 @@ def feedback_logs(*, max_entries: int = 8, levels: bool = False) -> st.SearchStr
         ids = draw(st.lists(slugs(), max_size=max_entries, unique=True))
         return FeedbackLog(
             organisation=draw(organisations()),
-            entries=[draw(feedback_entries(identifier, levels=levels)) for identifier in ids],
+            entries=[draw(feedback_entries(identifier, levels=levels, approaches=approaches)) for identifier in ids],
             title=draw(st.sampled_from(["You said, we did", "You said, we did: spring term"])),
         )
 
@@ -762,6 +798,101 @@ def barriers_returns(barrier_ids: Iterable[str] | None = None) -> st.SearchStrat
         )
 
     return build()
+
+
+def meeting_checklists() -> st.SearchStrategy[MeetingChecklists]:
+    """Meeting checklists with distinct ids, each part naming the collection's one source, some texts reworded."""
+
+    @st.composite
+    def draw(data: st.DrawFn) -> MeetingChecklists:
+        source = data(_source_entries())
+        text = free_text(blank=False)
+        prompt_ids = data(st.lists(slugs(), min_size=1, max_size=4, unique=True))  # one prompt for each stage
+        stages = [
+            MeetingStage(
+                id=("assess", "plan", "do", "review")[number - 1],
+                name=data(free_text(max_size=20, blank=False)),
+                instruction=data(text),
+                prompts=[StagePrompt(id=prompt_id, text=data(text), is_question=data(st.booleans()))],
+            )
+            for number, prompt_id in enumerate(prompt_ids, start=1)
+        ]
+        wording = st.builds(
+            ViewpointWording,
+            viewpoint=st.just(Perspective.PARENT_CARERS),
+            text=text,
+            field=st.just("text"),
+            library_authored=st.just(("text",)),
+        )
+        question_ids = data(st.lists(slugs(), min_size=1, max_size=3, unique=True))
+        questions = [
+            ChecklistQuestion(
+                id=question_id,
+                number=number,
+                text=data(text),
+                options=data(st.lists(text, max_size=3)),
+                note=data(st.none() | text),
+                wording=data(st.lists(wording, max_size=1)),
+            )
+            for number, question_id in enumerate(question_ids, start=1)
+        ]
+        entry_ids = data(st.lists(slugs(), min_size=1, max_size=3, unique=True))
+        entries = [
+            PersonYouMayMeet(
+                id=entry_id,
+                heading=data(text),
+                fill_in=data(st.none() | st.just("Insert name:")),
+                description=data(st.lists(text, min_size=1, max_size=2)),
+                contact_lines=data(st.lists(text, max_size=2)),
+                local_details_key=f"key_{'abc'[number]}",
+            )
+            for number, entry_id in enumerate(entry_ids)
+        ]
+        parents = Perspective.PARENT_CARERS
+        return MeetingChecklists(
+            id=data(slugs()),
+            name=data(free_text(max_size=40, blank=False)),
+            sources=[source],
+            assess_plan_do_review=AssessPlanDoReview(
+                source=source.id, title=data(text), intro=data(st.lists(text, max_size=2)), stages=stages
+            ),
+            first_meeting_guidance=FirstMeetingGuidance(
+                source=source.id,
+                audience=Perspective.SCHOOL_STAFF,
+                title=data(text),
+                items_heading=data(text),
+                items=[GuidanceItem(id="item-1", position=1, text=data(text))],
+            ),
+            first_meeting_checklist=FirstMeetingChecklist(
+                source=source.id, audience=parents, title=data(text), questions=questions
+            ),
+            people_you_may_meet=PeopleYouMayMeet(
+                source=source.id, audience=parents, title=data(text), entries=entries, outro=data(st.lists(text))
+            ),
+        )
+
+    return draw()
+
+
+def school_local_details() -> st.SearchStrategy[SchoolLocalDetails]:
+    """A school's local details: some contacts, each with something to print; never a child's name."""
+    value = free_text(max_size=40, blank=False)
+    contact = st.builds(
+        LocalContact,
+        names=st.lists(value, min_size=1, max_size=2),
+        phone=st.none() | value,
+        email=st.none() | st.just("senco@example.org"),
+        website=st.none() | value,
+        notes=st.none() | value,
+    )
+    return st.builds(
+        SchoolLocalDetails,
+        school=organisations(),
+        first_meeting_host=st.none() | value,
+        meeting_place=st.none() | value,
+        local_offer=st.none() | st.builds(LocalOffer, name=value, url=st.none() | st.just("https://example.org/offer")),
+        contacts=st.dictionaries(st.sampled_from(list(ContactKey)), contact, max_size=4),
+    )
 
 
 def pooled_views(framework: Framework, *, minimum_group: int | None = None) -> st.SearchStrategy[PooledView]:

@@ -21,10 +21,13 @@ from coproduction.contract import kinds, schemas
 from coproduction.contract.serialization import make_converter, to_dict
 
 SCHEMAS = ROOT / "schemas"
+APPROACHES = ["send-coffee-mornings", "working-document"]
 
 # The strategy of coproduction.testing that draws valid documents of each kind.
 STRATEGIES: dict[str, Callable[[], st.SearchStrategy[Any]]] = {
-    "action-plan": lambda: testing.frameworks().flatmap(lambda framework: testing.action_plans(framework, levels=True)),
+    "action-plan": lambda: testing.frameworks().flatmap(
+        lambda framework: testing.action_plans(framework, levels=True, approaches=APPROACHES)
+    ),
     "activity": testing.activities,
     "approaches": testing.approach_collections,
     "audit": lambda: testing.frameworks_with_audits().map(lambda pair: pair[1]),
@@ -32,13 +35,15 @@ STRATEGIES: dict[str, Callable[[], st.SearchStrategy[Any]]] = {
     "barriers-return": testing.barriers_returns,
     "charter": lambda: testing.charters(levels=True),
     "comparison": testing.comparisons,
-    "feedback-log": lambda: testing.feedback_logs(levels=True),
+    "feedback-log": lambda: testing.feedback_logs(levels=True, approaches=APPROACHES),
     "framework": testing.frameworks,
     "glossary": testing.glossaries,
     "ladder": testing.ladders,
     "ladder-assessment": lambda: testing.ladders().flatmap(testing.ladder_assessments),
+    "meeting-checklists": testing.meeting_checklists,
     "pooled-view": lambda: testing.frameworks().flatmap(testing.pooled_views),
     "progress": testing.progress_documents,
+    "school-local-details": testing.school_local_details,
     "score-report": testing.score_reports,
 }
 # Which strategy of coproduction.testing each entry above draws from.
@@ -56,8 +61,10 @@ STRATEGY_NAMES = {
     "glossary": "glossaries",
     "ladder": "ladders",
     "ladder-assessment": "ladder_assessments",
+    "meeting-checklists": "meeting_checklists",
     "pooled-view": "pooled_views",
     "progress": "progress_documents",
+    "school-local-details": "school_local_details",
     "score-report": "score_reports",
 }
 KINDS = [kind.name for kind in kinds.kinds()]

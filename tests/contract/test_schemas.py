@@ -141,6 +141,7 @@ BEYOND_THE_SCHEMA = {
     "nothing-marked",
     "below-minimum-group",
     "not-asked",
+    "empty-contact",
 }
 
 

@@ -126,8 +126,9 @@ def test_overdue_means_will_do_with_its_date_passed() -> None:
 
 def test_an_entry_names_a_group_and_has_no_field_for_a_persons_name() -> None:
     names = {field.name for field in attrs.fields(cp.FeedbackEntry)}
-    # level is the level of participation (individual, service, strategic), not a person
-    assert names == {"id", "said", "said_by", "channel", "date", "theme", "response", "actions", "level"}
+    # level is the level of participation (individual, service, strategic), not a person;
+    # approach is the id of the engagement approach used (such as send-coffee-mornings), not a person
+    assert names == {"id", "said", "said_by", "channel", "date", "theme", "response", "actions", "level", "approach"}
     assert attrs.fields(cp.FeedbackEntry).said_by.type in (cp.Contributor, "Contributor")
     made = entry()
     assert made.status is NOT_YET and made.actions == ()

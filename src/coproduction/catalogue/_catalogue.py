@@ -1,4 +1,4 @@
-"""The catalogue of frameworks, ladders, glossaries, approaches and barriers (private)."""
+"""The catalogue of frameworks, ladders, glossaries, approaches, barriers and meeting checklists (private)."""
 
 from __future__ import annotations
 
@@ -20,6 +20,7 @@ from coproduction.errors import (
 from coproduction.model._excerpt import excerpt
 from coproduction.model.approaches import Approach, ApproachCollection
 from coproduction.model.barriers import Barrier, BarrierCollection, HelpLink, PriorityGroup, Suggestion
+from coproduction.model.checklists import MeetingChecklists
 from coproduction.model.framework import Framework
 from coproduction.model.glossary import Glossary
 from coproduction.model.ladder import Ladder
@@ -29,7 +30,7 @@ __all__ = ["Catalogue", "CatalogueItem", "default_catalogue"]
 
 T = TypeVar("T")
 
-CatalogueItem = Framework | Ladder | Glossary | ApproachCollection | BarrierCollection
+CatalogueItem = Framework | Ladder | Glossary | ApproachCollection | BarrierCollection | MeetingChecklists
 """What a catalogue holds and a council can add from a JSON file."""
 
 
@@ -49,6 +50,7 @@ class Catalogue:
         glossaries: Iterable[Glossary] = (),
         approaches: Iterable[ApproachCollection] = (),
         barriers: Iterable[BarrierCollection] = (),
+        meeting_checklists: Iterable[MeetingChecklists] = (),
     ) -> None:
         """Build a catalogue from items.
 
@@ -70,6 +72,7 @@ class Catalogue:
         self._glossaries = _by_id(glossaries, "glossary")
         self._approach_collections: dict[str, ApproachCollection] = _by_id(approaches, "approach collection")
         self._barrier_collections: dict[str, BarrierCollection] = _by_id(barriers, "barrier collection")
+        self._meeting_checklists: dict[str, MeetingChecklists] = _by_id(meeting_checklists, "meeting checklists")
         approach_list = [a for c in self._collections(self._approach_collections) for a in c.approaches]
         self._approaches: dict[str, Approach] = _by_id(approach_list, "approach")
         barrier_list = [b for c in self._collections(self._barrier_collections) for b in c.barriers]
@@ -108,6 +111,19 @@ class Catalogue:
     def barrier_collections(self) -> list[BarrierCollection]:
         """Every collection of barriers, sorted by id."""
         return self._collections(self._barrier_collections)
+
+    def meeting_checklists(self) -> list[MeetingChecklists]:
+        """Every collection of meeting checklists, sorted by id."""
+        return self._collections(self._meeting_checklists)
+
+    def meeting_checklist_collection(self, checklists_id: str) -> MeetingChecklists:
+        """Return a collection of meeting checklists by id.
+
+        Raises:
+            UnknownCatalogueItemError: Naming the collections there are.
+        """
+        missing = Problem("checklists", "unknown-checklists", f"no meeting checklists {excerpt(checklists_id)}")
+        return _lookup(self._meeting_checklists, checklists_id, "meeting checklists", "meeting checklists", missing)
 
     def approaches(self) -> list[Approach]:
         """Every approach: collection by collection (sorted by id), each in its source's order."""
@@ -235,6 +251,7 @@ class Catalogue:
         glossaries = dict(self._glossaries)
         approaches = dict(self._approach_collections)
         barriers = dict(self._barrier_collections)
+        checklists = dict(self._meeting_checklists)
         for item in items:
             if isinstance(item, Framework):
                 frameworks[(item.id, item.version)] = item
@@ -246,13 +263,20 @@ class Catalogue:
                 approaches[item.id] = item
             elif isinstance(item, BarrierCollection):
                 barriers[item.id] = item
+            elif isinstance(item, MeetingChecklists):
+                checklists[item.id] = item
             else:
                 raise TypeError(
-                    "a catalogue holds frameworks, ladders, glossaries, approaches and barriers, "
+                    "a catalogue holds frameworks, ladders, glossaries, approaches, barriers and meeting checklists, "
                     f"not {type(item).__name__}"
                 )
         return Catalogue(
-            frameworks.values(), ladders.values(), glossaries.values(), approaches.values(), barriers.values()
+            frameworks.values(),
+            ladders.values(),
+            glossaries.values(),
+            approaches.values(),
+            barriers.values(),
+            checklists.values(),
         )
 
     def including_file(self, path: str | os.PathLike[str]) -> Catalogue:
@@ -282,8 +306,8 @@ class Catalogue:
             ) from None
 
 
-_ITEM_CLASSES = (Framework, Ladder, Glossary, ApproachCollection, BarrierCollection)
-_ITEM_KINDS = "framework, ladder, glossary, approaches or barriers"
+_ITEM_CLASSES = (Framework, Ladder, Glossary, ApproachCollection, BarrierCollection, MeetingChecklists)
+_ITEM_KINDS = "framework, ladder, glossary, approaches, barriers or meeting checklists"
 
 
 def load_item(path: str | os.PathLike[str], catalogue: Catalogue | None = None) -> CatalogueItem:
@@ -354,4 +378,5 @@ def default_catalogue() -> Catalogue:
         [i for i in items if isinstance(i, Glossary)],
         [i for i in items if isinstance(i, ApproachCollection)],
         [i for i in items if isinstance(i, BarrierCollection)],
+        [i for i in items if isinstance(i, MeetingChecklists)],
     )

@@ -12,6 +12,7 @@ from coproduction.cli._arguments import date, output_options
 from coproduction.cli._command import Command
 from coproduction.cli._common import (
     EXIT_OK,
+    UsageError,
     chosen_catalogue,
     exporter_name,
     installed_exporters,
@@ -34,12 +35,14 @@ from coproduction.cli._text import (
 from coproduction.errors import IncomparableAuditsError, Problem
 from coproduction.model._excerpt import excerpt, excerpt_text
 from coproduction.model.audit import Audit
+from coproduction.model.barriers import Suggestion
 from coproduction.model.comparison import Comparison
 from coproduction.model.contributors import Contributor, Group
 from coproduction.model.framework import Framework
 from coproduction.model.plan import Action, ActionPlan, ActionStatus
 from coproduction.model.pooled import PooledView
 from coproduction.rules.comparing import same_organisation
+from coproduction.rules.plan_approaches import MOST_APPROACHES, attach_approaches
 from coproduction.rules.planning import PlanStatus, plan_status, propose_plan
 
 __all__ = ["PLAN_COMMANDS"]
@@ -70,6 +73,22 @@ def _propose_arguments(parser: argparse.ArgumentParser) -> None:
         type=date,
         metavar="DATE",
         help="a date the whole plan will be reviewed, as YYYY-MM-DD (may be repeated)",
+    )
+    parser.add_argument(
+        "--with-approaches",
+        action="store_true",
+        help="attach to each action the engagement approaches that help most with the barriers (--barrier) "
+        "or priority groups (--group) given",
+    )
+    parser.add_argument(
+        "--barrier",
+        action="append",
+        default=[],
+        metavar="ID",
+        help="a barrier the school recorded (may be repeated; see 'coproduction barriers')",
+    )
+    parser.add_argument(
+        "--group", action="append", default=[], metavar="ID", help="a priority group to reach (may be repeated)"
     )
     output_options(parser, "the plan to write: .json, .xlsx (a workbook the school keeps up to date) or .docx")
 
@@ -117,13 +136,35 @@ def _plan_source(files: Sequence[Path], catalogue: Catalogue) -> tuple[Audit | C
     return comparison, catalogue.framework(comparison.framework, comparison.framework_version)
 
 
+def _suggestions(args: argparse.Namespace, catalogue: Catalogue) -> list[Suggestion] | None:
+    """The approaches suggested for the barriers and groups given, or None without --with-approaches."""
+    if not args.with_approaches:
+        if args.barrier or args.group:
+            raise UsageError("--barrier and --group choose the approaches --with-approaches attaches; add it")
+        return None
+    if not args.barrier and not args.group:
+        raise UsageError(
+            "--with-approaches needs the barriers the school recorded (--barrier ID) or the priority groups to "
+            "reach (--group ID); 'coproduction barriers' lists them"
+        )
+    return catalogue.suggest_approaches(barriers=args.barrier, groups=args.group)
+
+
+def _approaches_attached(suggestions: Sequence[Suggestion], catalogue: Catalogue) -> str:
+    if not suggestions:
+        return "No approach in the catalogue is linked to those barriers or groups, so none was attached."
+    names = [suggestion.approach.name for suggestion in suggestions[:MOST_APPROACHES]]
+    return f"Approaches attached to each action: {'; '.join(names)}."
+
+
 def _plan_propose(args: argparse.Namespace) -> int:
     catalogue = chosen_catalogue(args)
     source, framework = _plan_source(args.files, catalogue)
+    suggestions = _suggestions(args, catalogue)
     proposal = propose_plan(
         source, framework, owner=args.owner, co_produced_with=args.co_produced_with, review_dates=args.review
     )
-    plan = proposal.plan
+    plan = proposal.plan if suggestions is None else attach_approaches(proposal.plan, suggestions)
     if args.output:
         written = write_requested(plan, args, catalogue)
         out(
@@ -153,6 +194,8 @@ def _plan_propose(args: argparse.Namespace) -> int:
         head = ("#", "action", "section", "lowest level", "gap", "what")
         lines.append(table(head, rows) if rows else "No criterion is below the top level: there is nothing to plan.")
         out("\n".join(lines))
+    if suggestions is not None:
+        out(_approaches_attached(suggestions, catalogue))
     if proposal.unrated:
         out(
             f"Not rated from any viewpoint, so no action is proposed (decide about these together): "

@@ -10,8 +10,10 @@ from __future__ import annotations
 from coproduction.cli._activity import ACTIVITY_COMMANDS
 from coproduction.cli._audit_commands import AUDIT_COMMANDS
 from coproduction.cli._barriers_survey import BARRIERS_SURVEY_COMMANDS
+from coproduction.cli._calendar import CALENDAR_COMMANDS
 from coproduction.cli._catalogue_commands import CATALOGUE_COMMANDS
 from coproduction.cli._charter import CHARTER_COMMANDS
+from coproduction.cli._checklist import CHECKLIST_COMMANDS
 from coproduction.cli._command import Command
 from coproduction.cli._compare import COMPARE_COMMANDS
 from coproduction.cli._exporters import EXPORTER_COMMANDS
@@ -39,7 +41,9 @@ COMMANDS: tuple[Command, ...] = (
     *FEEDBACK_COMMANDS,
     *PRACTICE_COMMANDS,
     *BARRIERS_SURVEY_COMMANDS,
+    *CHECKLIST_COMMANDS,
     *ACTIVITY_COMMANDS,
+    *CALENDAR_COMMANDS,
     *GLOSSARY_COMMANDS,
     *POOL_COMMANDS,
     *PUBLISH_COMMANDS,

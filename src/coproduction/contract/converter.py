@@ -11,6 +11,8 @@ from cattrs.gen import make_dict_unstructure_fn, override
 from cattrs.preconf.json import make_converter as _make_json_converter
 
 from coproduction.model.comparison import Agreement, AuditReference, PerspectiveRating
+from coproduction.model.feedback import FeedbackEntry
+from coproduction.model.plan import Action
 
 __all__ = ["configure_converter", "make_converter"]
 
@@ -44,14 +46,24 @@ def configure_converter(converter: cattrs.Converter) -> None:
 # document without them reads back exactly as it was written.
 _OMITTED_WHEN_EMPTY = frozenset({"level", "library_authored", "wording"})
 
+# The same, for fields whose name another class uses for a field it always writes (an activity's approaches).
+_OMITTED_WHEN_EMPTY_IN: dict[type[Any], frozenset[str]] = {
+    Action: frozenset({"approaches"}),
+    FeedbackEntry: frozenset({"approach"}),
+}
+
+
+def _omitted(cls: type) -> frozenset[str]:
+    return _OMITTED_WHEN_EMPTY | _OMITTED_WHEN_EMPTY_IN.get(cls, frozenset())
+
 
 def _has_optional_lists(cls: type) -> bool:
-    return attrs.has(cls) and any(field.name in _OMITTED_WHEN_EMPTY for field in attrs.fields(cls))
+    return attrs.has(cls) and any(field.name in _omitted(cls) for field in attrs.fields(cls))
 
 
 def _omitting_empty_lists(cls: type, converter: cattrs.Converter) -> Any:
     overrides: dict[str, Any] = {
-        field.name: override(omit_if_default=True) for field in attrs.fields(cls) if field.name in _OMITTED_WHEN_EMPTY
+        field.name: override(omit_if_default=True) for field in attrs.fields(cls) if field.name in _omitted(cls)
     }
     return make_dict_unstructure_fn(cls, converter, **overrides)
 

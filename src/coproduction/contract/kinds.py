@@ -14,9 +14,11 @@ import attrs
 from coproduction.contract.checks import (
     action_plan,
     activity,
+    approach_refs,
     audit,
     barriers_return,
     charter,
+    checklists,
     comparison,
     feedback_log,
     framework,
@@ -37,11 +39,13 @@ from coproduction.model.barriers import BarrierCollection
 from coproduction.model.barriers_survey import BarriersReturn
 from coproduction.model.catalogue import CatalogueLookup
 from coproduction.model.charter import Charter
+from coproduction.model.checklists import MeetingChecklists
 from coproduction.model.comparison import Comparison
 from coproduction.model.feedback import FeedbackLog
 from coproduction.model.framework import Framework
 from coproduction.model.glossary import Glossary
 from coproduction.model.ladder import Ladder, LadderAssessment
+from coproduction.model.local_details import SchoolLocalDetails
 from coproduction.model.plan import ActionPlan
 from coproduction.model.pooled import PooledView
 from coproduction.model.progress import Progress
@@ -66,6 +70,18 @@ def _without_catalogue(check: Callable[[dict[str, Any]], list[Problem]]) -> Chec
 
 def _with_catalogue(check: Callable[[dict[str, Any], CatalogueLookup], list[Problem]], what: str) -> Check:
     return lambda data, catalogue: check(data, require_catalogue(catalogue, what))
+
+
+def _plan_check(data: dict[str, Any], catalogue: CatalogueLookup) -> list[Problem]:
+    return [*action_plan.check_plan_data(data, catalogue), *approach_refs.action_approach_problems(data, catalogue)]
+
+
+def _feedback_log_check(data: dict[str, Any], catalogue: CatalogueLookup | None) -> list[Problem]:
+    """A feedback log's approaches are checked when a catalogue is given; the log itself needs none."""
+    return [
+        *feedback_log.check_feedback_log_data(data),
+        *approach_refs.feedback_approach_problems(data, catalogue),
+    ]
 
 
 @attrs.frozen
@@ -96,9 +112,7 @@ def _kind(name: str, cls: type[Any], check: Check = _no_check, *, needs_catalogu
 
 
 _KINDS: tuple[Kind, ...] = (
-    _kind(
-        "action-plan", ActionPlan, _with_catalogue(action_plan.check_plan_data, "an action plan"), needs_catalogue=True
-    ),
+    _kind("action-plan", ActionPlan, _with_catalogue(_plan_check, "an action plan"), needs_catalogue=True),
     _kind("activity", Activity, _with_catalogue(activity.check_activity_data, "an activity"), needs_catalogue=True),
     _kind("approaches", ApproachCollection, _without_catalogue(practice.check_approaches_data)),
     _kind("audit", Audit, _with_catalogue(audit.check_audit_data, "an audit"), needs_catalogue=True),
@@ -106,7 +120,7 @@ _KINDS: tuple[Kind, ...] = (
     _kind("barriers-return", BarriersReturn, _without_catalogue(barriers_return.check_barriers_return_data)),
     _kind("charter", Charter, _with_catalogue(charter.check_charter_data, "a charter"), needs_catalogue=True),
     _kind("comparison", Comparison, _without_catalogue(comparison.check_comparison_data)),
-    _kind("feedback-log", FeedbackLog, _without_catalogue(feedback_log.check_feedback_log_data)),
+    _kind("feedback-log", FeedbackLog, _feedback_log_check),
     _kind("framework", Framework, _without_catalogue(framework.check_framework_data)),
     Kind("glossary", Glossary, "glossary", 2, {1: glossary_1_to_2}, _without_catalogue(glossary.check_glossary_data)),
     _kind("ladder", Ladder, _without_catalogue(ladder.check_ladder_data)),
@@ -116,8 +130,10 @@ _KINDS: tuple[Kind, ...] = (
         _with_catalogue(ladder_assessment.check_ladder_assessment_data, "a ladder assessment"),
         needs_catalogue=True,
     ),
+    _kind("meeting-checklists", MeetingChecklists, _without_catalogue(checklists.check_meeting_checklists_data)),
     _kind("pooled-view", PooledView, _without_catalogue(pooled_view.check_pooled_view_data)),
     _kind("progress", Progress, _without_catalogue(progress.check_progress_data)),
+    _kind("school-local-details", SchoolLocalDetails, _without_catalogue(checklists.check_school_local_details_data)),
     _kind("score-report", ScoreReport),
 )
 

@@ -9,6 +9,7 @@ from collections.abc import Iterable
 import attrs
 
 from coproduction.model._validators import non_blank, unique
+from coproduction.model.levels import ParticipationLevel
 
 __all__ = ["Calendar", "CalendarEvent", "EventKind"]
 
@@ -41,6 +42,8 @@ class CalendarEvent:
         summary: Its title in a calendar, such as "Review: Oak parent carer charter".
         description: More about it, in plain English.
         organisation: The name of the school, setting or service it belongs to.
+        level: The level of what it comes from (an activity's, an action's), if said.
+        source: Where it comes from, in words, such as "Activity: Homework club coffee morning".
     """
 
     uid: str = attrs.field(validator=non_blank)
@@ -49,6 +52,10 @@ class CalendarEvent:
     summary: str = attrs.field(validator=non_blank)
     description: str = ""
     organisation: str = ""
+    level: ParticipationLevel | None = attrs.field(
+        default=None, converter=attrs.converters.optional(ParticipationLevel)
+    )
+    source: str = ""
 
 
 def _in_order(events: Iterable[CalendarEvent]) -> tuple[CalendarEvent, ...]:

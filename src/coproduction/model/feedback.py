@@ -12,7 +12,7 @@ import attrs
 from coproduction.errors import Problem
 from coproduction.model._excerpt import excerpt
 from coproduction.model._metadata import NOT_PROSE
-from coproduction.model._validators import non_blank, slug, to_tuple, unique
+from coproduction.model._validators import non_blank, optional_slug, slug, to_tuple, unique
 from coproduction.model.contributors import Contributor
 from coproduction.model.levels import ParticipationLevel
 from coproduction.model.organisation import Organisation
@@ -232,6 +232,8 @@ class FeedbackEntry:
         response: The answer; not yet answered unless given.
         actions: Ids of actions in an action plan that answer it.
         level: The level it was said at (individual, service or strategic), if said.
+        approach: The id of the catalogue's engagement approach used to hear it
+            (such as ``send-coffee-mornings``), if said.
 
     Raises:
         ValueError: If the answer is dated before the thing was said, or an
@@ -251,6 +253,7 @@ class FeedbackEntry:
     level: ParticipationLevel | None = attrs.field(
         default=None, converter=attrs.converters.optional(ParticipationLevel), metadata=NOT_PROSE
     )
+    approach: str | None = attrs.field(default=None, validator=optional_slug, metadata=NOT_PROSE)
 
     def __attrs_post_init__(self) -> None:
         if len(self.theme) > MAX_THEME_LENGTH:

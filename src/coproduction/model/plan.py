@@ -82,10 +82,12 @@ class Action:
         review_date: When it will next be reviewed.
         notes: Anything else, such as the next steps agreed in the audit.
         level: The level it works at (individual, service or strategic), if said.
+        approaches: Ids of the catalogue's engagement approaches suggested or
+            chosen for it (see :meth:`Catalogue.suggest_approaches`); empty when none.
 
     Raises:
         ValueError: If the due date is before the start date, a dropped
-            action has no reason, or a criterion is listed twice.
+            action has no reason, or a criterion or approach is listed twice.
     """
 
     id: str = attrs.field(validator=slug)
@@ -104,9 +106,11 @@ class Action:
     level: ParticipationLevel | None = attrs.field(
         default=None, converter=attrs.converters.optional(ParticipationLevel)
     )
+    approaches: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, validator=_slug_list)
 
     def __attrs_post_init__(self) -> None:
         unique(f"criteria of action {excerpt(self.id)}", self.criteria)
+        unique(f"approaches of action {excerpt(self.id)}", self.approaches)
         if self.start_date is not None and self.due_date is not None and self.due_date < self.start_date:
             raise ValueError(
                 f"action {excerpt(self.id)} is due on {self.due_date} but starts on {self.start_date}; "

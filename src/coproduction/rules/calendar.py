@@ -70,6 +70,8 @@ def _activity_events(activity: Activity) -> Iterator[CalendarEvent]:
             description=f"{activity.purpose} ({activity.level.label.lower()}; step {step.step.position} of 6, "
             f"{step.status.label})",
             organisation=activity.organisation.name,
+            level=activity.level,
+            source=f"Activity: {_one_line(activity.title)}",
         )
 
 
@@ -92,6 +94,8 @@ def _plan_events(plan: ActionPlan) -> Iterator[CalendarEvent]:
                     description=f"An action of the action plan ({action.status.label})"
                     + (f"; owner: {action.owner}" if action.owner else ""),
                     organisation=plan.organisation.name,
+                    level=action.level,
+                    source=f"Action plan of {plan.organisation.name}",
                 )
     for date in sorted(set(plan.review_dates)):
         yield CalendarEvent(
@@ -101,6 +105,7 @@ def _plan_events(plan: ActionPlan) -> Iterator[CalendarEvent]:
             summary=f"Review the action plan of {plan.organisation.name}",
             description="Review the whole action plan with parent carers.",
             organisation=plan.organisation.name,
+            source=f"Action plan of {plan.organisation.name}",
         )
 
 
@@ -112,6 +117,7 @@ def _charter_event(charter: Charter) -> CalendarEvent:
         summary=f"Review: {_one_line(charter.title)}",
         description=f"Review the charter co-produced on {charter.co_produced_on.isoformat()} with those who made it.",
         organisation=charter.organisation.name,
+        source=f"Charter: {_one_line(charter.title)}",
     )
 
 

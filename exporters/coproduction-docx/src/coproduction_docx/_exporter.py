@@ -14,7 +14,9 @@ from coproduction import (
     BarriersReturn,
     BarriersSummary,
     BarriersSurveyTemplate,
+    Calendar,
     Charter,
+    ChecklistPage,
     Comparison,
     CoproductionError,
     EvaluationSlip,
@@ -34,7 +36,9 @@ from coproduction.exporters.office import read_bounded
 from coproduction_docx._barriers_summary import write_barriers_summary
 from coproduction_docx._barriers_survey import write_barriers_survey
 from coproduction_docx._barriers_survey_reader import read_barriers_survey
+from coproduction_docx._calendar import write_calendar
 from coproduction_docx._charter import write_charter
+from coproduction_docx._checklist import write_checklist
 from coproduction_docx._comparison import write_comparison
 from coproduction_docx._cycle import Settings
 from coproduction_docx._evaluation_slip import write_evaluation_slip
@@ -75,6 +79,8 @@ WRITERS: Mapping[type, Writer] = {
     FeedbackLog: lambda log, out, context: write_feedback(log, out, _settings(context)),
     PooledView: lambda view, out, context: write_pooled_view(view, out, _settings(context)),
     LadderComparisonReport: lambda report, out, context: write_ladder_comparison(report, out, _settings(context)),
+    ChecklistPage: lambda page, out, context: write_checklist(page, out, _settings(context)),
+    Calendar: lambda calendar, out, context: write_calendar(calendar, out, _settings(context)),
 }
 """What the Word exporter writes: one writer per document class."""
 
@@ -89,6 +95,8 @@ DOES_NOT_WRITE: frozenset[str] = frozenset(
         "glossary",
         "ladder",
         "ladder-assessment",
+        "meeting-checklists",
+        "school-local-details",
         "score-report",
     }
 )

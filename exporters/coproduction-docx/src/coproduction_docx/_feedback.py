@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import BinaryIO
 
-from coproduction import Channel, FeedbackEntry, FeedbackLog, FeedbackStatus, StatusCounts, to_dict
+from coproduction import Channel, FeedbackEntry, FeedbackLog, FeedbackStatus, StatusCounts, approach_name, to_dict
 from coproduction_docx._cycle import Builder, Settings, join_words, long_date, write_document
 from coproduction_docx._ooxml import Page, para, run
 from coproduction_docx._text import ensure_storable_text
@@ -48,6 +48,7 @@ class _Feedback:
     def __init__(self, log: FeedbackLog, settings: Settings) -> None:
         self.log = log
         self.as_of = settings.as_of
+        self.catalogue = settings.catalogue
         self.summary = log.summary(as_of=settings.as_of)
 
     def body(self, b: Builder) -> Iterator[str]:
@@ -116,6 +117,8 @@ class _Feedback:
                 ),
                 style="Reference",
             )
+            if entry.approach is not None:
+                said += para(run(f"How we asked: {approach_name(self.catalogue, entry.approach)}."), style="Reference")
             rows.append([said, self.answer(b, entry)])
         return b.table(["You said", "We did"], [0.5, 0.5], rows, caption=f"You said, we did: {theme}")
 

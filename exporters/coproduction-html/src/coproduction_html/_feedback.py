@@ -6,7 +6,7 @@ never a person: the feedback log has no field for a name.
 
 from __future__ import annotations
 
-from coproduction import Channel, FeedbackEntry, FeedbackLog, FeedbackStatus
+from coproduction import Channel, FeedbackEntry, FeedbackLog, FeedbackStatus, approach_name
 from coproduction_html._chart import bar_chart
 from coproduction_html._context import PageContext
 from coproduction_html._page import Page, Part, Table
@@ -59,6 +59,13 @@ def _answer(entry: FeedbackEntry, context: PageContext) -> dict[str, object]:
         "lines": lines,
         "overdue": response.overdue(context.as_of),
     }
+
+
+def _approach(entry: FeedbackEntry, context: PageContext) -> str:
+    """How we asked, when the entry names the approach used: " How we asked: SEND coffee mornings."."""
+    if entry.approach is None:
+        return ""
+    return f" How we asked: {approach_name(context.catalogue, entry.approach)}."
 
 
 def feedback_page(log: FeedbackLog, context: PageContext) -> Page:
@@ -131,7 +138,7 @@ def feedback_page(log: FeedbackLog, context: PageContext) -> Page:
                         {
                             "said": entry.said,
                             "who": f"Said by {entry.said_by}, {_HOW.get(entry.channel, 'in another way')}, "
-                            f"on {long_date(entry.date)}.",
+                            f"on {long_date(entry.date)}." + _approach(entry, context),
                             "answer": _answer(entry, context),
                         }
                         for entry in entries

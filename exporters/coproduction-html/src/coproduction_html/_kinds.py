@@ -126,7 +126,9 @@ DOES_NOT_WRITE: frozenset[str] = frozenset(
         "glossary",
         "ladder",
         "ladder-assessment",
+        "meeting-checklists",
         "progress",
+        "school-local-details",
         "score-report",
     }
 )

@@ -42,7 +42,7 @@ def write_calendar(calendar: Calendar, out: BinaryIO, context: ExportContext) ->
     ical.add("version", "2.0")
     ical.add("calscale", "GREGORIAN")
     ical.add("method", "PUBLISH")
-    ical.add("x-wr-calname", calendar.title)
+    ical.add("x-wr-calname", " ".join(calendar.title.split()))  # a calendar's name is one line
     for event in calendar.events:
         entry = icalendar.Event()
         entry.add("uid", event.uid)

@@ -54,8 +54,10 @@ DOES_NOT_WRITE: frozenset[str] = frozenset(
         "glossary",
         "ladder",
         "ladder-assessment",
+        "meeting-checklists",
         "pooled-view",
         "progress",
+        "school-local-details",
         "score-report",
     }
 )

@@ -13,6 +13,7 @@ from coproduction import (
     BarriersReturn,
     BarriersSummary,
     BarriersSurveyTemplate,
+    Calendar,
     Comparison,
     ExportContext,
     FeedbackLog,
@@ -30,6 +31,7 @@ from coproduction import (
 from coproduction_xlsx._barriers_summary import write_barriers_summary
 from coproduction_xlsx._barriers_survey import write_barriers_survey
 from coproduction_xlsx._barriers_survey_reader import read_barriers_survey
+from coproduction_xlsx._calendar import write_calendar
 from coproduction_xlsx._comparison import write_comparison
 from coproduction_xlsx._feedback import write_feedback_log
 from coproduction_xlsx._ladder_comparison import write_ladder_comparison
@@ -87,7 +89,8 @@ WRITERS: Mapping[type, Writer] = {
     ActionPlan: _write_plan,
     Comparison: lambda comparison, out, context: write_comparison(comparison, out, catalogue=context.catalogue),
     Progress: lambda progress, out, context: write_progress(progress, out, catalogue=context.catalogue),
-    FeedbackLog: lambda log, out, context: write_feedback_log(log, out),
+    FeedbackLog: lambda log, out, context: write_feedback_log(log, out, context.catalogue),
+    Calendar: lambda calendar, out, context: write_calendar(calendar, out),
     PooledView: lambda view, out, context: write_pooled_view(
         view, out, framework=find_framework(context.catalogue, view.framework, view.framework_version)
     ),
@@ -107,6 +110,8 @@ DOES_NOT_WRITE: frozenset[str] = frozenset(
         "glossary",
         "ladder",
         "ladder-assessment",
+        "meeting-checklists",
+        "school-local-details",
         "score-report",
     }
 )

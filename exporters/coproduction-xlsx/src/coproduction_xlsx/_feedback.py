@@ -10,7 +10,7 @@ from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.worksheet import Worksheet
 
-from coproduction import FeedbackLog, FeedbackStatus
+from coproduction import CatalogueLookup, FeedbackEntry, FeedbackLog, FeedbackStatus, approach_name
 from coproduction_xlsx import _layout as L
 from coproduction_xlsx._plan_layout import contributor_text
 from coproduction_xlsx._safety import TextChecks, put_text
@@ -56,12 +56,21 @@ def _capital(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def write_feedback_log(log: FeedbackLog, out: BinaryIO) -> None:
+def _how(entry: FeedbackEntry, catalogue: CatalogueLookup | None) -> str:
+    """How it was said, with the approach used when the entry names one: "At a meeting (SEND coffee mornings)"."""
+    how = _capital(entry.channel.label)
+    if entry.approach is None:
+        return how
+    return f"{how} ({entry.approach if catalogue is None else approach_name(catalogue, entry.approach)})"
+
+
+def write_feedback_log(log: FeedbackLog, out: BinaryIO, catalogue: CatalogueLookup | None = None) -> None:
     """Write a feedback log workbook.
 
     Args:
         log: The log.
         out: Where to write the .xlsx bytes; nothing is written on failure.
+        catalogue: Where the names of the approaches entries name are found (their ids are shown without one).
 
     Raises:
         ExportError: If a text or date cannot be held by Excel; every one is listed.
@@ -86,12 +95,12 @@ def write_feedback_log(log: FeedbackLog, out: BinaryIO) -> None:
     assert summary is not None
     summary.title = FEEDBACK_SUMMARY_SHEET
     entries = wb.create_sheet(FEEDBACK_LOG_SHEET)
-    _write_log(entries, log)
+    _write_log(entries, log, catalogue)
     _write_summary(summary, log)
     save_workbook(wb, out)
 
 
-def _write_log(ws: Worksheet, log: FeedbackLog) -> None:
+def _write_log(ws: Worksheet, log: FeedbackLog, catalogue: CatalogueLookup | None) -> None:
     title_row(ws, f"{log.title}: {log.organisation.name}")
     header_row(ws, 3, list(LOG_COLUMNS))
     widths = [width for _, width in LOG_COLUMNS]
@@ -104,7 +113,7 @@ def _write_log(ws: Worksheet, log: FeedbackLog) -> None:
             entry.theme,
             entry.said,
             contributor_text(entry.said_by),
-            _capital(entry.channel.label),
+            _how(entry, catalogue),
             None,
             _capital(entry.status.label),
             response.what,
