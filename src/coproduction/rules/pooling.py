@@ -37,8 +37,8 @@ def withheld_note(minimum_group: int) -> str:
     """The plain-English reason a criterion's figures are withheld."""
     people = "respondent" if minimum_group == 1 else "respondents"
     return (
-        f"Withheld: fewer than {minimum_group} {people} rated this criterion, so its counts, shares and "
-        "comments are not shown; with so few, someone could work out how a person answered."
+        f"Not shown: fewer than {minimum_group} {people} rated this statement. "
+        "With so few, someone could work out how a person answered."
     )
 
 
@@ -108,11 +108,11 @@ def pool(audits: Iterable[Audit], framework: Framework, *, minimum_group: int = 
 def _view_note(withheld: int, criteria: int, minimum_group: int) -> str | None:
     if not withheld:
         return None
-    which = "every criterion" if withheld == criteria else f"{withheld} of {criteria} criteria"
+    which = "every statement" if withheld == criteria else f"{withheld} of {criteria} statements"
     return (
-        f"The counts, shares and comments of {which} are withheld because fewer than {minimum_group} "
-        "respondents rated them; with so few, someone could work out how a person answered. "
-        "Withheld criteria do not count in the pooled scores."
+        f"The figures and comments of {which} are not shown, because fewer than {minimum_group} "
+        "respondents rated them. With so few, someone could work out how a person answered. "
+        "Statements not shown do not count in the pooled scores."
     )
 
 

@@ -141,7 +141,7 @@ def _cover(template: AuditTemplate, ids: Iterator[int], page: Page) -> str:
         f"{cell(para(controls[question.key]), widths[1])}</w:tr>"
         for question in layout.COVER
     )
-    return table(["Question", "Your answer"], widths, rows, caption="About this audit")
+    return table(["Question", "Your answer"], widths, rows, caption=f"About this {_audit_word(template.perspective)}")
 
 
 def _is_family(viewpoint: Perspective) -> bool:
