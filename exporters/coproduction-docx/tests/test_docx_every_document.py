@@ -354,3 +354,16 @@ def test_core_properties_are_true(document: Document, source: str, viewpoint: c.
 def test_the_table_covers_every_class_the_plugin_writes() -> None:
     written = {type(document.build(document.sources[0], document.viewpoints[0])) for document in DOCUMENTS}
     assert written == set(DocxExporter.writers)
+
+
+@pytest.mark.parametrize(("viewpoint", "word"), [(PARENTS, "checklist"), (STAFF, "audit")])
+def test_the_readers_messages_name_the_cover_as_the_form_does(viewpoint: c.Perspective, word: str) -> None:
+    blank = c.AuditTemplate(_framework(FRAMEWORKS[0]), viewpoint)  # no organisation, no date: both missing
+    out = io.BytesIO()
+    DocxExporter().export(blank, out, c.export_context(as_of=AS_OF))
+    with pytest.raises(c.InvalidDocumentError) as raised:
+        DocxExporter().read(io.BytesIO(out.getvalue()), c.export_context(as_of=AS_OF))
+    paths = {problem.path: problem.message for problem in raised.value.problems}
+    assert f"About this {word} > Organisation" in paths
+    assert paths[f"About this {word} > Date completed"] == f"is empty; write the date the {word} was completed"
+    assert all("About this" not in path or word in path for path in paths)
