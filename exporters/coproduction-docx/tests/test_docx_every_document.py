@@ -367,3 +367,29 @@ def test_the_readers_messages_name_the_cover_as_the_form_does(viewpoint: c.Persp
     assert f"About this {word} > Organisation" in paths
     assert paths[f"About this {word} > Date completed"] == f"is empty; write the date the {word} was completed"
     assert all("About this" not in path or word in path for path in paths)
+
+
+@pytest.mark.parametrize("source", FRAMEWORKS)
+def test_each_statement_is_its_own_row_its_examples_set_in_under_a_label(source: str) -> None:
+    framework = _framework(source)
+    body = docx.Document(io.BytesIO(render(DOCUMENTS[0], source, PARENTS))).element.body
+    rows = {}
+    for row in body.iter(f"{W}tr"):
+        first = next(row.iter(f"{W}tc"))
+        lines = ["".join(t.text or "" for t in p.iter(f"{W}t")) for p in first.iter(f"{W}p")]
+        references = [line.removeprefix("Reference: ") for line in lines if line.startswith("Reference: ")]
+        if references:
+            assert len(references) == 1, lines
+            rows[references[0]] = (first, lines)
+    assert list(rows) == [criterion.id for criterion in framework.criteria]
+    for criterion in framework.criteria:
+        first, lines = rows[criterion.id]
+        assert lines[0] == c.wording_for(criterion, PARENTS)  # the statement alone in its first paragraph
+        assert "For example" not in lines[0]  # no example run into the statement's own words
+        examples = c.examples_for(criterion, PARENTS)
+        italic = [
+            "".join(t.text or "" for t in r.iter(f"{W}t"))
+            for r in first.iter(f"{W}r")
+            if r.find(f"{W}rPr/{W}i") is not None
+        ]
+        assert italic == list(examples)
