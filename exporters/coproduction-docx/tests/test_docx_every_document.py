@@ -218,9 +218,7 @@ class Document:
 DOCUMENTS: tuple[Document, ...] = (
     Document("template", template),
     Document("report", report),
-    # parent carers' ladder templates are not checked yet: the ladders' descriptions are their sources' notes,
-    # with long sentences and no parent carer wording (the rungs have it)
-    Document("ladder-template", ladder_template, sources=LADDERS, viewpoints=(STAFF,)),
+    Document("ladder-template", ladder_template, sources=LADDERS),
     Document("comparison", comparison, viewpoints=FAMILY),
     Document("progress", progress),
     Document("action-plan", action_plan, viewpoints=FAMILY),

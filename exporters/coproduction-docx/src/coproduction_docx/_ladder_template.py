@@ -154,7 +154,11 @@ def _rung_cell(ladder: Ladder, rung: Rung, number: int, width: int, viewpoint: P
     if rung.band:
         band = next((b.name for b in ladder.bands if b.id == rung.band), rung.band)
         parts.append(para(run(f"Group: {band}")))
-    parts.extend(para(run(plain(f"For example: {example}"))) for example in rung.examples)
+    parts.extend(
+        para(run(plain(f"For example: {wording_for(rung, viewpoint, f'examples[{index}]')}")))
+        for index, example in enumerate(rung.examples)
+        if example.strip()
+    )
     parts.append(para(run(f"{layout.REFERENCE_PREFIX}{rung.id}"), style="Reference"))
     return cell("".join(parts), width)
 
@@ -170,6 +174,18 @@ def _rungs(ladder: Ladder, ids: Iterator[int], viewpoint: Perspective, plain: Ac
             f"{cell(para(doing), widths[1])}{cell(para(evidence), widths[2])}</w:tr>"
         )
     return table(["Rung (lowest first)", "Currently doing?", "Evidence"], widths, rows, caption=ladder.name)
+
+
+def _introduction(viewpoint: Perspective) -> str:
+    if viewpoint is Perspective.SCHOOL_STAFF or viewpoint is Perspective.JOINT:
+        return (
+            "Please fill this in and send it back. For each rung of the ladder, say whether your organisation "
+            f"does this now, from the point of view of {viewpoint.label}, and what shows it."
+        )
+    return (
+        "Please fill this in and send it back. For each rung of the ladder, say whether your child's school or "
+        "service does this now, as you see it, and what shows it."
+    )
 
 
 def _words(body: list[str], glossary: Glossary | None) -> Iterator[str]:
@@ -209,15 +225,11 @@ def write_ladder_template(template: LadderAssessmentTemplate, out: BinaryIO, con
     plain = acronyms_of(context.catalogue)
     title = f"{ladder.name}: where are we now?"
     # spelt out in reading order: the ladder's description comes before the rungs
-    described = para(run(plain(ladder.description))) if ladder.description else ""
+    viewpoint = template.perspective
+    described = para(run(plain(wording_for(ladder, viewpoint, "description")))) if ladder.description else ""
     body = [
         para(run(title), style="Title"),
-        para(
-            run(
-                "Please fill this in and send it back. For each rung of the ladder, say whether your organisation "
-                f"does this now, from the point of view of {template.perspective.label}, and what shows it."
-            )
-        ),
+        para(run(_introduction(viewpoint))),
         described,
         para(run("About this ladder assessment"), style="Heading1"),
         _cover(template, ids),

@@ -254,9 +254,7 @@ def _criterion_cell(criterion: Criterion, width: int, viewpoint: Perspective, pl
         paragraphs += para(run("For example: ", bold=True) + run(plain(examples[0]), rpr=_ITALIC), ppr=_SET_IN)
     elif examples:
         paragraphs += para(run("For example:", bold=True), ppr=_SET_IN)
-        paragraphs += "".join(
-            para(run(plain(example), rpr=_ITALIC), style="ListBullet") for example in examples
-        )
+        paragraphs += "".join(para(run(plain(example), rpr=_ITALIC), style="ListBullet") for example in examples)
     if criterion.guidance:
         paragraphs += para(run(plain(criterion.guidance)))
     paragraphs += para(run(layout.REFERENCE_PREFIX + criterion.id), style="Reference")
