@@ -391,3 +391,24 @@ def test_each_statement_is_its_own_row_its_examples_set_in_under_a_label(source:
             if r.find(f"{W}rPr/{W}i") is not None
         ]
         assert italic == list(examples)
+
+
+@pytest.mark.parametrize("source", LADDERS)
+def test_a_ladder_template_says_check_code_and_one_saying_fingerprint_still_reads_back(source: str) -> None:
+    template = c.LadderAssessmentTemplate(_ladder(source), PARENTS, OAK, date=AS_OF)
+    out = io.BytesIO()
+    DocxExporter().export(template, out, c.export_context(as_of=AS_OF))
+    data = out.getvalue()
+    archive = zipfile.ZipFile(io.BytesIO(data))
+    xml = archive.read("word/document.xml").decode()
+    assert ", check code " in xml and "fingerprint" not in xml
+    old = io.BytesIO()
+    with zipfile.ZipFile(old, "w", zipfile.ZIP_DEFLATED) as rebuilt:
+        for item in archive.infolist():
+            content = archive.read(item.filename)
+            if item.filename == "word/document.xml":
+                content = xml.replace(", check code ", ", fingerprint ").encode()
+            rebuilt.writestr(item, content)
+    for made in (data, old.getvalue()):
+        read = DocxExporter().read_ladder_assessment(io.BytesIO(made), c.export_context(as_of=AS_OF))
+        assert (read.ladder, read.perspective, read.date) == (source, PARENTS, AS_OF)

@@ -90,8 +90,11 @@ _PAGE = Page(landscape=False)
 
 
 def stamp_line(ladder: Ladder) -> str:
-    """The visible line naming the ladder and the fingerprint of its text."""
-    return f"Template reference: ladder {ladder.id}, fingerprint {fingerprint(ladder)}. Please do not change this line."
+    """The visible line naming the ladder and the check code (fingerprint) of its text."""
+    return (
+        f"Template reference: ladder {ladder.id}, check code {fingerprint(ladder)}. Please do not change this line. "
+        "We use it to read your answers."
+    )
 
 
 def _sdt(ids: Iterator[int], tag: str, alias: str, kind: str, value: str | None, key: str) -> str:
@@ -147,6 +150,10 @@ def _cover(template: LadderAssessmentTemplate, ids: Iterator[int]) -> str:
     return table(["Question", "Your answer"], widths, rows, caption="About this ladder assessment")
 
 
+_ITALIC = "<w:i/><w:iCs/>"
+_SET_IN = '<w:spacing w:before="60"/><w:ind w:left="284"/>'
+
+
 def _rung_cell(ladder: Ladder, rung: Rung, number: int, width: int, viewpoint: Perspective, plain: Acronyms) -> str:
     parts = [para(run(f"{number}. {rung.name}", bold=True))]
     if rung.description:
@@ -154,8 +161,13 @@ def _rung_cell(ladder: Ladder, rung: Rung, number: int, width: int, viewpoint: P
     if rung.band:
         band = next((b.name for b in ladder.bands if b.id == rung.band), rung.band)
         parts.append(para(run(f"Group: {band}")))
+    # examples set in, in italics under a bold label, as a template's statements' are
     parts.extend(
-        para(run(plain(f"For example: {wording_for(rung, viewpoint, f'examples[{index}]')}")))
+        para(
+            run("For example: ", bold=True)
+            + run(plain(wording_for(rung, viewpoint, f"examples[{index}]")), rpr=_ITALIC),
+            ppr=_SET_IN,
+        )
         for index, example in enumerate(rung.examples)
         if example.strip()
     )

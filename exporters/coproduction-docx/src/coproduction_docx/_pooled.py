@@ -11,7 +11,7 @@ from collections.abc import Iterator, Sequence
 from typing import BinaryIO
 
 from coproduction import Field, Framework, PooledCriterion, PooledView, SectionScore, to_dict
-from coproduction_docx._cycle import Builder, Settings, Statements, long_date, percent, write_document
+from coproduction_docx._cycle import Builder, Settings, Statements, long_date, percent, section_name, write_document
 from coproduction_docx._ooxml import Page, para
 from coproduction_docx._spread_chart import SpreadBar, spread_chart
 from coproduction_docx._text import ensure_storable_text
@@ -122,7 +122,10 @@ class _Pooled:
         if not entries:
             return
         yield b.heading(section.title)
-        yield b.labelled("Pooled score for this standard: ", self.score_text(section.score.value, section.score.band))
+        yield b.labelled(
+            f"Pooled score for this {section_name(self.view.framework)}: ",
+            self.score_text(section.score.value, section.score.band),
+        )
         shown = [entry for entry in entries if not entry.withheld and entry.answered]
         if shown:
             levels = [level.name for level in self.view.scale.levels]
