@@ -412,3 +412,27 @@ def test_a_ladder_template_says_check_code_and_one_saying_fingerprint_still_read
     for made in (data, old.getvalue()):
         read = DocxExporter().read_ladder_assessment(io.BytesIO(made), c.export_context(as_of=AS_OF))
         assert (read.ladder, read.perspective, read.date) == (source, PARENTS, AS_OF)
+
+
+@pytest.mark.parametrize("source", FRAMEWORKS)
+def test_the_pooled_charts_name_every_statement_shown_with_its_counts(source: str) -> None:
+    framework = _framework(source)
+    view = pooled(source, PARENTS)
+    assert isinstance(view, c.PooledView)
+    described = " ".join(pictures(render(next(d for d in DOCUMENTS if d.name == "pooled"), source, PARENTS)))
+    levels = [level.name for level in framework.scale.levels]
+    for entry in view.criteria:
+        section = framework.section_of(entry.criterion)
+        number = [criterion.id for criterion in section.criteria].index(entry.criterion) + 1
+        name = f"{section.title}, statement {number}"
+        if entry.withheld:
+            assert f"{name}: withheld" in described
+        elif entry.answered:
+            counts = entry.counts or {}
+            figures = ", ".join(
+                f"{level} {counts.get(level_id, 0)}"
+                for level, level_id in zip(levels, [lv.id for lv in framework.scale.levels], strict=True)
+            )
+            assert re.search(rf"{re.escape(name)}, rated by {entry.answered}: ", described), name
+            for part in figures.split(", "):
+                assert part in described, (name, part)
