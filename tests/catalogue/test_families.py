@@ -114,3 +114,57 @@ def test_terms_used_lists_each_glossary_term_once_in_order_of_first_use(catalogu
     assert [term.term for term in cp.terms_used(texts, glossary)] == ["SENCO or SENDCO", "EHCP", "Evidence"]
     assert cp.terms_used([], glossary) == []
     assert cp.terms_used(["Nothing to explain here."], glossary) == []
+
+
+def _ladder_texts(ladder: cp.Ladder) -> list[tuple[str, object, str]]:
+    """Every text of a ladder a parent carer may read: (path, item, field)."""
+    found: list[tuple[str, object, str]] = (
+        [(f"{ladder.id}.description", ladder, "description")] if ladder.description else []
+    )
+    for rung in ladder.rungs:
+        if rung.description:
+            found.append((f"{ladder.id}.{rung.id}.description", rung, "description"))
+        found.extend(
+            (f"{ladder.id}.{rung.id}.examples[{index}]", rung, f"examples[{index}]")
+            for index in range(len(rung.examples))
+        )
+    return found
+
+
+def test_every_ladder_text_reads_plainly_for_parent_carers_and_the_source_is_kept(catalogue: cp.Catalogue) -> None:
+    checker = cp.default_checker()
+    adapted = 0
+    for ladder in catalogue.ladders():
+        for path, item, field in _ladder_texts(ladder):
+            worded = cp.worded(item, field, PARENTS)  # type: ignore[arg-type]
+            text = worded.text if not field.startswith("examples") else "For example: " + worded.text
+            assert [str(finding) for finding in checker.check_texts([(path, text)])] == []
+            if worded.adapted:
+                adapted += 1
+                assert worded.by_library, path  # the library's adaptation, marked so
+                assert worded.source_text != worded.text  # the source's words are kept beside it
+    assert adapted == 4 + 12 + 8  # every ladder's description, 12 rung descriptions, 8 Durham examples
+
+
+def test_a_rung_may_reword_only_a_text_it_has() -> None:
+    wording = cp.ViewpointWording(PARENTS, "Shorter words.", "examples[1]", ("text",))
+    with pytest.raises(ValueError, match="no source text there"):
+        cp.Rung("consultation", "Consultation", "Asked for views.", examples=("One example.",), wording=(wording,))
+    with pytest.raises(ValueError, match="no source text there"):
+        cp.Ladder(
+            "my-ladder",
+            "My ladder",
+            [cp.Rung("a", "A"), cp.Rung("b", "B")],
+            wording=(cp.ViewpointWording(PARENTS, "Plain.", "description", ("text",)),),
+        )
+    rung = cp.Rung(
+        "consultation",
+        "Consultation",
+        "Asked for views.",
+        examples=("One example.",),
+        wording=(cp.ViewpointWording(PARENTS, "Asked what I think.", "description", ("text",)),),
+        library_authored=("name",),
+    )
+    assert cp.wording_for(rung, PARENTS, "description") == "Asked what I think."
+    assert cp.wording_for(rung, cp.Perspective.SCHOOL_STAFF, "description") == "Asked for views."
+    assert cp.is_library_authored(rung, "name")

@@ -185,7 +185,7 @@ def test_the_plan_from_the_comparison(comparison: cp.Comparison, part: cp.Framew
         "School staff: Ask a parent carer to co-deliver next year's training.\n"
         "Parent carers: Ask the parent carer group for volunteers."
     )
-    assert staff_2.success_measure == "Staff, criterion 2 is rated Embedded from every viewpoint at the next audit."
+    assert staff_2.success_measure == "Staff, statement 2 is rated Embedded from every viewpoint when it is next rated."
     # Only the parent carers wrote a required action for structures-1 (the school rated it Embedded).
     assert proposal.plan.actions[2].what == "Parent carers: Offer every family a choice of time."
     assert proposal.plan.audits == comparison.audits
@@ -196,4 +196,4 @@ def test_the_plan_from_the_school_staff_audit_alone(part: cp.Framework) -> None:
     assert [gap.criterion for gap in proposal.gaps] == ["staff-1", "structures-2", "staff-2", "staff-3"]
     assert [gap.priority for gap in proposal.gaps] == [(0, 0, 2), (1, 0, 1), (1, 0, 3), (1, 0, 4)]
     assert proposal.plan.actions[0].what == "Mention co-production in recruitment."
-    assert proposal.plan.actions[0].success_measure == "Staff, criterion 1 is rated Embedded at the next audit."
+    assert proposal.plan.actions[0].success_measure == "Staff, statement 1 is rated Embedded when it is next rated."

@@ -61,9 +61,10 @@ def test_hand_worked_plan_from_the_comparison() -> None:
     assert first.owner == "SENCo" and first.co_produced_with == (FORUM,)
     assert first.status is cp.ActionStatus.NOT_STARTED
     last = proposal.plan.actions[-1]
-    assert last.what == "Agree together what would move Shared values, criterion 2 from In progress to Embedded."
+    assert last.what == "Agree together what would move Shared values, statement 2 from In progress to Embedded."
     assert (
-        last.success_measure == "Shared values, criterion 2 is rated Embedded from every viewpoint at the next audit."
+        last.success_measure
+        == "Shared values, statement 2 is rated Embedded from every viewpoint when it is next rated."
     )
     assert last.notes == ""
     assert proposal.plan.organisation == OAK
@@ -79,7 +80,7 @@ def test_hand_worked_plan_from_one_audit() -> None:
     assert proposal.unrated == ("s3",)
     s1 = proposal.plan.action("improve-s1")
     assert s1.what == "Set up a parent carer forum." and s1.notes == "Ask the PTA to help."
-    assert s1.success_measure == "Structures, criterion 1 is rated Embedded at the next audit."
+    assert s1.success_measure == "Structures, statement 1 is rated Embedded when it is next rated."
     assert proposal.plan.review_dates == (dt.date(2025, 7, 1),)
     assert proposal.plan.audits == (cp.AuditReference(cp.Perspective.SCHOOL_STAFF, dt.date(2025, 3, 14)),)
 

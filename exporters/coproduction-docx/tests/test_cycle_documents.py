@@ -404,7 +404,8 @@ def test_the_comparison_shows_every_statement_with_each_level_and_the_gap(
         assert references(found) == [criterion.id for criterion in section.criteria]
         for row, criterion in zip(rows(found)[1:], section.criteria, strict=True):
             compared = comparison.criterion(criterion.id)
-            assert row[0].startswith(criterion.text[:20])
+            # everyone reads a comparison: statements in the plain words written for parent carers
+            assert row[0].startswith(c.wording_for(criterion, c.Perspective.PARENT_CARERS)[:20])
             expected = [names[rating.rating] if rating.rating else "Not answered" for rating in compared.ratings]
             assert row[1:3] == expected
             if compared.spread is None:
@@ -443,12 +444,15 @@ def test_three_points_of_view_are_told_apart_and_paired(worcestershire: c.Framew
     ]
 
 
-def test_acronyms_are_spelled_out_once_and_listed(comparison: Comparison) -> None:
-    text = texts(reopen(comparison))
-    spelled = "Special Educational Needs and/or Disability (SEND)"
+def test_acronyms_are_spelled_out_once_and_listed(plan: ActionPlan) -> None:
+    # a comparison's statements are in the parent carers' plain words, which use no short forms; a plan's actions do
+    text = texts(reopen(plan))
+    spelled = "Education, Health and Care Plan (EHCP)"
+    glossary = c.default_catalogue().glossary()
     assert text.count(spelled) == 1
-    assert "SEND" not in text[: text.index(spelled)]
-    assert "SEND: Special Educational Needs and/or Disability" in text
+    assert "EHCP" not in text[: text.index(spelled)]
+    words = text[text.index("Words and short forms used in this document") :]
+    assert f"EHCP (Education, Health and Care Plan): {glossary.lookup('EHCP').plain}" in words
 
 
 def test_a_comparison_of_a_framework_outside_the_catalogue_shows_references(
@@ -457,11 +461,13 @@ def test_a_comparison_of_a_framework_outside_the_catalogue_shows_references(
     elsewhere = attrs.evolve(comparison, framework_version="9")
     text = texts(reopen(elsewhere))
     assert "version 9 of the framework worcestershire-seven-quality-standards was not available" in text
-    assert worcestershire.criteria[0].text not in text
+    assert c.wording_for(worcestershire.criteria[0], c.Perspective.PARENT_CARERS) not in text
     # with the framework in the exporter's catalogue, the wording is back
     version_nine = attrs.evolve(worcestershire, version="9")
     exporter = c.export_context(catalogue=c.default_catalogue().including(version_nine), as_of=AS_OF)
-    assert worcestershire.criteria[0].text[:40] in texts(reopen(elsewhere, exporter))
+    assert c.wording_for(worcestershire.criteria[0], c.Perspective.PARENT_CARERS)[:40] in texts(
+        reopen(elsewhere, exporter)
+    )
 
 
 # -- progress --------------------------------------------------------------------------------------
@@ -475,16 +481,16 @@ def test_progress_shows_the_trend_of_the_scores(progress_report: Progress) -> No
         f"The overall score went from {percent(first.score)} on 1 March 2024 to "
         f"{percent(last.score)} on 1 March 2026: it {progress_report.trend.label}." in text
     )
-    overall = rows(table(document, "The overall score of each audit"))
+    overall = rows(table(document, "The overall score of each checklist"))
     assert [row[0] for row in overall[1:]] == ["1 March 2024", "1 March 2025", "1 March 2026"]
     assert [row[1] for row in overall[1:]] == ["1", "1", "2"]
     assert [row[2] for row in overall[1:]] == [percent(value) for value in progress_report.scores]
     assert [row[4] for row in overall[1:]] == [percent(cycle.coverage) for cycle in progress_report.cycles]
     scale = c.default_catalogue().framework("worcestershire-seven-quality-standards").scale
     assert [row[3] for row in overall[1:]] == [scale.band(value).name for value in progress_report.scores]
-    assert overall[1][5] == "First audit"
+    assert overall[1][5] == "First checklist"
     assert [row[5].lower() for row in overall[2:]] == [movement.label for movement in progress_report.overall]
-    sections = rows(table(document, "The score of each quality standard at each audit"))
+    sections = rows(table(document, "The score of each quality standard at each checklist"))
     for index, section in enumerate(progress_report.sections):
         assert sections[index + 1][1:4] == [percent(value) for value in section.scores]
         assert sections[index + 1][4].lower() == section.latest.label
@@ -493,7 +499,7 @@ def test_progress_shows_the_trend_of_the_scores(progress_report: Progress) -> No
 def test_progress_says_what_improved_stayed_the_same_and_fell_back(progress_report: Progress) -> None:
     document = reopen(progress_report)
     counts = progress_report.movement_counts()
-    summary = rows(table(document, "How many statements moved each way since the last audit"))
+    summary = rows(table(document, "How many statements moved each way since the last checklist"))
     found = {row[0].lower(): int(row[1]) for row in summary[1:]}
     for movement in (Movement.IMPROVED, Movement.SAME, Movement.FELL_BACK):
         assert found[movement.label] == counts[movement]
@@ -501,10 +507,10 @@ def test_progress_says_what_improved_stayed_the_same_and_fell_back(progress_repo
         heading = f"{movement.label[0].upper()}{movement.label[1:]} ({counts[movement]})"
         assert heading in headings(document, 2)
         if criteria:
-            listed = table(document, f"Statements that {movement.label} since the last audit")
+            listed = table(document, f"Statements that {movement.label} since the last checklist")
             assert references(listed) == [criterion.criterion for criterion in criteria]
-    # three audits: every audit shown statement by statement too
-    assert "Every audit, statement by statement" in headings(document, 1)
+    # three checklists: every one shown statement by statement too
+    assert "Every checklist, statement by statement" in headings(document, 1)
 
 
 def test_progress_names_the_statements_not_shared_between_versions(
@@ -538,13 +544,14 @@ def test_any_progress_lists_each_statement_under_one_movement(
         date=first.date + dt.timedelta(days=365),
     )
     report = track_progress([first, second], framework)
+    word = "audit" if first.perspective is c.Perspective.SCHOOL_STAFF else "checklist"
     exporter = c.export_context(catalogue=c.default_catalogue().including(framework), as_of=AS_OF)
     document = reopen(report, exporter)
     listed = [
         criterion
         for movement in Movement
         if report.criteria_that(movement)
-        for criterion in references(table(document, f"Statements that {movement.label} since the last audit"))
+        for criterion in references(table(document, f"Statements that {movement.label} since the last {word}"))
     ]
     assert sorted(listed) == sorted(criterion.id for criterion in framework.criteria)
 
@@ -576,7 +583,7 @@ def test_the_action_plan_lists_every_action_with_its_fields(status: PlanStatus) 
     assert overdue[1][1] == "The Special Educational Needs (Disability) Co-ordinator (SENCo)"
     assert first[4] == "Start: 1 April 2025\nDue: 1 May 2025\nReview: 15 June 2025"
     assert first[5] == "In progress\nOverdue"
-    assert first[6].startswith("Shared values, criterion 3 is rated Embedded")
+    assert first[6].startswith("Shared values, statement 3 is rated Embedded")
     assert found[3][5] == "Dropped\nWhy: The forum chose another way"
     assert found[2][5] == "Done"
 
@@ -675,7 +682,8 @@ def test_the_charter_has_every_part(charter: Charter) -> None:
     assert headings(document, 2) == ["Honesty", "Respect"]
     commitments = rows(table(document, "What we commit to, how far up the ladder each aims, and how we will know"))
     assert commitments[1][0].startswith("We reply to every message from a parent carer.")
-    assert "Shared values, statement 6: You have worked together with parent carers" in commitments[1][0]
+    served = c.default_catalogue().framework("worcestershire-seven-quality-standards").criterion("shared-values-6")
+    assert f"Shared values, statement 6\n{c.wording_for(served, c.Perspective.PARENT_CARERS)}" in commitments[1][0]
     assert commitments[1][1].startswith("Co-production\nRung 7 of 7 on the Think Local Act Personal ladder")
     assert commitments[1][2] == "We count the replies sent within 10 school days each term."
     assert commitments[2][1].startswith("Engagement\nRung 4 of 5 on the Durham degrees of participation.")
@@ -704,7 +712,8 @@ def test_the_charter_is_put_into_plain_english(charter: Charter) -> None:
     assert "It covers Education, Health and Care Plan (EHCP) reviews" in text
     assert "Words and short forms used in this charter" in text
     words = text[text.index("Words and short forms used in this charter") :]
-    assert "EHCP: Education, Health and Care Plan" in words
+    glossary = c.default_catalogue().glossary()
+    assert f"EHCP (Education, Health and Care Plan): {glossary.lookup('EHCP').plain}" in words
     assert "Local Offer: the council's website about services for special educational needs and disabilities" in words
 
 
@@ -768,10 +777,12 @@ def test_the_feedback_log_says_you_said_and_we_did(log: FeedbackLog) -> None:
     assert clubs[1][1] == "Done: We moved homework club to 3.30pm.\nDone on 1 February 2025."
     assert clubs[2][1] == "We cannot do this.\nWhy: The council runs school transport, not the school."
     meetings = rows(table(document, "You said, we did: Meetings"))
-    # what was said is quoted as said; our answer is put into plain English
-    assert meetings[1][0].startswith("EHCP review meetings are too short.\nSaid by the parent carer forum")
+    # what was said is quoted as said, its short forms spelt out at first use; our answer is in plain English
+    assert meetings[1][0].startswith(
+        "Education, Health and Care Plan (EHCP) review meetings are too short.\nSaid by the parent carer forum"
+    )
     assert meetings[1][1] == (
-        "We will: Book an hour for every Education, Health and Care Plan (EHCP) review.\nBy 1 April 2025.\n"
+        "We will: Book an hour for every EHCP review.\nBy 1 April 2025.\n"
         "This is overdue; we will tell you what is happening.\nThis is part of our action plan."
     )
     assert meetings[2][1] == "We will: Open a quiet room.\nBy 1 September 2025."
@@ -931,7 +942,8 @@ def test_any_comparison_and_its_plan_open_again_with_every_statement(
         for criterion in references(table(document, f"Ratings from each point of view for {section.title}"))
     ]
     assert listed == [criterion.id for criterion in framework.criteria]
-    scores = rows(table(document, "Scores side by side, by quality standard"))
+    word = c.section_word(framework.id)
+    scores = rows(table(document, f"Scores side by side, by {'quality standard' if word == 'standard' else word}"))
     assert scores[-1][1:] == [percent(entry.overall.value) for entry in compared.scores]
     proposal = propose_plan(compared, framework)
     plan_document = reopen(proposal.plan, exporter)
@@ -1052,9 +1064,9 @@ def test_libreoffice_opens_every_cycle_document(every_document: dict[str, object
             "Reference: leadership-6",
         ],
         "progress": [
-            "Oak Primary School: progress across audits",
+            "Oak Primary School: progress across checklists",
             "The overall trend",
-            "What changed since the last audit",
+            "What changed since the last checklist",
             "Statements not in every version",
         ],
         "plan": [

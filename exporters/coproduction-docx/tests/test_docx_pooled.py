@@ -84,7 +84,8 @@ def test_a_statement_answered_by_four_shows_only_its_note(view: cp.PooledView, w
     ]
     assert len(rows) == 1
     statement, note, *rest = rows[0]
-    assert worcestershire.criteria[0].text in statement
+    # the statement in the words of the respondents' viewpoint (parent carers)
+    assert cp.wording_for(worcestershire.criteria[0], PARENTS) in statement
     assert note == first.note
     assert all(cell == "" for cell in rest)  # no count, share, median or score
     text = _all_text(data)

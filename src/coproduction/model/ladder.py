@@ -7,9 +7,18 @@ import datetime as dt
 import attrs
 
 from coproduction.model._excerpt import excerpt
-from coproduction.model._validators import non_blank, optional_slug, slug, to_tuple, unique
+from coproduction.model._validators import (
+    check_field_names,
+    non_blank,
+    optional_slug,
+    slug,
+    to_field_names,
+    to_tuple,
+    unique,
+)
 from coproduction.model.organisation import Organisation, Perspective
 from coproduction.model.source import Source
+from coproduction.model.wording import ViewpointWording, check_wordings, to_wordings
 
 __all__ = ["Band", "Ladder", "LadderAssessment", "Placement", "Rung", "RungPractice"]
 
@@ -39,6 +48,14 @@ class Rung:
         description: What practice on this rung looks like, in plain English.
         examples: Examples of practice on this rung.
         band: The id of the ladder band this rung belongs to.
+        wording: The description and examples worded for viewpoints (fields
+            ``description`` and ``examples[i]``), such as a parent carer's shorter
+            sentences; the source's are kept.
+        library_authored: Which of ``name``, ``description`` and ``examples[i]``
+            are this library's words rather than the source's.
+
+    Raises:
+        ValueError: On construction, if a wording or mark names a text the rung does not have.
     """
 
     id: str = attrs.field(validator=slug)
@@ -46,6 +63,15 @@ class Rung:
     description: str = ""
     examples: tuple[str, ...] = attrs.field(default=(), converter=to_tuple)
     band: str | None = attrs.field(default=None, validator=optional_slug)
+    wording: tuple[ViewpointWording, ...] = attrs.field(default=(), converter=to_wordings)
+    library_authored: tuple[str, ...] = attrs.field(default=(), converter=to_field_names)
+
+    def __attrs_post_init__(self) -> None:
+        owner = f"rung {self.id!r}"
+        texts = {"description": self.description} if self.description.strip() else {}
+        texts.update({f"examples[{index}]": example for index, example in enumerate(self.examples) if example.strip()})
+        check_wordings(owner, self.wording, texts)
+        check_field_names(owner, self.library_authored, ["name", *texts])
 
 
 @attrs.frozen
@@ -59,10 +85,15 @@ class Ladder:
         rungs: The rungs, lowest first.
         bands: The bands rungs are grouped into (may be empty).
         source: Who published the ladder.
+        wording: The description worded for viewpoints (field ``description``):
+            what a parent carer needs to know, where the source's is a note on sources.
+        library_authored: Which of ``name`` and ``description`` are this
+            library's words rather than the source's.
 
     Raises:
         ValueError: On construction, if two rungs or bands share an id, a rung
-            names a band the ladder lacks, or there are fewer than two rungs.
+            names a band the ladder lacks, there are fewer than two rungs, or a
+            wording or mark names a text the ladder does not have.
     """
 
     id: str = attrs.field(validator=slug)
@@ -71,8 +102,13 @@ class Ladder:
     description: str = ""
     bands: tuple[Band, ...] = attrs.field(default=(), converter=to_tuple)
     source: Source | None = None
+    wording: tuple[ViewpointWording, ...] = attrs.field(default=(), converter=to_wordings)
+    library_authored: tuple[str, ...] = attrs.field(default=(), converter=to_field_names)
 
     def __attrs_post_init__(self) -> None:
+        texts = {"description": self.description} if self.description.strip() else {}
+        check_wordings(f"ladder {excerpt(self.id)}", self.wording, texts)
+        check_field_names(f"ladder {excerpt(self.id)}", self.library_authored, ["name", *texts])
         if len(self.rungs) < 2:
             raise ValueError(f"ladder {excerpt(self.id)} needs at least two rungs")
         unique("rungs", (rung.id for rung in self.rungs))

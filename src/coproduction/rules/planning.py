@@ -326,7 +326,7 @@ def propose_plan(
                 criteria=(gap.criterion,),
                 owner=owner,
                 co_produced_with=partners,
-                success_measure=f"{where} is rated {top}{every} at the next audit.",
+                success_measure=f"{where} is rated {top}{every} when it is next rated.",
                 notes=_texts(ratings, "next_steps", labelled),
             )
         )
@@ -344,7 +344,7 @@ def propose_plan(
 def _where(framework: Framework, criterion_id: str) -> str:
     section = framework.section_of(criterion_id)
     number = [criterion.id for criterion in section.criteria].index(criterion_id) + 1
-    return f"{section.title}, criterion {number}"
+    return f"{section.title}, statement {number}"
 
 
 def _texts(ratings: Sequence[PerspectiveRating], field: str, labelled: bool) -> str:

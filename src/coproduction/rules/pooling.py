@@ -111,7 +111,7 @@ def _view_note(withheld: int, criteria: int, minimum_group: int) -> str | None:
     which = "every statement" if withheld == criteria else f"{withheld} of {criteria} statements"
     them, they = ("it", "It does") if withheld == 1 else ("them", "They do")
     return (
-        f"The figures and comments for {which} are withheld: fewer than {minimum_group} people rated {them}. "
+        f"The figures and comments for {which} are not shown: fewer than {minimum_group} people rated {them}. "
         f"With so few, someone could work out how one person answered. {they} not count in the pooled scores."
     )
 

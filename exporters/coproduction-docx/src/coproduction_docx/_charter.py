@@ -5,8 +5,16 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import BinaryIO
 
-from coproduction import Charter, Commitment, InvalidDocumentError, check_charter, to_dict
-from coproduction_docx._cycle import Builder, Settings, Statements, join_words, long_date, write_document
+from coproduction import Charter, Commitment, InvalidDocumentError, Perspective, check_charter, to_dict
+from coproduction_docx._cycle import (
+    Builder,
+    Settings,
+    Statements,
+    join_words,
+    long_date,
+    rung_description,
+    write_document,
+)
 from coproduction_docx._ooxml import Page
 from coproduction_docx._text import ensure_storable_text
 
@@ -67,14 +75,17 @@ class _Charter:
         serves = commitment.serves
         if serves is None:
             return content
-        statements = Statements(self.settings.framework(serves.framework, serves.framework_version))
+        # a charter is for families: statements and rungs in the plain words written for parent carers
+        statements = Statements(
+            self.settings.framework(serves.framework, serves.framework_version), Perspective.PARENT_CARERS
+        )
         label = statements.framework.title if statements.framework is not None else serves.framework
         content += b.value(f"This helps us meet these statements of the {label}:", bold=True)
         for criterion in serves.criteria:
             wording = statements.text(criterion)
-            content += b.p(
-                f"{statements.reference(criterion)}: {wording}" if wording else statements.reference(criterion)
-            )
+            content += b.value(statements.reference(criterion), style="ListBullet")
+            if wording:
+                content += b.p(wording)
         return content
 
     def aim(self, b: Builder, commitment: Commitment) -> str:
@@ -86,7 +97,7 @@ class _Charter:
             f"Rung {ladder.position(rung.id) + 1} of {len(ladder.rungs)} on the {ladder.name}."
         )
         if rung.description:
-            content += b.p(rung.description)
+            content += b.p(rung_description(rung, Perspective.PARENT_CARERS))
         return content
 
     def expectations(self, b: Builder) -> Iterator[str]:

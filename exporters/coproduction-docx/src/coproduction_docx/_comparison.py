@@ -23,6 +23,7 @@ from coproduction_docx._cycle import (
     join_words,
     long_date,
     percent,
+    section_name,
     sentence_case,
     write_document,
 )
@@ -50,7 +51,9 @@ class _Comparison:
     def __init__(self, comparison: Comparison, framework: Framework | None) -> None:
         self.comparison = comparison
         self.framework = framework
-        self.statements = Statements(framework)
+        # everyone reads a comparison, families too: statements in the plain words written for parent carers
+        self.statements = Statements(framework, Perspective.PARENT_CARERS)
+        self.section = section_name(comparison.framework)
         self.perspectives = comparison.perspectives
         self.names = {perspective: sentence_case(perspective.label) for perspective in self.perspectives}
         self.patterns = {
@@ -88,14 +91,15 @@ class _Comparison:
 
     def introduction(self, b: Builder) -> Iterator[str]:
         comparison = self.comparison
-        audits = [
-            f"{reference.perspective.label} (audit of {long_date(reference.date)})" for reference in comparison.audits
-        ]
+        audits = [f"{reference.perspective.label} on {long_date(reference.date)}" for reference in comparison.audits]
         yield b.p(
             f"This document compares how {comparison.organisation.name} was rated against the {self.label} "
-            f"from {len(audits)} points of view: {join_words(audits)}. "
-            "Where the ratings differ shows what to talk about when you plan together."
+            f"from {len(audits)} points of view."
         )
+        yield b.p(f"The ratings were given by {join_words(audits)}.")
+        yield b.p("Where the ratings differ shows what to talk about when you plan together.")
+        if self.framework is not None:
+            yield b.p("Each statement is shown in the plain words of the parent carers' checklist.")
         scale = comparison.scale
         yield b.p(
             f"Scores run from 0% (every statement rated {scale.lowest.name}) to 100% (every statement rated "
@@ -112,7 +116,7 @@ class _Comparison:
     def scores(self, b: Builder) -> Iterator[str]:
         comparison = self.comparison
         yield b.heading("Scores side by side")
-        header = ["Quality standard"] + [
+        header = [sentence_case(self.section)] + [
             f"{self.names[perspective]} ({self.patterns[perspective]} bars)" for perspective in self.perspectives
         ]
         share = 0.6 / len(self.perspectives)
@@ -127,7 +131,7 @@ class _Comparison:
             + [b.value(percent(entry.overall.value), bold=True) for entry in comparison.scores]
         )
         yield b.table(
-            header, [0.4] + [share] * len(self.perspectives), rows, caption="Scores side by side, by quality standard"
+            header, [0.4] + [share] * len(self.perspectives), rows, caption=f"Scores side by side, by {self.section}"
         )
         groups = [[entry.sections[index].score.value for entry in comparison.scores] for index in range(len(sections))]
         key = "; ".join(f"{self.patterns[perspective]} bars: {perspective.label}" for perspective in self.perspectives)
@@ -144,12 +148,12 @@ class _Comparison:
                 [self.names[p] for p in self.perspectives],
                 groups,
             ),
-            f"Bar chart comparing the score of each quality standard from each point of view. {sentence_case(key)}. "
+            f"Bar chart comparing the score of each {self.section} from each point of view. {sentence_case(key)}. "
             f"{values}.",
         )
         yield b.value(
-            "Figure 1. The score of each quality standard from each point of view, numbered as in the table above. "
-            f"{sentence_case(key)}. A standard with no score says \u201cno score\u201d.",
+            f"Figure 1. The score of each {self.section} from each point of view, numbered as in the table above. "
+            f"{sentence_case(key)}. A {self.section} with no score says \u201cno score\u201d.",
             style="Caption",
         )
 
@@ -274,8 +278,8 @@ class _Comparison:
     def statement_by_statement(self, b: Builder) -> Iterator[str]:
         yield b.heading("Statement by statement")
         yield b.p(
-            "Each table shows every statement of one quality standard, the rating from each point of view, "
-            "and the gap: how many levels apart the ratings are."
+            f"Each table shows every statement of one {self.section} and the rating from each point of view. "
+            "The gap says how many levels apart the ratings are."
         )
         count = len(self.perspectives)
         share = 0.45 / count

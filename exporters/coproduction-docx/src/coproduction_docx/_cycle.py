@@ -16,7 +16,20 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, BinaryIO
 
-from coproduction import Catalogue, Framework, Ladder, UnknownFrameworkError, UnknownLadderError, wording
+from coproduction import (
+    Catalogue,
+    Framework,
+    Glossary,
+    Ladder,
+    Perspective,
+    Rung,
+    UnknownFrameworkError,
+    UnknownLadderError,
+    section_word,
+    terms_used,
+    wording,
+    wording_for,
+)
 from coproduction_docx._ooxml import (
     Page,
     add_custom_properties,
@@ -24,6 +37,7 @@ from coproduction_docx._ooxml import (
     cell,
     new_document,
     para,
+    paragraph_texts,
     picture,
     run,
     table,
@@ -38,6 +52,8 @@ __all__ = [
     "join_words",
     "long_date",
     "percent",
+    "rung_description",
+    "section_name",
     "sentence_case",
     "write_document",
 ]
@@ -61,6 +77,17 @@ def sentence_case(value: str) -> str:
 def join_words(items: Sequence[str]) -> str:
     """Items joined as a sentence would: "a", "a and b", "a, b and c"."""
     return wording.and_list(items)
+
+
+def section_name(framework_id: str | None) -> str:
+    """What a framework's sections are called: "quality standard" (Worcestershire), else "part"."""
+    word = section_word(framework_id or "")
+    return "quality standard" if word == "standard" else word
+
+
+def rung_description(rung: Rung, viewpoint: Perspective | None) -> str:
+    """A rung's description in the reader's words (the source's when the ladder has none for them)."""
+    return wording_for(rung, viewpoint, "description") if rung.description else ""
 
 
 @dataclass(frozen=True)
@@ -93,13 +120,16 @@ class Settings:
 class Statements:
     """The wording and short names of a framework's criteria ("statements"), or only their ids without one."""
 
-    def __init__(self, framework: Framework | None) -> None:
+    def __init__(self, framework: Framework | None, viewpoint: Perspective | None = None) -> None:
         """Index a framework's criteria.
 
         Args:
             framework: The framework; None when it is not available.
+            viewpoint: The reader's viewpoint: statements are worded for it
+                (parent carers read the library's plain wording); None keeps the source's words.
         """
         self.framework = framework
+        self.viewpoint = viewpoint
         self._where: dict[str, tuple[str, int]] = {}
         if framework is not None:
             for section in framework.sections:
@@ -115,7 +145,7 @@ class Statements:
         """The statement's wording, or None when the framework is not available or lacks it."""
         if self.framework is None or criterion_id not in self._where:
             return None
-        return self.framework.criterion(criterion_id).text
+        return wording_for(self.framework.criterion(criterion_id), self.viewpoint)
 
     def level_name(self, level_id: str | None) -> str:
         """A level's name ("Embedded"); the id when the framework lacks it; empty for None."""
@@ -202,15 +232,23 @@ class Builder:
         ]
         return table(list(header), widths, body, caption=caption)
 
-    def words(self, heading: str) -> Iterator[str]:
-        """The list of acronyms spelled out and jargon used, with their meanings, if there are any."""
-        entries = self.prose.words
-        if not entries:
-            return
+    def words(self, heading: str, body: Sequence[str], glossary: Glossary | None) -> Iterator[str]:
+        """The glossary section: every glossary term the body uses, acronyms with what they stand for.
+
+        Args:
+            heading: The section's heading.
+            body: The body's blocks, as written.
+            glossary: The catalogue's glossary; None lists nothing.
+        """
+        terms = terms_used(paragraph_texts("".join(body)), glossary) if glossary is not None else []
         yield self.heading(heading)
-        yield self.value("These are the short forms and special words used above, and what they mean.")
-        for term, meaning in entries:
-            yield para(run(term, bold=True) + run(f": {meaning}"), style="ListBullet")
+        if not terms:
+            yield self.value("This document uses no special words or short forms.")
+            return
+        yield self.value("These are the special words and short forms used above, and what they mean.")
+        for term in terms:
+            name = f"{term.term} ({term.expansion})" if term.expansion else term.term
+            yield para(run(name, bold=True) + run(f": {term.plain}"), style="ListBullet")
 
 
 def write_document(
@@ -243,13 +281,15 @@ def write_document(
         body: Yields the body's blocks; called twice with equal results.
         words_heading: The heading of the list of words at the end.
     """
-    prose = Prose(checker_for(glossary_of(settings.catalogue)))
+    glossary = glossary_of(settings.catalogue)
+    prose = Prose(checker_for(glossary))
     for _ in body(Builder(page, prose, None)):
         pass
     prose.settle()
     document = new_document()
     builder = Builder(page, prose, document)
-    blocks = [para(run(title), style="Title"), *body(builder), *builder.words(words_heading)]
+    blocks = [para(run(title), style="Title"), *body(builder)]
+    blocks.extend(builder.words(words_heading, blocks, glossary))
     append_body(document, "".join(blocks), page)
     set_core_properties(
         document,

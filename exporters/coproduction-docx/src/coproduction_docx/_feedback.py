@@ -1,7 +1,7 @@
 """The "you said, we did" log: a summary by answer and by theme, then each thing said and our answer.
 
-What people said is quoted as they said it: only our own words (and our
-answers) are put into plain English. Who said it is always a group, never a
+What people said is quoted as they said it, with only its short forms spelt
+out at first use; our own words (and our answers) are put into plain English. Who said it is always a group, never a
 person: the feedback log has no field for a name.
 """
 
@@ -110,7 +110,7 @@ class _Feedback:
     def entries(self, b: Builder, theme: str, entries: tuple[FeedbackEntry, ...]) -> str:
         rows = []
         for entry in entries:
-            said = para(run(entry.said)) + para(
+            said = b.p(entry.said) + para(
                 run(
                     f"Said by {entry.said_by}, {_HOW.get(entry.channel, entry.channel.label)}, "
                     f"on {long_date(entry.date)}."

@@ -50,7 +50,8 @@ __all__ = ["read_ladder_template"]
 _W = f"{{{W}}}"
 _SDT, _SDT_PR, _P = f"{_W}sdt", f"{_W}sdtPr", f"{_W}p"
 _CUSTOM_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/custom-properties}"
-_STAMP = re.compile(r"Template reference: ladder (\S{1,200}), fingerprint ([0-9a-f]{16})\.")
+# "check code" since the plain-English wording; "fingerprint" in templates made before, still read.
+_STAMP = re.compile(r"Template reference: ladder (\S{1,200}), (?:fingerprint|check code) ([0-9a-f]{16})\.")
 _REFERENCE = re.compile(r"^\s*" + re.escape(layout.REFERENCE_PREFIX.strip()) + r"\s*([a-z0-9]+(?:-[a-z0-9]+)*)\s*$")
 _ABOUT = "About this ladder assessment"
 _MAX_IDENTIFIER = 64
@@ -100,8 +101,8 @@ def _ladder(ladder_id: str, found: str, catalogue: Catalogue) -> Ladder:
     expected = fingerprint(ladder)
     if found != expected:
         raise UnreadableFileError(
-            f"the template was made from a different text of the {ladder.name} (template fingerprint "
-            f"{found[:20] or '(none)'}, but the catalogue's ladder has fingerprint {expected}); "
+            f"the template was made from a different text of the {ladder.name} (its check code is "
+            f"{found[:20] or '(none)'}, but the catalogue's ladder has check code {expected}); "
             "read it with the catalogue it was made from, or send out a new template"
         )
     return ladder

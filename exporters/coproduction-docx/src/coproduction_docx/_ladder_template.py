@@ -16,7 +16,18 @@ import itertools
 from collections.abc import Iterator
 from typing import Any, BinaryIO
 
-from coproduction import ExportContext, Ladder, LadderAssessmentTemplate, Rung, to_dict, wording
+from coproduction import (
+    ExportContext,
+    Glossary,
+    Ladder,
+    LadderAssessmentTemplate,
+    Perspective,
+    Rung,
+    terms_used,
+    to_dict,
+    wording,
+    wording_for,
+)
 from coproduction.exporters.office import fingerprint
 from coproduction_docx import _layout as layout
 from coproduction_docx._ooxml import (
@@ -27,10 +38,12 @@ from coproduction_docx._ooxml import (
     cell,
     new_document,
     para,
+    paragraph_texts,
     run,
     table,
 )
-from coproduction_docx._text import ensure_storable_text, set_core_properties
+from coproduction_docx._prose import glossary_of
+from coproduction_docx._text import Acronyms, acronyms_of, ensure_storable_text, set_core_properties
 
 __all__ = [
     "COVER",
@@ -77,8 +90,11 @@ _PAGE = Page(landscape=False)
 
 
 def stamp_line(ladder: Ladder) -> str:
-    """The visible line naming the ladder and the fingerprint of its text."""
-    return f"Template reference: ladder {ladder.id}, fingerprint {fingerprint(ladder)}. Please do not change this line."
+    """The visible line naming the ladder and the check code (fingerprint) of its text."""
+    return (
+        f"Template reference: ladder {ladder.id}, check code {fingerprint(ladder)}. Please do not change this line. "
+        "We use it to read your answers."
+    )
 
 
 def _sdt(ids: Iterator[int], tag: str, alias: str, kind: str, value: str | None, key: str) -> str:
@@ -134,29 +150,67 @@ def _cover(template: LadderAssessmentTemplate, ids: Iterator[int]) -> str:
     return table(["Question", "Your answer"], widths, rows, caption="About this ladder assessment")
 
 
-def _rung_cell(ladder: Ladder, rung: Rung, number: int, width: int) -> str:
+_ITALIC = "<w:i/><w:iCs/>"
+_SET_IN = '<w:spacing w:before="60"/><w:ind w:left="284"/>'
+
+
+def _rung_cell(ladder: Ladder, rung: Rung, number: int, width: int, viewpoint: Perspective, plain: Acronyms) -> str:
     parts = [para(run(f"{number}. {rung.name}", bold=True))]
     if rung.description:
-        parts.append(para(run(rung.description)))
+        parts.append(para(run(plain(wording_for(rung, viewpoint, "description")))))
     if rung.band:
         band = next((b.name for b in ladder.bands if b.id == rung.band), rung.band)
         parts.append(para(run(f"Group: {band}")))
-    parts.extend(para(run(f"For example: {example}")) for example in rung.examples)
+    # examples set in, in italics under a bold label, as a template's statements' are
+    parts.extend(
+        para(
+            run("For example: ", bold=True)
+            + run(plain(wording_for(rung, viewpoint, f"examples[{index}]")), rpr=_ITALIC),
+            ppr=_SET_IN,
+        )
+        for index, example in enumerate(rung.examples)
+        if example.strip()
+    )
     parts.append(para(run(f"{layout.REFERENCE_PREFIX}{rung.id}"), style="Reference"))
     return cell("".join(parts), width)
 
 
-def _rungs(ladder: Ladder, ids: Iterator[int]) -> str:
+def _rungs(ladder: Ladder, ids: Iterator[int], viewpoint: Perspective, plain: Acronyms) -> str:
     widths = _PAGE.widths([0.42, 0.2, 0.38])
     rows = []
     for number, rung in enumerate(ladder.rungs, start=1):
         doing = _dropdown(ids, f"{rung.id}:{DOING}", f"{rung.name}: currently doing?", DOING, STATES, None)
         evidence = _sdt(ids, f"{rung.id}:{EVIDENCE}", f"{rung.name}: evidence", "<w:richText/>", None, EVIDENCE)
         rows.append(
-            f"<w:tr><w:trPr><w:cantSplit/></w:trPr>{_rung_cell(ladder, rung, number, widths[0])}"
+            f"<w:tr><w:trPr><w:cantSplit/></w:trPr>{_rung_cell(ladder, rung, number, widths[0], viewpoint, plain)}"
             f"{cell(para(doing), widths[1])}{cell(para(evidence), widths[2])}</w:tr>"
         )
     return table(["Rung (lowest first)", "Currently doing?", "Evidence"], widths, rows, caption=ladder.name)
+
+
+def _introduction(viewpoint: Perspective) -> str:
+    if viewpoint is Perspective.SCHOOL_STAFF or viewpoint is Perspective.JOINT:
+        return (
+            "Please fill this in and send it back. For each rung of the ladder, say whether your organisation "
+            f"does this now, from the point of view of {viewpoint.label}, and what shows it."
+        )
+    return (
+        "Please fill this in and send it back. For each rung of the ladder, say whether your child's school or "
+        "service does this now, as you see it, and what shows it."
+    )
+
+
+def _words(body: list[str], glossary: Glossary | None) -> Iterator[str]:
+    """The glossary section: every glossary term the template uses, acronyms with what they stand for."""
+    terms = terms_used(paragraph_texts("".join(body)), glossary) if glossary is not None else []
+    yield para(run("Words and short forms used in this document"), style="Heading1")
+    if not terms:
+        yield para(run("This document uses no special words or short forms."))
+        return
+    yield para(run("These are the special words and short forms used above, and what they mean."))
+    for term in terms:
+        name = f"{term.term} ({term.expansion})" if term.expansion else term.term
+        yield para(run(name, bold=True) + run(f": {term.plain}"), style="ListBullet")
 
 
 def write_ladder_template(template: LadderAssessmentTemplate, out: BinaryIO, context: ExportContext) -> None:
@@ -165,7 +219,8 @@ def write_ladder_template(template: LadderAssessmentTemplate, out: BinaryIO, con
     Args:
         template: What to write.
         out: A binary stream; nothing reaches it on failure.
-        context: The date the template is made on (its document properties).
+        context: The date the template is made on (its document properties) and the
+            glossary its short forms are spelt out from.
 
     Raises:
         ExportError: If any text holds a character Word cannot store.
@@ -179,15 +234,15 @@ def write_ladder_template(template: LadderAssessmentTemplate, out: BinaryIO, con
         }
     ensure_storable_text(checked)
     ids = itertools.count(1000)
+    plain = acronyms_of(context.catalogue)
     title = f"{ladder.name}: where are we now?"
+    # spelt out in reading order: the ladder's description comes before the rungs
+    viewpoint = template.perspective
+    described = para(run(plain(wording_for(ladder, viewpoint, "description")))) if ladder.description else ""
     body = [
         para(run(title), style="Title"),
-        para(
-            run(
-                "Please fill this in and send it back. For each rung of the ladder, say whether your organisation "
-                f"does this now, from the point of view of {template.perspective.label}, and what shows it."
-            )
-        ),
+        para(run(_introduction(viewpoint))),
+        described,
         para(run("About this ladder assessment"), style="Heading1"),
         _cover(template, ids),
         para(run(stamp_line(ladder)), style="Reference"),
@@ -200,10 +255,9 @@ def write_ladder_template(template: LadderAssessmentTemplate, out: BinaryIO, con
             )
         ),
         para(run("The rungs"), style="Heading1"),
-        _rungs(ladder, ids),
+        _rungs(ladder, ids, template.perspective, plain),
     ]
-    if ladder.description:
-        body.insert(2, para(run(ladder.description)))
+    body.extend(_words(body, glossary_of(context.catalogue)))
     document = new_document()
     append_body(document, "".join(body), _PAGE)
     set_core_properties(

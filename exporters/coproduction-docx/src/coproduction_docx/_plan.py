@@ -12,9 +12,11 @@ from coproduction import (
     ActionStatus,
     Framework,
     InvalidDocumentError,
+    Perspective,
     PlanStatus,
     Problem,
     RungTarget,
+    actions_done,
     check_document,
     plan_status,
     to_dict,
@@ -25,7 +27,6 @@ from coproduction_docx._cycle import (
     Statements,
     join_words,
     long_date,
-    percent,
     sentence_case,
     write_document,
 )
@@ -57,7 +58,8 @@ class _Plan:
         self.status = status
         self.plan: ActionPlan = status.plan
         self.framework = framework
-        self.statements = Statements(framework)
+        # everyone reads a plan, families too: statements in the plain words written for parent carers
+        self.statements = Statements(framework, Perspective.PARENT_CARERS)
         self.settings = settings
         self.overdue = {action.id for action in status.overdue}
 
@@ -95,8 +97,10 @@ class _Plan:
             f"to improve against the {self.framework.label}."
         )
         if plan.audits:
-            yield b.p(f"It answers {join_words([reference.label for reference in plan.audits])}.")
+            ratings = [f"{reference.perspective.label} on {long_date(reference.date)}" for reference in plan.audits]
+            yield b.p(f"It answers the ratings given by {join_words(ratings)}.")
         yield b.p(f"It shows where each action had got to on {long_date(self.status.on)}.")
+        yield b.p("Each statement is shown in the plain words of the parent carers' checklist.")
 
     def glance(self, b: Builder) -> Iterator[str]:
         status = self.status
@@ -104,9 +108,10 @@ class _Plan:
         total = len(self.plan.actions)
         yield b.heading("Progress at a glance")
         parts = [f"{counts[s]} {s.label}" for s in ActionStatus]
-        share = status.done_share
-        done = f" {percent(share)} of the actions still planned are done." if share is not None else ""
-        yield b.p(f"The plan has {total} action{'s' if total != 1 else ''}: {join_words(parts)}.{done}")
+        dropped = counts[ActionStatus.DROPPED]
+        yield b.p(f"The plan has {total} action{'s' if total != 1 else ''}: {join_words(parts)}.")
+        if total:
+            yield b.p(actions_done(counts[ActionStatus.DONE], total - dropped, dropped, Perspective.PARENT_CARERS))
         rows = [[b.value(sentence_case(s.label)), b.value(str(counts[s]))] for s in ActionStatus]
         rows.append(
             [b.value(f"Overdue on {long_date(status.on)}", bold=True), b.value(str(len(status.overdue)), bold=True)]

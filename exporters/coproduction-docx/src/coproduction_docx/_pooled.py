@@ -11,8 +11,8 @@ from collections.abc import Iterator, Sequence
 from typing import BinaryIO
 
 from coproduction import Field, Framework, PooledCriterion, PooledView, SectionScore, to_dict
-from coproduction_docx._cycle import Builder, Settings, Statements, long_date, percent, write_document
-from coproduction_docx._ooxml import Page, para, run
+from coproduction_docx._cycle import Builder, Settings, Statements, long_date, percent, section_name, write_document
+from coproduction_docx._ooxml import Page, para
 from coproduction_docx._spread_chart import SpreadBar, spread_chart
 from coproduction_docx._text import ensure_storable_text
 
@@ -69,7 +69,7 @@ def spread_description(view: PooledView, statements: Statements, entries: Sequen
 class _Pooled:
     def __init__(self, view: PooledView, framework: Framework | None) -> None:
         self.view = view
-        self.statements = Statements(framework)
+        self.statements = Statements(framework, view.perspective)
         self.framework = framework
 
     def body(self, b: Builder) -> Iterator[str]:
@@ -122,7 +122,10 @@ class _Pooled:
         if not entries:
             return
         yield b.heading(section.title)
-        yield b.labelled("Pooled score for this standard: ", self.score_text(section.score.value, section.score.band))
+        yield b.labelled(
+            f"Pooled score for this {section_name(self.view.framework)}: ",
+            self.score_text(section.score.value, section.score.band),
+        )
         shown = [entry for entry in entries if not entry.withheld and entry.answered]
         if shown:
             levels = [level.name for level in self.view.scale.levels]
@@ -177,7 +180,7 @@ class _Pooled:
         for entry in with_text:
             yield b.heading(self.statements.reference(entry.criterion), 2)
             for text in entry.texts:
-                yield para(run(f"{_FIELD_NAMES.get(text.field, text.field.value)}: ", bold=True) + run(text.text))
+                yield b.labelled(f"{_FIELD_NAMES.get(text.field, text.field.value)}: ", text.text)
 
 
 def write_pooled_view(view: PooledView, out: BinaryIO, settings: Settings) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any, BinaryIO
 
-from coproduction import CriterionProgress, Framework, Movement, Progress, RoundRating, to_dict
+from coproduction import CriterionProgress, Framework, Movement, Perspective, Progress, RoundRating, to_dict
 from coproduction_docx._chart import PATTERNS, grouped_chart
 from coproduction_docx._cycle import (
     Builder,
@@ -14,6 +14,7 @@ from coproduction_docx._cycle import (
     join_words,
     long_date,
     percent,
+    section_name,
     sentence_case,
     write_document,
 )
@@ -34,8 +35,14 @@ class _Progress:
         self.frameworks = frameworks
         latest = frameworks.get(progress.cycles[-1].framework_version)
         self.latest = latest
-        self.statements = Statements(latest)
+        self.viewpoint = progress.perspective
+        self.statements = Statements(latest, self.viewpoint)
         self.shown = progress.cycles[-len(PATTERNS) :]
+        self.section = section_name(progress.framework)
+        self.family = self.viewpoint is not Perspective.SCHOOL_STAFF
+        # families fill in a checklist; the word "audit" is the staff's
+        self.audit = "checklist" if self.family else "audit"
+        self.audits = f"{self.audit}s"
 
     @property
     def label(self) -> str:
@@ -73,14 +80,16 @@ class _Progress:
     def introduction(self, b: Builder) -> Iterator[str]:
         progress = self.progress
         dates = [long_date(date) for date in progress.dates]
-        yield b.p(
-            f"This document follows how {progress.organisation.name} was rated against the {self.label}, "
-            f"from the point of view of {progress.perspective.label}, across {len(dates)} audits: "
-            f"{join_words(dates)}."
+        who = (
+            f"staff at {progress.organisation.name} rated it"
+            if self.viewpoint is Perspective.SCHOOL_STAFF
+            else f"{progress.perspective.label} rated {progress.organisation.name}"
         )
+        yield b.p(f"This document follows how {who} against the {self.label}. They rated it {len(dates)} times.")
+        yield b.p(f"The dates were {join_words(dates)}.")
         if progress.unshared:
             yield b.p(
-                f"The audits answer different versions of the framework, so they are compared on the "
+                f"The {self.audits} answer different versions of the framework, so they are compared on the "
                 f"{len(progress.criteria)} statements every version has. The others are listed at the end."
             )
         yield b.p(
@@ -105,11 +114,12 @@ class _Progress:
             )
         else:
             yield b.p(
-                "There is no overall score to compare yet, because the first or the latest audit rated no statement."
+                "There is no overall score to compare yet, because the first or the latest "
+                f"{self.audit} rated no statement."
             )
         rows = []
         for index, cycle in enumerate(progress.cycles):
-            since = "First audit" if index == 0 else sentence_case(progress.overall[index - 1].label)
+            since = f"First {self.audit}" if index == 0 else sentence_case(progress.overall[index - 1].label)
             rows.append(
                 [
                     b.value(long_date(cycle.date)),
@@ -122,21 +132,21 @@ class _Progress:
             )
         yield b.table(
             [
-                "Audit",
+                sentence_case(self.audit),
                 "Framework version",
                 "Overall score",
                 "Closest rating",
                 "Statements rated (of those that apply)",
-                "Since the audit before",
+                f"Since the {self.audit} before",
             ],
             [0.18, 0.14, 0.14, 0.16, 0.16, 0.22],
             rows,
-            caption="The overall score of each audit",
+            caption=f"The overall score of each {self.audit}",
         )
 
     def sections(self, b: Builder) -> Iterator[str]:
         progress = self.progress
-        yield b.heading("Scores for each quality standard")
+        yield b.heading(f"Scores for each {self.section}")
         count = len(progress.cycles)
         share = 0.5 / count
         rows = []
@@ -147,10 +157,14 @@ class _Progress:
                 + [b.value(sentence_case(section.latest.label) if section.latest else "")]
             )
         yield b.table(
-            ["Quality standard", *(long_date(date) for date in progress.dates), "Since the last audit"],
+            [
+                sentence_case(self.section),
+                *(long_date(date) for date in progress.dates),
+                f"Since the last {self.audit}",
+            ],
             [0.32] + [share] * count + [0.18],
             rows,
-            caption="The score of each quality standard at each audit",
+            caption=f"The score of each {self.section} at each {self.audit}",
         )
         offset = count - len(self.shown)
         groups = [list(section.scores[offset:]) for section in progress.sections]
@@ -171,22 +185,22 @@ class _Progress:
                 [long_date(cycle.date) for cycle in self.shown],
                 groups,
             ),
-            f"Bar chart of the score of each quality standard at each audit. {sentence_case(key)}. {described}.",
+            f"Bar chart of the score of each {self.section} at each {self.audit}. {sentence_case(key)}. {described}.",
         )
-        older = " It shows the four latest audits." if offset else ""
+        older = f" It shows the four latest {self.audits}." if offset else ""
         yield b.value(
-            "Figure 1. The score of each quality standard at each audit, numbered as in the table above. "
-            f"{sentence_case(key)}. A standard with no score says \u201cno score\u201d.{older}",
+            f"Figure 1. The score of each {self.section} at each {self.audit}, numbered as in the table above. "
+            f"{sentence_case(key)}. A {self.section} with no score says \u201cno score\u201d.{older}",
             style="Caption",
         )
 
     def changes(self, b: Builder) -> Iterator[str]:
         progress = self.progress
         before, after = progress.cycles[-2], progress.cycles[-1]
-        yield b.heading("What changed since the last audit")
+        yield b.heading(f"What changed since the last {self.audit}")
         yield b.p(
-            f"How the rating of each statement moved between the audit of {long_date(before.date)} "
-            f"and the audit of {long_date(after.date)}."
+            f"How the rating of each statement moved between the {self.audit} of {long_date(before.date)} "
+            f"and the {self.audit} of {long_date(after.date)}."
         )
         counts = progress.movement_counts()
         shown = [movement for movement in Movement if movement in _ALWAYS or counts[movement]]
@@ -194,14 +208,14 @@ class _Progress:
             ["What happened", "Statements"],
             [0.7, 0.3],
             [[b.value(sentence_case(movement.label)), b.value(str(counts[movement]))] for movement in shown],
-            caption="How many statements moved each way since the last audit",
+            caption=f"How many statements moved each way since the last {self.audit}",
         )
         for movement in shown:
             title = sentence_case(movement.label)
             yield b.heading(f"{title} ({counts[movement]})", 2)
             criteria = progress.criteria_that(movement)
             if not criteria:
-                yield b.p(f"No statement {movement.label} since the last audit.")
+                yield b.p(f"No statement {movement.label} since the last {self.audit}.")
                 continue
             rows = [
                 [
@@ -215,12 +229,12 @@ class _Progress:
                 ["Statement", f"On {long_date(before.date)}", f"On {long_date(after.date)}"],
                 [0.6, 0.2, 0.2],
                 rows,
-                caption=f"Statements that {movement.label} since the last audit",
+                caption=f"Statements that {movement.label} since the last {self.audit}",
             )
 
     def every_audit(self, b: Builder) -> Iterator[str]:
         progress = self.progress
-        yield b.heading("Every audit, statement by statement")
+        yield b.heading(f"Every {self.audit}, statement by statement")
         count = len(progress.cycles)
         share = 0.42 / count
         for number, section in enumerate(progress.sections, start=1):
@@ -236,10 +250,10 @@ class _Progress:
                 for criterion in criteria
             ]
             yield b.table(
-                ["Statement", *(long_date(date) for date in progress.dates), "Since the last audit"],
+                ["Statement", *(long_date(date) for date in progress.dates), f"Since the last {self.audit}"],
                 [0.4] + [share] * count + [0.18],
                 rows,
-                caption=f"The rating of each statement of {section.title} at each audit",
+                caption=f"The rating of each statement of {section.title} at each {self.audit}",
             )
 
     def unshared(self, b: Builder) -> Iterator[str]:
@@ -247,7 +261,7 @@ class _Progress:
         versions = list(dict.fromkeys(cycle.framework_version for cycle in progress.cycles))
         yield b.heading("Statements not in every version")
         yield b.p(
-            f"The audits answer versions {join_words(versions)} of the framework. These statements are not in "
+            f"The {self.audits} answer versions {join_words(versions)} of the framework. These statements are not in "
             "every one of them, so they are left out of the scores and changes above."
         )
         for entry in progress.unshared:
@@ -257,7 +271,7 @@ class _Progress:
             else:
                 title = f"In version {entry.framework_version}, missing from another version"
             yield b.heading(title, 2)
-            statements = Statements(self.frameworks.get(entry.framework_version))
+            statements = Statements(self.frameworks.get(entry.framework_version), self.viewpoint)
             yield b.table(
                 ["Statement"],
                 [1.0],
@@ -297,7 +311,8 @@ def write_progress(progress: Progress, out: BinaryIO, settings: Settings) -> Non
         out,
         settings=settings,
         page=_PAGE,
-        title=f"{progress.organisation.name}: progress across audits",
+        title=f"{progress.organisation.name}: progress across "
+        + ("audits" if progress.perspective is Perspective.SCHOOL_STAFF else "checklists"),
         subject=f"Progress across audits against the {view.label}",
         keywords="progress; audit cycles; SEND; co-production",
         kind="coproduction-progress",

@@ -61,7 +61,8 @@ _STAMP = re.compile(
     r"Template reference: (\S{1,200}) version ([^\n]{1,200}?), (?:fingerprint|check code) ([0-9a-f]{16})\."
 )
 _CUSTOM_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/custom-properties}"
-_ABOUT = "About this audit"
+_ABOUT = re.compile(r"About this (audit|checklist)")
+"""The cover's heading: a checklist for a family, an audit for staff; messages name the cover as the reader sees it."""
 _MAX_IDENTIFIER = 64  # the audit schema's limit on an organisation's reference
 
 
@@ -310,6 +311,9 @@ class _Reader:
         self.rows: dict[str, list[_Row]] = {}
         self.cover_rows: dict[str, list[_Row]] = {}
         labels = {_normal(question.label): question.key for question in layout.COVER}
+        headings = (_ABOUT.fullmatch(text_of(paragraph).strip()) for paragraph in document.iter(_P))
+        self.word = next((found.group(1) for found in headings if found), "audit")
+        self.about = f"About this {self.word}"
         for row in document.iter(f"{_W}tr"):
             cells = _cells(row)
             if not cells:
@@ -351,7 +355,7 @@ class _Reader:
         for question in layout.COVER:
             rows = self.cover_rows.get(question.key, [])
             if len(rows) > 1:
-                self.problem(f"{_ABOUT} > {question.label}", "duplicated", "the question appears twice; keep one")
+                self.problem(f"{self.about} > {question.label}", "duplicated", "the question appears twice; keep one")
             cells[question.key] = rows[0].cell(question.key, 1) if rows else None
 
         def text(key: str) -> str:
@@ -362,14 +366,14 @@ class _Reader:
         organisation = None
         if not name.strip():
             self.problem(
-                f"{_ABOUT} > Organisation",
+                f"{self.about} > Organisation",
                 "missing-value",
-                "is empty; write the name of the school or setting the audit is about",
+                f"is empty; write the name of the school or setting the {self.word} is about",
             )
         identifier = text("organisation_identifier") or None
         if identifier is not None and len(identifier) > _MAX_IDENTIFIER:
             self.problem(
-                f"{_ABOUT} > {next(q.label for q in layout.COVER if q.key == 'organisation_identifier')}",
+                f"{self.about} > {next(q.label for q in layout.COVER if q.key == 'organisation_identifier')}",
                 "identifier-too-long",
                 f"the reference is {len(identifier):,} characters long; at most {_MAX_IDENTIFIER} are accepted",
             )
@@ -380,7 +384,7 @@ class _Reader:
         return organisation, completed_by, self._date(cells["date"]), self._perspective(text("perspective"))
 
     def _date(self, cell: _Cell | None) -> dt.date | None:
-        path = f"{_ABOUT} > Date completed"
+        path = f"{self.about} > Date completed"
         shown = "" if cell is None else cell.value("date").strip()
         date = _parse_date(shown) if shown else None
         full = None if cell is None else cell.full_date()
@@ -395,11 +399,11 @@ class _Reader:
                     "or pick it from the calendar",
                 )
             else:
-                self.problem(path, "missing-value", "is empty; write the date the audit was completed")
+                self.problem(path, "missing-value", f"is empty; write the date the {self.word} was completed")
         return date
 
     def _perspective(self, value: str) -> Perspective | None:
-        path = f"{_ABOUT} > Whose view this records"
+        path = f"{self.about} > Whose view this records"
         labels = layout.perspective_labels()
         wanted = _normal(value)
         for perspective, label in labels.items():

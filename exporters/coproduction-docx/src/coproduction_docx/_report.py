@@ -32,6 +32,7 @@ from coproduction import (
     wording_for,
 )
 from coproduction_docx._chart import ladder_chart, section_chart
+from coproduction_docx._cycle import rung_description
 from coproduction_docx._layout import REFERENCE_PREFIX
 from coproduction_docx._ooxml import (
     Page,
@@ -217,7 +218,8 @@ class _Builder:
             cells = (
                 cell(para(run(str(number))), widths[0]),
                 cell(
-                    para(run(rung.name, bold=True)) + (para(run(rung.description)) if rung.description else ""),
+                    para(run(rung.name, bold=True))
+                    + (para(run(self.plain(rung_description(rung, self.viewpoint)))) if rung.description else ""),
                     widths[1],
                 ),
                 cell(

@@ -141,7 +141,7 @@ def _cover(template: AuditTemplate, ids: Iterator[int], page: Page) -> str:
         f"{cell(para(controls[question.key]), widths[1])}</w:tr>"
         for question in layout.COVER
     )
-    return table(["Question", "Your answer"], widths, rows, caption="About this audit")
+    return table(["Question", "Your answer"], widths, rows, caption=f"About this {_audit_word(template.perspective)}")
 
 
 def _is_family(viewpoint: Perspective) -> bool:
@@ -237,19 +237,24 @@ def _instructions(template: AuditTemplate, plain: Acronyms) -> str:
             )
         )
         for number, rung in enumerate(ladder.rungs, start=1):
-            meaning = f": {plain(rung.description)}" if rung.description else ""
+            meaning = f": {plain(wording_for(rung, viewpoint, 'description'))}" if rung.description else ""
             parts.append(para(run(f"Rung {number}, {rung.name}", bold=True) + run(meaning), style="ListBullet"))
     return "".join(parts)
+
+
+_ITALIC = "<w:i/><w:iCs/>"
+_SET_IN = '<w:spacing w:before="60"/><w:ind w:left="284"/>'
 
 
 def _criterion_cell(criterion: Criterion, width: int, viewpoint: Perspective, plain: Acronyms) -> str:
     paragraphs = para(run(plain(wording_for(criterion, viewpoint))))
     examples = examples_for(criterion, viewpoint)
+    # examples set in, in italics under a bold label, so they never read as a second statement in the row
     if len(examples) == 1:
-        paragraphs += para(run(plain(f"For example: {examples[0]}")))
+        paragraphs += para(run("For example: ", bold=True) + run(plain(examples[0]), rpr=_ITALIC), ppr=_SET_IN)
     elif examples:
-        paragraphs += para(run("For example:"))
-        paragraphs += "".join(para(run(plain(example)), style="ListBullet") for example in examples)
+        paragraphs += para(run("For example:", bold=True), ppr=_SET_IN)
+        paragraphs += "".join(para(run(plain(example), rpr=_ITALIC), style="ListBullet") for example in examples)
     if criterion.guidance:
         paragraphs += para(run(plain(criterion.guidance)))
     paragraphs += para(run(layout.REFERENCE_PREFIX + criterion.id), style="Reference")
