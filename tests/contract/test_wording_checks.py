@@ -68,6 +68,12 @@ def test_wording_of_a_missing_example_and_a_repeated_wording_are_named() -> None
     ]
 
 
+def test_a_wording_whose_viewpoint_is_not_text_is_refused_by_the_schema_not_a_crash() -> None:
+    data = copy.deepcopy(FRAMEWORK)
+    data["sections"][0]["criteria"][0]["wording"][0]["viewpoint"] = ["parent-carers"]
+    assert problems(data) == [("sections[0].criteria[0].wording[0].viewpoint", "not-allowed-value")]
+
+
 def test_a_mark_on_an_empty_field_is_named() -> None:
     data = copy.deepcopy(FRAMEWORK)
     data["library_authored"] = ["evidence_prompt"]

@@ -30,8 +30,8 @@ def _wordings(item: object, path: str, rewordable: dict[str, object]) -> list[Pr
     seen: dict[tuple[object, object], int] = {}
     for index, wording in enumerate(wordings):
         field, viewpoint = _get(wording, "field"), _get(wording, "viewpoint")
-        if not isinstance(field, str):
-            continue
+        if not isinstance(field, str) or not isinstance(viewpoint, str):
+            continue  # the schema reports the wrong type
         if not _has_text(rewordable.get(field)):
             choices = ", ".join(name for name, text in rewordable.items() if _has_text(text)) or "none here"
             problems.append(
