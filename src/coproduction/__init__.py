@@ -173,7 +173,7 @@ from coproduction.rules.checklists import ANSWER_LINES, checklist_page
 from coproduction.rules.comparing import agreement_of_spreads, compare_perspectives, same_organisation, weighted_kappa
 from coproduction.rules.duplicates import Duplicate, DuplicateCheck, find_duplicates
 from coproduction.rules.feedback import check_action_links, you_said_we_did
-from coproduction.rules.phrases import Phrase, actions_done, phrase, section_word
+from coproduction.rules.phrases import Phrase, actions_done, phrase, section_name, section_word
 from coproduction.rules.placement import compare_ladder_assessments, place
 from coproduction.rules.plain_english import (
     DEFAULT_ALLOWED,
@@ -400,6 +400,7 @@ __all__ = [
     "same_organisation",
     "schemas",
     "score",
+    "section_name",
     "section_word",
     "serialization",
     "suggest_approaches",

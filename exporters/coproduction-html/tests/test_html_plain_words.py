@@ -128,3 +128,10 @@ def test_each_page_kind_speaks_plain_english(pages: dict[str, str], documents: d
 def test_the_index_speaks_plain_english(site: Site, documents: dict[str, object]) -> None:
     names = sorted({page.organisation.name for page in site.pages}, key=len, reverse=True)
     assert _findings(Path(site.index).read_text("utf-8"), names) == []
+
+
+def test_a_durham_page_calls_its_sections_parts_not_quality_standards(pages: dict[str, str]) -> None:
+    durham, worcestershire = pages["audit-report-durham"].casefold(), pages["audit-report"].casefold()
+    assert "quality standard" not in durham
+    assert "the score of each part" in durham
+    assert "the score of each quality standard" in worcestershire

@@ -14,7 +14,7 @@ from collections.abc import Mapping
 
 from coproduction.model.organisation import Perspective
 
-__all__ = ["Phrase", "actions_done", "phrase", "placeholders", "section_word"]
+__all__ = ["Phrase", "actions_done", "phrase", "placeholders", "section_name", "section_word"]
 
 
 class Phrase(enum.Enum):
@@ -220,3 +220,9 @@ def actions_done(done: int, total: int, dropped: int, viewpoint: Perspective) ->
 def section_word(framework_id: str) -> str:
     """What a framework's sections are called in its documents: "standard" for Worcestershire, else "part"."""
     return _SECTION_WORDS.get(framework_id, "part")
+
+
+def section_name(framework_id: str) -> str:
+    """A framework's sections as captions and headings call them: "quality standard" for Worcestershire, else "part"."""
+    word = section_word(framework_id)
+    return "quality standard" if word == "standard" else word

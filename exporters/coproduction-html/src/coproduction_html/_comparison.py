@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from coproduction import Comparison, CriterionComparison, Framework, Perspective, PerspectiveRating
+from coproduction import Comparison, CriterionComparison, Framework, Perspective, PerspectiveRating, section_name
 from coproduction_html._chart import bar_chart
 from coproduction_html._context import PageContext, Statements
 from coproduction_html._page import Page, Part, Table
@@ -60,6 +60,7 @@ def comparison_page(comparison: Comparison, context: PageContext) -> Page:
     if framework is not None and not _fits(comparison, framework):
         framework = None
     view = _View(comparison, framework)
+    noun = section_name(comparison.framework)
     perspectives = comparison.perspectives
     label = framework.title if framework is not None else f"the framework {comparison.framework}"
     audits = [f"{ref.perspective.label} (on {long_date(ref.date)})" for ref in comparison.audits]
@@ -78,15 +79,15 @@ def comparison_page(comparison: Comparison, context: PageContext) -> Page:
     ]
     scores = Table(
         id="scores-table",
-        caption="Scores side by side, for each quality standard",
-        headers=["Quality standard", *(view.names[p] for p in perspectives)],
+        caption=f"Scores side by side, for each {noun}",
+        headers=[noun.capitalize(), *(view.names[p] for p in perspectives)],
         rows=rows,
         total=["Overall", *(percent(entry.overall.value) for entry in comparison.scores)],
     )
     chart = bar_chart(
         "scores-chart",
-        "Scores side by side, for each quality standard",
-        "Bar chart of the score of each quality standard from each viewpoint, from 0% to 100%. "
+        f"Scores side by side, for each {noun}",
+        f"Bar chart of the score of each {noun} from each viewpoint, from 0% to 100%. "
         + "; ".join(
             f"{row[0]}: " + ", ".join(f"{p.label} {value}" for p, value in zip(perspectives, row[1:], strict=True))
             for row in rows
@@ -205,7 +206,7 @@ def comparison_page(comparison: Comparison, context: PageContext) -> Page:
             "Statement by statement",
             {
                 "paragraphs": [
-                    "Each table shows every statement of one quality standard, the rating from each viewpoint, "
+                    f"Each table shows every statement of one {noun}, the rating from each viewpoint, "
                     "and the gap: how many levels apart the ratings are."
                 ],
                 "sections": by_statement,

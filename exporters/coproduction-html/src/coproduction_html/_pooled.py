@@ -7,7 +7,7 @@ never a count or a comment.
 
 from __future__ import annotations
 
-from coproduction import Field, PooledCriterion, PooledView, withheld_note
+from coproduction import Field, PooledCriterion, PooledView, section_name, withheld_note
 from coproduction_html._chart import stacked_chart
 from coproduction_html._context import PageContext, Statements
 from coproduction_html._page import Page, Part, Table
@@ -31,6 +31,7 @@ def _dates(view: PooledView) -> str:
 def pooled_page(view: PooledView, context: PageContext) -> Page:
     """The page of a pooled view; statements are shown by reference when the catalogue lacks their framework."""
     framework = context.framework(view.framework, view.framework_version)
+    noun = section_name(view.framework)
     statements = Statements(framework)
     who = view.perspective.label
     levels = list(view.scale.levels)
@@ -58,8 +59,8 @@ def pooled_page(view: PooledView, context: PageContext) -> Page:
     ]
     spread = Table(
         id="spread-table",
-        caption="How many answers were at each rating, for each quality standard",
-        headers=["Quality standard", *names, "Score"],
+        caption=f"How many answers were at each rating, for each {noun}",
+        headers=[noun.capitalize(), *names, "Score"],
         rows=section_rows,
         total=[
             "All",
@@ -69,8 +70,8 @@ def pooled_page(view: PooledView, context: PageContext) -> Page:
     )
     chart = stacked_chart(
         "spread-chart",
-        "The spread of answers for each quality standard",
-        "Stacked bar chart of how many answers were at each rating, for each quality standard. "
+        f"The spread of answers for each {noun}",
+        f"Stacked bar chart of how many answers were at each rating, for each {noun}. "
         + "; ".join(
             f"{row[0]}: " + ", ".join(f"{name} {count}" for name, count in zip(names, row[1:-1], strict=True))
             for row in section_rows

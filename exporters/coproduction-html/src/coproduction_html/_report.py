@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from coproduction import AuditReport, Framework, Score, find_gaps, place
+from coproduction import AuditReport, Framework, Score, find_gaps, place, section_name
 from coproduction_html._chart import bar_chart
 from coproduction_html._context import PageContext, Statements
 from coproduction_html._page import Page, Part, Table
@@ -12,8 +12,9 @@ __all__ = ["report_page"]
 
 
 def _level_counts(framework: Framework, scores: list[tuple[str, Score]]) -> Table:
+    noun = section_name(framework.id)
     levels = list(reversed(framework.scale.levels))
-    headers = ["Quality standard", *(level.name for level in levels)]
+    headers = [noun.capitalize(), *(level.name for level in levels)]
     if framework.allows_not_applicable:
         headers.append("Not applicable")
     headers.append("Not answered yet")
@@ -27,7 +28,7 @@ def _level_counts(framework: Framework, scores: list[tuple[str, Score]]) -> Tabl
     *sections, (overall_name, overall) = scores
     return Table(
         id="level-counts-table",
-        caption="How many statements are at each rating, for each quality standard",
+        caption=f"How many statements are at each rating, for each {noun}",
         headers=headers,
         rows=[row(name, score) for name, score in sections],
         total=row(overall_name, overall),
@@ -37,6 +38,7 @@ def _level_counts(framework: Framework, scores: list[tuple[str, Score]]) -> Tabl
 def report_page(report: AuditReport, context: PageContext) -> Page:
     """The page of an audit report (its framework travels with it; the context is not needed)."""
     audit, framework = report.audit, report.framework
+    noun = section_name(framework.id)
     scores = report.scores
     statements = Statements(framework)
     who = audit.perspective.label
@@ -78,8 +80,8 @@ def report_page(report: AuditReport, context: PageContext) -> Page:
     ]
     section_table = Table(
         id="section-scores-table",
-        caption="The score of each quality standard",
-        headers=["Quality standard", "Score", "Closest rating", "Statements rated"],
+        caption=f"The score of each {noun}",
+        headers=[noun.capitalize(), "Score", "Closest rating", "Statements rated"],
         rows=section_rows,
         total=[
             "Overall",
@@ -90,8 +92,8 @@ def report_page(report: AuditReport, context: PageContext) -> Page:
     )
     chart = bar_chart(
         "section-scores-chart",
-        "The score of each quality standard",
-        "Bar chart of the score of each quality standard, from 0% to 100%. "
+        f"The score of each {noun}",
+        f"Bar chart of the score of each {noun}, from 0% to 100%. "
         + "; ".join(f"{row[0]}: {row[1]}" for row in section_rows)
         + ".",
         [sentence_case(who)],
@@ -121,7 +123,7 @@ def report_page(report: AuditReport, context: PageContext) -> Page:
     )
     parts = [
         Part("summary", "Summary", {"paragraphs": summary, "table": counts}),
-        Part("scores", "The score of each quality standard", {"table": section_table, "chart": chart}),
+        Part("scores", f"The score of each {noun}", {"table": section_table, "chart": chart}),
     ]
     if report.ladder is not None and report.ladder_assessment is not None:
         ladder = report.ladder
