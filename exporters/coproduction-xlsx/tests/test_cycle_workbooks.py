@@ -78,7 +78,7 @@ HEADERS = {
     "co_produced_with": "Co-produced with (one per line)",
     "start_date": "Start date",
     "due_date": "Due date",
-    "overdue": "Overdue today (worked out)",
+    "overdue": "Overdue (worked out)",
     "dropped_reason": "Reason dropped",
     "success_measure": "Success measure",
     "review_date": "Review date",
@@ -254,7 +254,7 @@ def test_action_plan_workbook_layout(plan, worcestershire):
             assert ws[f"{cols[key]}{row}"].protection.locked is False, (key, row)
     assert ws["A1"].protection.locked is not False  # the title is protected
     overdue = ws[f"{cols['overdue']}5"]
-    assert overdue.data_type == "f" and "TODAY()" in overdue.value
+    assert overdue.data_type == "f" and "coproduction_counted_on" in overdue.value and "TODAY" not in overdue.value
 
     validations = {str(v.sqref).split(":")[0]: v for v in ws.data_validations.dataValidation}
     status = validations[f"{cols['status']}5"]
@@ -981,6 +981,46 @@ def test_feedback_log_workbook_values(log):
     assert themes == [("Homework", 1, 1, 0, 0, 2), ("Communication", 0, 0, 0, 1, 1), ("(no theme)", 0, 0, 1, 0, 1)]
 
 
+def test_overdue_is_counted_on_the_date_the_command_was_given_not_on_opening(plan, log):
+    """``--on 2026-03-01`` is honoured: overdue items are counted on the export context's date, never TODAY()."""
+    on = dt.date(2026, 3, 1)
+    context = export_context(as_of=on)
+    for document, sheet in ((plan, "Summary"), (log, "Summary")):
+        wb = load_workbook(io.BytesIO(export_bytes(document, context)))
+        formulas = [c.value for ws in wb for row in ws.iter_rows() for c in row if c.data_type == "f"]
+        assert formulas and not any("TODAY" in formula.upper() for formula in formulas), type(document).__name__
+        assert any("coproduction_counted_on" in formula for formula in formulas)
+        name = wb.defined_names["coproduction_counted_on"]
+        ((title, reference),) = list(name.destinations)
+        cell = wb[title][reference.replace("$", "")]
+        assert title == sheet and cell.value == dt.datetime.combine(on, dt.time())
+        assert cell.protection.locked is False  # the reader may count again on another day
+
+
+@pytest.mark.libreoffice
+@pytest.mark.slow
+def test_libreoffice_counts_overdue_on_the_command_date(plan, log, worcestershire, lo_convert, tmp_path):
+    on = dt.date(2025, 4, 10)  # the homework answer (due 2025-04-01) is overdue on this date; nothing is later
+    paths = []
+    for name, document in (("plan", plan), ("log", log)):
+        path = tmp_path / f"{name}.xlsx"
+        path.write_bytes(export_bytes(document, export_context(as_of=on)))
+        paths.append(path)
+    plan_path, log_path = lo_convert(*paths, target="xlsx")
+    summary = {
+        row[0]: row[1]
+        for row in load_workbook(plan_path, data_only=True)["Summary"].iter_rows(max_col=2, values_only=True)
+        if row[0]
+    }
+    assert summary["Overdue"] == len(plan_status(plan, worcestershire, on=on).overdue)
+    log_summary = {
+        row[0]: row[1]
+        for row in load_workbook(log_path, data_only=True)["Summary"].iter_rows(max_col=2, values_only=True)
+        if row[0]
+    }
+    assert log_summary["Overdue ('will do' past its date)"] == len(log.summary(as_of=on).overdue) == 1
+
+
 def test_formula_like_text_stays_text_and_what_excel_cannot_hold_is_refused(comparison, log, worcestershire):
     sly = Organisation("=cmd|' /C calc'!A0", "+44")
     audits = [varied_audit(worcestershire, "parent-carers", shift=s, date=dt.date(2023 + s, 5, 1)) for s in range(2)]
@@ -1072,8 +1112,9 @@ def test_action_plan_resaved_by_libreoffice_reads_back_and_its_formulas_match_th
     for state, count in status.counts.items():
         assert summary[state.label.capitalize()] == count, state
     assert summary["All actions"] == len(expected.actions)
-    assert summary["Overdue today"] == len(status.overdue)
-    assert summary["Done, of the actions not dropped"] == pytest.approx(status.done_share)
+    assert summary["Overdue"] == len(status.overdue)
+    not_dropped = len(expected.actions) - status.counts[ActionStatus.DROPPED]
+    assert summary["Done, of the actions not dropped"] == f"{status.counts[ActionStatus.DONE]} of {not_dropped}"
     assert summary["Criteria that no action (not dropped) improves"] == len(status.uncovered)
     later = expected.next_review(dt.date.today())
     if later is None:

@@ -61,7 +61,7 @@ def _plan_framework(plan: ActionPlan, context: ExportContext) -> Framework:
 
 
 def _write_plan(plan: ActionPlan, out: BinaryIO, context: ExportContext) -> None:
-    write_action_plan(plan, _plan_framework(plan, context), out, catalogue=context.catalogue)
+    write_action_plan(plan, _plan_framework(plan, context), out, catalogue=context.catalogue, as_of=context.as_of)
 
 
 def _write_summary(summary: CouncilSummary, out: BinaryIO, context: ExportContext) -> None:
@@ -77,7 +77,7 @@ WRITERS: Mapping[type, Writer] = {
     ActionPlan: _write_plan,
     Comparison: lambda comparison, out, context: write_comparison(comparison, out, catalogue=context.catalogue),
     Progress: lambda progress, out, context: write_progress(progress, out, catalogue=context.catalogue),
-    FeedbackLog: lambda log, out, context: write_feedback_log(log, out),
+    FeedbackLog: lambda log, out, context: write_feedback_log(log, out, as_of=context.as_of),
     PooledView: lambda view, out, context: write_pooled_view(
         view, out, framework=find_framework(context.catalogue, view.framework, view.framework_version)
     ),

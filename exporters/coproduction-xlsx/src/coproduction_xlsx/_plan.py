@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import BinaryIO
 
 from openpyxl import Workbook
@@ -29,7 +30,6 @@ from coproduction_xlsx import _plan_layout as P
 from coproduction_xlsx._safety import TextChecks, put_text
 from coproduction_xlsx._tables import (
     DATE_FORMAT,
-    PERCENT_FORMAT,
     fit_to_width,
     header_row,
     new_workbook,
@@ -45,7 +45,9 @@ _UNLOCKED = Protection(locked=False)
 _OVERDUE_FILL = PatternFill("solid", fgColor="F8CBAD")
 
 
-def write_action_plan(plan: ActionPlan, framework: Framework, out: BinaryIO, *, catalogue: Catalogue) -> None:
+def write_action_plan(
+    plan: ActionPlan, framework: Framework, out: BinaryIO, *, catalogue: Catalogue, as_of: dt.date
+) -> None:
     """Write an action plan workbook.
 
     Args:
@@ -53,6 +55,8 @@ def write_action_plan(plan: ActionPlan, framework: Framework, out: BinaryIO, *, 
         framework: The framework version it answers.
         out: Where to write the .xlsx bytes; nothing is written on failure.
         catalogue: Where the ladders offered for "Ladder rung aimed for" come from.
+        as_of: The date overdue actions are counted on (the command's date); the
+            Summary sheet holds it in a yellow cell the school may change.
 
     Raises:
         InvalidDocumentError: If an action names a criterion the framework lacks.
@@ -77,7 +81,7 @@ def write_action_plan(plan: ActionPlan, framework: Framework, out: BinaryIO, *, 
     _write_metadata(wb, metadata, plan, framework, rungs)
     _write_criteria(wb, criteria, framework, last_row)
     _write_actions(wb, sheets[P.ACTIONS_SHEET], plan, framework, rungs, last_row)
-    _write_summary(sheets[P.SUMMARY_SHEET], framework, last_row, review_range)
+    _write_summary(wb, sheets[P.SUMMARY_SHEET], framework, last_row, review_range, as_of)
     wb.active = 2  # open on the Actions sheet
     wb.security = WorkbookProtection(lockStructure=True)
     wb.calculation.fullCalcOnLoad = True
@@ -153,7 +157,7 @@ def _write_instructions(ws: Worksheet, plan: ActionPlan, framework: Framework) -
         ("The sheets", True),
         ("Plan: the organisation and the dates when the whole plan will be reviewed.", False),
         ("Actions: one row for each action. This is where most changes are made.", False),
-        ("Summary: how many actions have each status and how many are overdue today. It updates by itself.", False),
+        ("Summary: how many actions have each status and how many are overdue. It updates by itself.", False),
         ("Criteria: every criterion of the framework, with how many actions (not dropped) improve it.", False),
         ("", False),
         ("Changing an action", True),
@@ -393,7 +397,7 @@ def _write_actions(
         )
         folded = f'LOWER(TRIM(SUBSTITUTE({status},"-"," ")))'
         ws[f"{letters['overdue']}{row}"] = (
-            f'=IF(AND(ISNUMBER({due}),{due}<TODAY(),OR(TRIM({status})="",{folded}="not started",'
+            f'=IF(AND(ISNUMBER({due}),{due}<{P.COUNTED_ON},OR(TRIM({status})="",{folded}="not started",'
             f'{folded}="in progress")),"Overdue","")'
         )
         if action is not None:
@@ -479,18 +483,24 @@ def _write_action(ws: Worksheet, row: int, action: Action, rungs: P.RungChoices,
     )
 
 
-def _write_summary(ws: Worksheet, framework: Framework, last_row: int, review_range: str) -> None:
+def _write_summary(
+    wb: Workbook, ws: Worksheet, framework: Framework, last_row: int, review_range: str, as_of: dt.date
+) -> None:
     title_row(ws, "How the action plan is going")
     note = (
-        "Every figure here is a formula over the Actions sheet: it updates as the plan changes. "
-        "Overdue means the due date is before today (the day the workbook is opened) and the action is "
-        "neither done nor dropped."
+        "Every figure here is worked out from the Actions sheet, so it changes when the plan changes. "
+        "An action is overdue when its due date is before the date in the yellow cell and it is neither done "
+        "nor dropped. Change that date to count again on another day."
     )
     cell = put_text(ws, 2, 1, note)
     cell.font = Font(italic=True)
     cell.alignment = L.WRAP
     ws.merge_cells("A2:B2")
     ws.row_dimensions[2].height = L.row_height([(note, 46)])
+    put_text(ws, 3, 1, "Overdue counted on").font = L.BOLD
+    counted_on = put_date(ws, 3, 2, as_of)
+    _input(counted_on)
+    _define(wb, P.COUNTED_ON, ws, "$B$3")
     actions = quote_sheetname(P.ACTIONS_SHEET)
 
     def actions_range(key: str) -> str:
@@ -516,21 +526,16 @@ def _write_summary(ws: Worksheet, framework: Framework, last_row: int, review_ra
     dropped_row = first + list(ActionStatus).index(ActionStatus.DROPPED)
     criteria_last = len(framework.criteria) + 1
     figures: list[tuple[str, str, str | None]] = [
-        ("Overdue today", f'=SUMPRODUCT({present}*({overdue}="Overdue"))', None),
-        (
-            "Done, of the actions not dropped",
-            f'=IF(B{total_row}-B{dropped_row}=0,"",B{done_row}/(B{total_row}-B{dropped_row}))',
-            PERCENT_FORMAT,
-        ),
+        ("Overdue", f'=SUMPRODUCT({present}*({overdue}="Overdue"))', None),
+        ("Done, of the actions not dropped", f'=B{done_row}&" of "&(B{total_row}-B{dropped_row})', None),
         (
             "Criteria that no action (not dropped) improves",
             f"=COUNTIF({quote_sheetname(P.CRITERIA_SHEET)}!$D$2:$D${criteria_last},0)",
             None,
         ),
-        ("Today's date", "=TODAY()", DATE_FORMAT),
         (
             "Next review of the whole plan",
-            f'=IFERROR(SMALL({review_range},COUNTIF({review_range},"<"&TODAY())+1),"")',
+            f'=IFERROR(SMALL({review_range},COUNTIF({review_range},"<"&{P.COUNTED_ON})+1),"")',
             DATE_FORMAT,
         ),
     ]

@@ -56,6 +56,7 @@ REVIEW_DATES = NAME_PREFIX + "review_dates"
 ACTIONS_HEADER = NAME_PREFIX + "actions_header"
 CRITERION_IDS = NAME_PREFIX + "criterion_ids"
 RUNG_CHOICES = NAME_PREFIX + "rungs"
+COUNTED_ON = NAME_PREFIX + "counted_on"
 
 # The Plan sheet.
 ORGANISATION_ROW = 2
@@ -109,7 +110,7 @@ COLUMNS = (
     PlanColumn("co_produced_with", "Co-produced with (one per line)", 26),
     PlanColumn("start_date", "Start date", 13),
     PlanColumn("due_date", "Due date", 13),
-    PlanColumn("overdue", "Overdue today (worked out)", 13, helper=True),
+    PlanColumn("overdue", "Overdue (worked out)", 13, helper=True),
     PlanColumn("dropped_reason", "Reason dropped", 30),
     PlanColumn("success_measure", "Success measure", 40),
     PlanColumn("review_date", "Review date", 13),
