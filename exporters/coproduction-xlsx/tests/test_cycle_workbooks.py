@@ -45,6 +45,7 @@ from coproduction import (
     InvalidDocumentError,
     Movement,
     Organisation,
+    Perspective,
     Response,
     RungTarget,
     UnreadableFileError,
@@ -54,6 +55,7 @@ from coproduction import (
     plan_status,
     propose_plan,
     track_progress,
+    wording_for,
 )
 from coproduction.exporters import ActionPlanReader, default_registry
 from coproduction.testing import (
@@ -72,7 +74,7 @@ STATUS_WORDS = "Not started, In progress, Done or Dropped"
 HEADERS = {
     "id": "Action id",
     "what": "What will be done",
-    "criteria": "Criteria it improves",
+    "criteria": "Statements it improves",
     "status": "Status",
     "owner": "Owner",
     "co_produced_with": "Co-produced with (one per line)",
@@ -86,6 +88,15 @@ HEADERS = {
     "notes": "Notes",
 }
 TLAP = RungTarget("tlap-ladder-of-coproduction", "co-production")
+
+
+def without_expansions(text: str) -> str:
+    """Undo "Special Educational Needs (SEN)": workbooks spell acronyms out at first use."""
+    for term in default_catalogue().glossary().terms:
+        if term.expansion:
+            for variant in term.term.split(" or "):
+                text = text.replace(f"{term.expansion} ({variant})", variant)
+    return text
 
 
 def contributor_line(partner: Contributor) -> str:
@@ -233,7 +244,7 @@ def test_cycle_documents_are_supported_and_registered(plan, comparison, worceste
 
 def test_action_plan_workbook_layout(plan, worcestershire):
     wb = load_workbook(io.BytesIO(export_bytes(plan)))
-    assert wb.sheetnames == ["Instructions", "Plan", "Actions", "Summary", "Criteria", "Metadata"]
+    assert wb.sheetnames == ["Instructions", "Plan", "Actions", "Summary", "Statements", "Metadata", "Words used"]
     assert wb.active.title == "Actions"
     assert wb["Metadata"].sheet_state == "hidden"
     assert wb.security.lockStructure
@@ -260,7 +271,7 @@ def test_action_plan_workbook_layout(plan, worcestershire):
     status = validations[f"{cols['status']}5"]
     assert status.type == "list" and status.formula1 == '"Not started,In progress,Done,Dropped"'
     criteria = validations[f"{cols['criteria']}5"]
-    assert criteria.type == "list" and criteria.formula1.replace("'", "").startswith("Criteria!$B$2")
+    assert criteria.type == "list" and criteria.formula1.replace("'", "").startswith("Statements!$B$2")
     assert criteria.errorStyle == "information"  # several ids separated by commas stay possible
     assert validations[f"{cols['target']}5"].formula1.replace("'", "").startswith("Metadata!")
     for key in ("start_date", "due_date", "review_date"):
@@ -271,7 +282,7 @@ def test_action_plan_workbook_layout(plan, worcestershire):
     plan_sheet = wb["Plan"]
     assert plan_sheet["C2"].value == "Oak Primary School" and plan_sheet["C2"].protection.locked is False
     assert plan_sheet["C7"].value == dt.datetime(2026, 1, 15) and plan_sheet["C7"].is_date
-    criteria_sheet = wb["Criteria"]
+    criteria_sheet = wb["Statements"]
     assert [row[1] for row in criteria_sheet.iter_rows(min_row=2, max_col=2, values_only=True)] == [
         criterion.id for criterion in worcestershire.criteria
     ]
@@ -627,6 +638,14 @@ def test_a_renamed_heading_is_refused(plan, tmp_path):
     assert error.problems[0].code == "layout-changed" and "'Status'" in error.problems[0].message
 
 
+def test_a_plan_written_before_the_statements_heading_still_reads_back(plan):
+    """Plans written before "Criteria it improves" became "Statements it improves" read back the same."""
+    data = export_bytes(plan)
+    assert load_workbook(io.BytesIO(data))["Actions"]["C4"].value == "Statements it improves"
+    older = edited(data, lambda wb: type_text(wb["Actions"]["C4"], "Criteria it improves"))
+    assert read_plan(older) == read_plan(data)
+
+
 def test_audit_templates_and_action_plans_are_not_mixed_up(plan, worcestershire, tmp_path):
     template = export_bytes(AuditTemplate(worcestershire, "parent-carers"))
     assert "audit template, not an action plan" in str(refused(template, UnreadableFileError, tmp_path))
@@ -740,12 +759,12 @@ def _chart_xml(data: bytes) -> list[str]:
 def test_comparison_workbook_values(comparison, worcestershire):
     data = export_bytes(comparison)
     wb = load_workbook(io.BytesIO(data))
-    assert wb.sheetnames == ["Summary", "Sections", "Criteria"]
+    assert wb.sheetnames == ["Summary", "Sections", "Statements", "Words used"]
     names = {level.id: level.name for level in worcestershire.scale.levels}
 
     sections = wb["Sections"]
     assert [c.value for c in sections[3]][:4] == [
-        "Section",
+        "Standard",
         "School staff",
         "Parent carers",
         "Widest gap (percentage points)",
@@ -763,9 +782,9 @@ def test_comparison_workbook_values(comparison, worcestershire):
         assert row[3] == pytest.approx(abs(expected[0].value - expected[1].value) * 100)
         assert row[4:6] == [names[expected[0].band], names[expected[1].band]]
 
-    criteria = wb["Criteria"]
+    criteria = wb["Statements"]
     header = [c.value for c in criteria[1]]
-    assert header[:5] == ["Section", "Criterion id", "Criterion", "School staff", "Parent carers"]
+    assert header[:5] == ["Standard", "Statement id", "Statement", "School staff", "Parent carers"]
     assert header[5:] == [
         "Gap in levels (school staff minus parent carers)",
         "Levels apart (widest gap)",
@@ -778,7 +797,9 @@ def test_comparison_workbook_values(comparison, worcestershire):
     for row, entry in enumerate(comparison.criteria, start=2):
         values = [c.value for c in criteria[row]]
         assert values[1] == entry.criterion
-        assert values[2] == worcestershire.criterion(entry.criterion).text
+        # a family may read it: the statements in parent carers' words, acronyms spelt out at first use
+        parent_wording = wording_for(worcestershire.criterion(entry.criterion), Perspective.PARENT_CARERS)
+        assert without_expansions(values[2]) == parent_wording
         for value, rating in zip(values[3:5], entry.ratings, strict=True):
             expected = (
                 names[rating.rating] if rating.rating else ("Not applicable" if rating.not_applicable else "Not rated")
@@ -792,12 +813,14 @@ def test_comparison_workbook_values(comparison, worcestershire):
 
     summary = {row[0]: row[1] for row in wb["Summary"].iter_rows(max_col=2, values_only=True) if row[0]}
     agreement = comparison.agreement[0]
-    assert summary["Criteria both rated with a level"] == agreement.compared
-    assert summary["Criteria rated at the same level"] == agreement.exact
-    assert summary["Share rated at the same level"] == pytest.approx(agreement.exact_share)
-    assert summary["Weighted kappa (see below)"] == pytest.approx(agreement.kappa)
-    assert summary["Mean gap in levels (the first viewpoint minus the second)"] == pytest.approx(agreement.mean_gap)
-    assert summary["Blind spots: criteria school staff rate higher than parent carers do"] == len(blind)
+    assert summary["Statements both rated"] == agreement.compared
+    assert summary["Statements given the same rating"] == agreement.exact
+    assert summary["Share given the same rating"] == pytest.approx(agreement.exact_share)
+    assert summary["Agreement beyond chance (see below)"] == pytest.approx(agreement.kappa)
+    assert summary["Average gap in ratings (the first point of view minus the second)"] == pytest.approx(
+        agreement.mean_gap
+    )
+    assert summary["Where school staff rate the school higher than parent carers do"] == len(blind)
 
     (chart,) = _chart_xml(data)
     assert '<barDir val="col"/>' in chart and '<grouping val="clustered"/>' in chart
@@ -814,10 +837,10 @@ def test_comparison_of_three_viewpoints_and_an_unknown_framework_version(worcest
     comparison = compare_perspectives(audits, newer)
     data = export_bytes(comparison)
     wb = load_workbook(io.BytesIO(data))
-    header = [c.value for c in wb["Criteria"][1]]
+    header = [c.value for c in wb["Statements"][1]]
     assert header == [
-        "Section",
-        "Criterion id",
+        "Standard",
+        "Statement id",
         "Parent carers",
         "School staff",
         "Children and young people",
@@ -845,9 +868,9 @@ def test_progress_workbook_values(worcestershire):
     report = track_progress(audits, worcestershire)
     data = export_bytes(report)
     wb = load_workbook(io.BytesIO(data))
-    assert wb.sheetnames == ["Summary", "Scores", "Sections", "Criteria"]
+    assert wb.sheetnames == ["Summary", "Scores", "Sections", "Statements", "Words used"]
     scores = wb["Scores"]
-    assert [c.value for c in scores[3]] == ["Audit date", "Overall", *[s.title for s in report.sections]]
+    assert [c.value for c in scores[3]] == ["Date", "Overall", *[s.title for s in report.sections]]
     for index, cycle in enumerate(report.cycles):
         row = [c.value for c in scores[4 + index]]
         assert row[0] == dt.datetime.combine(cycle.date, dt.time()) and scores.cell(4 + index, 1).is_date
@@ -857,14 +880,14 @@ def test_progress_workbook_values(worcestershire):
     assert "<lineChart>" in chart and chart.count("<ser>") == 1 + len(report.sections)
 
     sections = wb["Sections"]
-    assert [c.value for c in sections[1]] == ["Section", "2023-05-01 to 2024-05-01", "2024-05-01 to 2025-05-01"]
+    assert [c.value for c in sections[1]] == ["Standard", "2023-05-01 to 2024-05-01", "2024-05-01 to 2025-05-01"]
     for row, section in enumerate(report.sections, start=2):
         assert [c.value for c in sections[row]] == [section.title, *[m.label.capitalize() for m in section.movements]]
     assert [c.value for c in sections[2 + len(report.sections)]] == [
         "Overall",
         *[m.label.capitalize() for m in report.overall],
     ]
-    criteria = wb["Criteria"]
+    criteria = wb["Statements"]
     names = {level.id: level.name for level in worcestershire.scale.levels}
     for row, criterion in enumerate(report.criteria, start=2):
         values = [c.value for c in criteria[row]]
@@ -876,7 +899,7 @@ def test_progress_workbook_values(worcestershire):
         assert values[3:6] == ratings
         assert values[6:] == [m.label.capitalize() for m in criterion.movements]
     summary = {row[0]: row[1:3] for row in wb["Summary"].iter_rows(max_col=3, values_only=True) if row[0]}
-    assert summary["Overall, first to last audit"][0] == report.trend.label.capitalize()
+    assert summary["Overall, first to last checklist"][0] == report.trend.label.capitalize()
     for movement in Movement:
         counts = tuple(report.movement_counts(step)[movement] for step in (0, 1))
         assert summary[movement.label.capitalize()] == counts, movement
@@ -893,7 +916,7 @@ def test_progress_across_framework_versions_lists_what_is_not_compared(worcester
     report = track_progress([older_audit, newer_audit], [worcestershire, newer])
     context = export_context(catalogue=default_catalogue().including(newer))
     wb = load_workbook(io.BytesIO(export_bytes(report, context)))
-    assert wb.sheetnames[-1] == "Not compared"
+    assert wb.sheetnames[-2:] == ["Not compared", "Words used"]
     rows = list(wb["Not compared"].iter_rows(min_row=4, values_only=True))
     assert rows == [(worcestershire.version, first.criteria[0].id)]
 
@@ -948,7 +971,7 @@ def log() -> FeedbackLog:
 
 def test_feedback_log_workbook_values(log):
     wb = load_workbook(io.BytesIO(export_bytes(log)))
-    assert wb.sheetnames == ["Summary", "Log"]
+    assert wb.sheetnames == ["Summary", "Log", "Words used"]
     ws = wb["Log"]
     assert [c.value for c in ws[3]][:7] == [
         "Id",
@@ -1053,8 +1076,8 @@ def test_libreoffice_opens_every_cycle_workbook(plan, comparison, log, worcester
     audits = [varied_audit(worcestershire, "parent-carers", shift=s, date=dt.date(2023 + s, 5, 1)) for s in range(2)]
     documents = {
         "plan": (plan, "How to use this action plan"),
-        "comparison": (comparison, "Comparing viewpoints"),
-        "progress": (track_progress(audits, worcestershire), "Progress across audits"),
+        "comparison": (comparison, "Comparing points of view"),
+        "progress": (track_progress(audits, worcestershire), "Progress over time"),
         "feedback": (log, "You said, we did"),
     }
     paths = []
@@ -1115,7 +1138,7 @@ def test_action_plan_resaved_by_libreoffice_reads_back_and_its_formulas_match_th
     assert summary["Overdue"] == len(status.overdue)
     not_dropped = len(expected.actions) - status.counts[ActionStatus.DROPPED]
     assert summary["Done, of the actions not dropped"] == f"{status.counts[ActionStatus.DONE]} of {not_dropped}"
-    assert summary["Criteria that no action (not dropped) improves"] == len(status.uncovered)
+    assert summary["Statements that no action (not dropped) improves"] == len(status.uncovered)
     later = expected.next_review(dt.date.today())
     if later is None:
         assert summary["Next review of the whole plan"] in (None, "")

@@ -12,7 +12,7 @@ from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.worksheet import Worksheet
 
-from coproduction import FeedbackLog, FeedbackStatus
+from coproduction import FeedbackLog, FeedbackStatus, Glossary
 from coproduction_xlsx import _layout as L
 from coproduction_xlsx._plan_layout import contributor_text
 from coproduction_xlsx._safety import TextChecks, put_text
@@ -60,7 +60,7 @@ def _capital(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def write_feedback_log(log: FeedbackLog, out: BinaryIO, *, as_of: dt.date) -> None:
+def write_feedback_log(log: FeedbackLog, out: BinaryIO, *, as_of: dt.date, glossary: Glossary | None) -> None:
     """Write a feedback log workbook.
 
     Args:
@@ -68,6 +68,7 @@ def write_feedback_log(log: FeedbackLog, out: BinaryIO, *, as_of: dt.date) -> No
         out: Where to write the .xlsx bytes; nothing is written on failure.
         as_of: The date overdue answers are counted on (the command's date); the
             Summary sheet holds it in a yellow cell the reader may change.
+        glossary: The glossary whose words the workbook's last sheet explains; None adds no such sheet.
 
     Raises:
         ExportError: If a text or date cannot be held by Excel; every one is listed.
@@ -95,7 +96,7 @@ def write_feedback_log(log: FeedbackLog, out: BinaryIO, *, as_of: dt.date) -> No
     _write_log(entries, log)
     counted_on = _write_summary(summary, log, as_of)
     wb.defined_names[COUNTED_ON] = DefinedName(COUNTED_ON, attr_text=f"{quote_sheetname(summary.title)}!{counted_on}")
-    save_workbook(wb, out)
+    save_workbook(wb, out, glossary=glossary)
 
 
 def _write_log(ws: Worksheet, log: FeedbackLog) -> None:

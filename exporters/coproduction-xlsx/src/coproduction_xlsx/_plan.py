@@ -21,9 +21,13 @@ from coproduction import (
     ActionStatus,
     Catalogue,
     Framework,
+    Glossary,
     InvalidDocumentError,
+    Perspective,
     Problem,
     check_plan,
+    section_word,
+    wording_for,
 )
 from coproduction_xlsx import _layout as L
 from coproduction_xlsx import _plan_layout as P
@@ -42,11 +46,19 @@ from coproduction_xlsx._tables import (
 __all__ = ["ensure_plan_texts_storable", "write_action_plan"]
 
 _UNLOCKED = Protection(locked=False)
+FAMILY = Perspective.PARENT_CARERS
+"""Whose words the plan's statements are in: it is kept together with parent carers."""
 _OVERDUE_FILL = PatternFill("solid", fgColor="F8CBAD")
 
 
 def write_action_plan(
-    plan: ActionPlan, framework: Framework, out: BinaryIO, *, catalogue: Catalogue, as_of: dt.date
+    plan: ActionPlan,
+    framework: Framework,
+    out: BinaryIO,
+    *,
+    catalogue: Catalogue,
+    as_of: dt.date,
+    glossary: Glossary | None,
 ) -> None:
     """Write an action plan workbook.
 
@@ -57,6 +69,7 @@ def write_action_plan(
         catalogue: Where the ladders offered for "Ladder rung aimed for" come from.
         as_of: The date overdue actions are counted on (the command's date); the
             Summary sheet holds it in a yellow cell the school may change.
+        glossary: The glossary whose words the workbook's last sheet explains; None adds no such sheet.
 
     Raises:
         InvalidDocumentError: If an action names a criterion the framework lacks.
@@ -89,7 +102,7 @@ def write_action_plan(
     counts = {
         ("Actions", index): sum(a.status is state for a in plan.actions) for index, state in enumerate(ActionStatus)
     }
-    save_workbook(wb, out, counts)
+    save_workbook(wb, out, counts, glossary=glossary)
 
 
 def ensure_plan_texts_storable(plan: ActionPlan, framework: Framework) -> None:
@@ -148,24 +161,24 @@ def _write_instructions(ws: Worksheet, plan: ActionPlan, framework: Framework) -
     statuses = P.status_choices()
     lines: list[tuple[str, bool]] = [
         (f"How to use this action plan: {plan.organisation.name}", True),
-        (
-            f"This workbook is the action plan that answers the audit against the {framework.label}. "
-            "Keep it up to date together with your parent carers, then send it back to be read in again.",
-            False,
-        ),
+        (f"This workbook is the action plan. It answers the ratings given against the {framework.label}.", False),
+        ("Keep it up to date together with your parent carers. Then send it back to be read in again.", False),
         ("", False),
         ("The sheets", True),
         ("Plan: the organisation and the dates when the whole plan will be reviewed.", False),
         ("Actions: one row for each action. This is where most changes are made.", False),
         ("Summary: how many actions have each status and how many are overdue. It updates by itself.", False),
-        ("Criteria: every criterion of the framework, with how many actions (not dropped) improve it.", False),
+        (
+            f"{P.CRITERIA_SHEET}: every statement of the framework, with how many actions (not dropped) improve it.",
+            False,
+        ),
         ("", False),
         ("Changing an action", True),
         ("Only the yellow cells can be changed. Grey columns are worked out for you.", False),
         (f"Status: choose {statuses} from the list. An action that is dropped needs a reason.", False),
         (
-            "Criteria it improves: choose a criterion id from the list (see the Criteria sheet). For an action "
-            "that improves several criteria, type their ids separated by commas.",
+            f"Statements it improves: choose a statement id from the list (see the {P.CRITERIA_SHEET} sheet). "
+            "For an action that improves several statements, type their ids separated by commas.",
             False,
         ),
         (
@@ -174,10 +187,11 @@ def _write_instructions(ws: Worksheet, plan: ActionPlan, framework: Framework) -
             False,
         ),
         (
-            "Co-produced with: one group per line (press Alt+Enter for a new line in a cell): "
-            f"{P.group_names()}, optionally followed by a colon and who exactly, such as "
-            "'Parent carers: parents of children in Year 6' or 'Others: the SENCo'. Name groups and roles, "
-            "never a child.",
+            "Co-produced with: one group on each line. Press Alt+Enter for a new line in a cell. "
+            "The groups are:\n"
+            + "\n".join(f"- {name}" for name in P.group_labels())
+            + "\nAfter a group you may add a colon and say who exactly. "
+            "For example: 'Parent carers: parents of children in Year 6'. Name groups and roles, never a child.",
             False,
         ),
         ("Ladder rung aimed for: choose from the list, or leave it empty.", False),
@@ -192,12 +206,13 @@ def _write_instructions(ws: Worksheet, plan: ActionPlan, framework: Framework) -
         ("", False),
         ("Please keep", True),
         (
-            "Do not rename or delete sheets, and do not change the column headings of the Actions sheet: the "
-            "workbook is read back automatically and a changed layout is refused with a message saying where.",
+            "Please do not rename or delete sheets, or change the column headings of the Actions sheet. "
+            "We read the workbook back by computer. If its layout has changed, we cannot read it, and we will "
+            "tell you where.",
             False,
         ),
         (
-            "Type text, not formulas. Text starting with =, +, - or @ is kept as text. A cell holds at most "
+            "Type words, not formulas. Text that starts with =, +, - or @ is kept as text. A cell holds at most "
             "32,767 characters.",
             False,
         ),
@@ -256,7 +271,7 @@ def _write_plan_sheet(wb: Workbook, ws: Worksheet, plan: ActionPlan, framework: 
     _date_validation(ws, f"{letter}{P.FIRST_REVIEW_ROW}:{letter}{last_review}")
 
     row = last_review + 2
-    put_text(ws, row, 1, "Audits this plan answers").font = L.BOLD
+    put_text(ws, row, 1, "Ratings this plan answers").font = L.BOLD
     if not plan.audits:
         put_text(ws, row, column, "None recorded")
     header_row(ws, row + 1, [("Whose viewpoint", 60), ("Date", 16), ("Completed by", 30)], first_column=column)
@@ -320,9 +335,8 @@ def _write_metadata(wb: Workbook, ws: Worksheet, plan: ActionPlan, framework: Fr
 
 
 def _write_criteria(wb: Workbook, ws: Worksheet, framework: Framework, last_row: int) -> None:
-    header_row(
-        ws, 1, [("Section", 30), ("Criterion id", 20), ("Criterion", 70), ("Actions improving it (not dropped)", 18)]
-    )
+    part = section_word(framework.id).capitalize()
+    header_row(ws, 1, [(part, 30), ("Statement id", 20), ("Statement", 70), ("Actions improving it (not dropped)", 18)])
     actions = quote_sheetname(P.ACTIONS_SHEET)
     first = P.FIRST_ACTION_ROW
 
@@ -338,7 +352,7 @@ def _write_criteria(wb: Workbook, ws: Worksheet, framework: Framework, last_row:
     for row, criterion in enumerate(framework.criteria, start=2):
         put_text(ws, row, 1, framework.section_of(criterion.id).title).alignment = L.WRAP
         put_text(ws, row, 2, criterion.id).alignment = L.TOP
-        put_text(ws, row, 3, criterion.text).alignment = L.WRAP
+        put_text(ws, row, 3, wording_for(criterion, FAMILY)).alignment = L.WRAP
         ws.cell(
             row=row,
             column=4,
@@ -347,7 +361,7 @@ def _write_criteria(wb: Workbook, ws: Worksheet, framework: Framework, last_row:
                 f'*(LOWER(TRIM({status_cells}))<>"dropped")*(LEN(TRIM({what_cells}))>0))'
             ),
         ).fill = L.HELPER_FILL
-        ws.row_dimensions[row].height = L.row_height([(criterion.text, 70)])
+        ws.row_dimensions[row].height = L.row_height([(wording_for(criterion, FAMILY), 70)])
     last = len(framework.criteria) + 1
     _define(wb, P.CRITERION_IDS, ws, f"$B$2:$B${last}")
     set_up_table(ws, 1, last, 4, freeze_column=2)
@@ -393,7 +407,7 @@ def _write_actions(
         criteria, status, due = (f"{letters[key]}{row}" for key in ("criteria", "status", "due_date"))
         ws[f"{letters['criterion_text']}{row}"] = (
             f'=IF(TRIM({criteria})="","",IFERROR(VLOOKUP(TRIM({criteria}),{criteria_table},2,FALSE),'
-            '"(see the Criteria sheet)"))'
+            f'"(see the {P.CRITERIA_SHEET} sheet)"))'
         )
         folded = f'LOWER(TRIM(SUBSTITUTE({status},"-"," ")))'
         ws[f"{letters['overdue']}{row}"] = (
@@ -401,7 +415,9 @@ def _write_actions(
             f'{folded}="in progress")),"Overdue","")'
         )
         if action is not None:
-            wording = framework.criterion(action.criteria[0]).text if len(action.criteria) == 1 else None
+            wording = (
+                wording_for(framework.criterion(action.criteria[0]), FAMILY) if len(action.criteria) == 1 else None
+            )
             _write_action(ws, row, action, rungs, wording)
 
     def cells(key: str) -> str:
@@ -424,8 +440,8 @@ def _write_actions(
         allow_blank=True,
         showErrorMessage=True,
         errorStyle="information",
-        errorTitle="Several criteria?",
-        error="Choose a criterion from the list. For several criteria, type their ids separated by commas.",
+        errorTitle="Several statements?",
+        error="Choose a statement from the list. For several statements, type their ids separated by commas.",
     )
     ws.add_data_validation(criteria_validation)
     criteria_validation.add(cells("criteria"))
@@ -529,7 +545,7 @@ def _write_summary(
         ("Overdue", f'=SUMPRODUCT({present}*({overdue}="Overdue"))', None),
         ("Done, of the actions not dropped", f'=B{done_row}&" of "&(B{total_row}-B{dropped_row})', None),
         (
-            "Criteria that no action (not dropped) improves",
+            "Statements that no action (not dropped) improves",
             f"=COUNTIF({quote_sheetname(P.CRITERIA_SHEET)}!$D$2:$D${criteria_last},0)",
             None,
         ),

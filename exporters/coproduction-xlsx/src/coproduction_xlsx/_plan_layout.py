@@ -28,6 +28,7 @@ __all__ = [
     "PlanColumn",
     "RungChoices",
     "contributor_text",
+    "group_labels",
     "group_names",
     "parse_contributor",
     "plan_identity",
@@ -38,7 +39,7 @@ INSTRUCTIONS_SHEET = "Instructions"
 PLAN_SHEET = "Plan"
 ACTIONS_SHEET = "Actions"
 SUMMARY_SHEET = "Summary"
-CRITERIA_SHEET = "Criteria"
+CRITERIA_SHEET = "Statements"
 METADATA_SHEET = "Metadata"
 
 PLAN_FORMAT = "coproduction-xlsx-action-plan"
@@ -92,19 +93,21 @@ class PlanColumn:
         header: Its header text, by which the reader finds it.
         width: Its width in characters.
         helper: True for a column of formulas that the reader ignores.
+        former: Earlier header texts the reader also accepts (workbooks written before it was reworded).
     """
 
     key: str
     header: str
     width: float
     helper: bool = False
+    former: tuple[str, ...] = ()
 
 
 COLUMNS = (
     PlanColumn("id", "Action id", 24),
     PlanColumn("what", "What will be done", 50),
-    PlanColumn("criteria", "Criteria it improves", 22),
-    PlanColumn("criterion_text", "Criterion wording (worked out)", 40, helper=True),
+    PlanColumn("criteria", "Statements it improves", 22, former=("Criteria it improves",)),
+    PlanColumn("criterion_text", "Statement (worked out)", 40, helper=True),
     PlanColumn("status", "Status", 14),
     PlanColumn("owner", "Owner", 20),
     PlanColumn("co_produced_with", "Co-produced with (one per line)", 26),
@@ -153,8 +156,13 @@ def _group_name(group: Group) -> str:
 
 def group_names() -> str:
     """The groups as a person reads a list of them, for the instructions."""
-    names = [_group_name(group) for group in Group]
+    names = group_labels()
     return ", ".join(names[:-1]) + " or " + names[-1]
+
+
+def group_labels() -> list[str]:
+    """Each group as the workbook writes it, in order."""
+    return [_group_name(group) for group in Group]
 
 
 def contributor_text(contributor: Contributor) -> str:

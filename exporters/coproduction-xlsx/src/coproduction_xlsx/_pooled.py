@@ -12,7 +12,7 @@ from typing import BinaryIO
 from openpyxl.chart import BarChart, Reference
 from openpyxl.worksheet.worksheet import Worksheet
 
-from coproduction import Field, Framework, PooledCriterion, PooledView, wording
+from coproduction import Field, Framework, Glossary, PooledCriterion, PooledView, wording
 from coproduction_xlsx import _layout as L
 from coproduction_xlsx._safety import TextChecks, put_text
 from coproduction_xlsx._tables import (
@@ -98,13 +98,16 @@ def _level_name(view: PooledView, level_id: str | None) -> str | None:
     return view.scale.level(level_id).name if view.scale.has_level(level_id) else level_id
 
 
-def write_pooled_view(view: PooledView, out: BinaryIO, *, framework: Framework | None) -> None:
+def write_pooled_view(
+    view: PooledView, out: BinaryIO, *, framework: Framework | None, glossary: Glossary | None
+) -> None:
     """Write the workbook of a pooled view.
 
     Args:
         view: The pooled view.
         out: Where to write the .xlsx bytes; nothing is written on failure.
         framework: The framework version it answers, for the statements' wording; None shows ids.
+        glossary: The glossary whose words the workbook's last sheet explains; None adds no such sheet.
 
     Raises:
         ExportError: If a text or date cannot be held by Excel.
@@ -123,7 +126,7 @@ def write_pooled_view(view: PooledView, out: BinaryIO, *, framework: Framework |
     _write_spread(wb.create_sheet(POOLED_SPREAD_SHEET), view, names)
     _write_charts(wb.create_sheet(POOLED_CHARTS_SHEET), view, names)
     _write_comments(wb.create_sheet(POOLED_COMMENTS_SHEET), view, names)
-    save_workbook(wb, out)
+    save_workbook(wb, out, glossary=glossary)
 
 
 def _write_summary(ws: Worksheet, view: PooledView) -> None:

@@ -29,7 +29,8 @@ from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
-from coproduction import wording
+from coproduction import Glossary, wording
+from coproduction_xlsx._words import add_words
 
 __all__ = [
     "PORTRAIT_WIDTH",
@@ -259,8 +260,15 @@ def _with_descr(xml: bytes, descriptions: list[str]) -> bytes:
     return _CNVPR.sub(put, xml)
 
 
-def saved_with_alt_text(wb: Workbook, figures: dict[tuple[str, int], Any] | None = None) -> bytes:
-    """The workbook saved to bytes, print set-up applied and every chart's drawing given its alternative text."""
+def saved_with_alt_text(
+    wb: Workbook, figures: dict[tuple[str, int], Any] | None = None, *, glossary: Glossary | None = None
+) -> bytes:
+    """The workbook saved to bytes, its words explained, print set-up applied and charts given alternative text.
+
+    The words (:mod:`._words`): each acronym spelt out at first use and a last sheet of the words used, when
+    there is a glossary.
+    """
+    add_words(wb, glossary)
     prepare_for_print(wb)
     descriptions = chart_descriptions(wb, figures)
     buffer = io.BytesIO()
