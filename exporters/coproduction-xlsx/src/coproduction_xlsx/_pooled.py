@@ -203,8 +203,10 @@ def _write_spread(ws: Worksheet, view: PooledView, names: _Names) -> None:
         put_text(ws, row, 2, names.reference(entry.criterion))
         put_text(ws, row, 3, names.text(entry.criterion)).alignment = L.WRAP
         note_column = len(headers)
+        note = withheld_note(view) if entry.withheld else None
+        ws.row_dimensions[row].height = L.row_height([(names.text(entry.criterion), 50), (note, 50)])
         if entry.withheld:
-            put_text(ws, row, note_column, withheld_note(view)).alignment = L.WRAP
+            put_text(ws, row, note_column, note).alignment = L.WRAP
             continue
         _write_figures(ws, row, view, entry)
     set_up_table(ws, _HEADER_ROW, row, len(headers), freeze_column=3)

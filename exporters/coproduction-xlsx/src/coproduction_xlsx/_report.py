@@ -317,7 +317,7 @@ def _write_summary(ws: Worksheet, report: AuditReport, layout: ReportLayout) -> 
     note.font = Font(italic=True)
     note.alignment = L.WRAP
     ws.merge_cells(start_row=8, start_column=1, end_row=8, end_column=layout.coverage_column)
-    ws.row_dimensions[8].height = L.row_height([(str(note.value), 130)])
+    ws.row_dimensions[8].height = L.row_height([(str(note.value), 100)])
     ws.page_setup.orientation = "landscape"
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
@@ -397,6 +397,7 @@ def _write_summary(ws: Worksheet, report: AuditReport, layout: ReportLayout) -> 
         ),
     )  # fmt: skip
     ws.freeze_panes = f"B{SUMMARY_HEADER_ROW + 1}"
+    ws.print_title_rows = f"{SUMMARY_HEADER_ROW}:{SUMMARY_HEADER_ROW}"  # the table's header, not the details above
     _add_charts(ws, report, layout)
 
 
