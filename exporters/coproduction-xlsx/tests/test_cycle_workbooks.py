@@ -423,7 +423,7 @@ def test_co_produced_with_is_read_one_group_per_line(plan, tmp_path):
         type_text(ws[f"{columns(ws)['co_produced_with']}6"], "Parent carers\nOthers")
 
     error = refused(edited(export_bytes(plan), others_alone), InvalidDocumentError, tmp_path)
-    assert [(p.path, p.code) for p in error.problems] == [("Actions!G6", "missing-label")]
+    assert [(p.path, p.code) for p in error.problems] == [("Actions!F6", "missing-label")]
 
 
 def test_made_up_ids_never_clash(plan, worcestershire):
@@ -577,7 +577,7 @@ def test_every_problem_is_listed_at_once_with_its_cell(plan, tmp_path):
         type_text(wb["Plan"]["C8"], "soon")
 
     error = refused(edited(data, change), InvalidDocumentError, tmp_path)
-    cols = {key: letter for key, letter in zip(HEADERS, "ABCEFGHIJKLMNO", strict=True)}
+    cols = {key: letter for key, letter in zip(HEADERS, "ABCDEFKGHLIMNO", strict=True)}
     found = {(p.path, p.code) for p in error.problems}
     assert found == {
         (f"Actions!{cols['status']}5", "unknown-status"),
@@ -596,11 +596,11 @@ def test_every_problem_is_listed_at_once_with_its_cell(plan, tmp_path):
         ("Plan!C8", "not-a-date"),
     }
     messages = [str(problem) for problem in error.problems]
-    assert f"Actions!E5: 'Dun' is not a status; choose {STATUS_WORDS}" in messages
+    assert f"Actions!D5: 'Dun' is not a status; choose {STATUS_WORDS}" in messages
     assert any("'no-such-criterion' is not a criterion of the Worcestershire" in m for m in messages)
     assert any("is due on 2025-08-01, before it starts on 2025-09-01" in m for m in messages)
-    assert any(m.startswith("Actions!K7: action ") and "dropped but gives no reason" in m for m in messages)
-    assert [p.path for p in error.problems][:2] == ["Actions!E5", "Actions!I6"], "listed in sheet order"
+    assert any(m.startswith("Actions!L7: action ") and "dropped but gives no reason" in m for m in messages)
+    assert [p.path for p in error.problems][:2] == ["Actions!D5", "Actions!G6"], "listed in sheet order"
     assert "nothing was imported" in error.message
 
 
@@ -633,7 +633,7 @@ def test_a_changed_metadata_sheet_is_refused(plan, tmp_path, cell, value, code):
 
 
 def test_a_renamed_heading_is_refused(plan, tmp_path):
-    data = edited(export_bytes(plan), lambda wb: type_text(wb["Actions"]["E4"], "State"))
+    data = edited(export_bytes(plan), lambda wb: type_text(wb["Actions"]["D4"], "State"))
     error = refused(data, InvalidDocumentError, tmp_path)
     assert error.problems[0].code == "layout-changed" and "'Status'" in error.problems[0].message
 

@@ -167,6 +167,11 @@ def _write_instructions(ws: Worksheet, plan: ActionPlan, framework: Framework) -
         ("The sheets", True),
         ("Plan: the organisation and the dates when the whole plan will be reviewed.", False),
         ("Actions: one row for each action. This is where most changes are made.", False),
+        (
+            f"A printed Actions sheet shows its first {P.PRINTED_COLUMNS} columns, so that the writing is large "
+            "enough to read. The other columns are on screen.",
+            False,
+        ),
         ("Summary: how many actions have each status and how many are overdue. It updates by itself.", False),
         (
             f"{P.CRITERIA_SHEET}: every statement of the framework, with how many actions (not dropped) improve it.",
@@ -468,6 +473,8 @@ def _write_actions(
     )
 
     set_up_table(ws, P.HEADER_ROW, last_row, last_column, freeze_column=2)
+    # printed: the main columns, large enough to read; the rest stay on screen
+    ws.print_area = f"A1:{get_column_letter(P.PRINTED_COLUMNS)}{last_row}"
     protection = ws.protection
     protection.sheet = True
     for allowed in ("autoFilter", "sort", "insertRows", "deleteRows", "formatColumns", "formatRows"):

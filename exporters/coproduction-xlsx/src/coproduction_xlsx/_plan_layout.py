@@ -22,6 +22,7 @@ __all__ = [
     "PLAN_FORMAT",
     "PLAN_FORMAT_VERSION",
     "PLAN_SHEET",
+    "PRINTED_COLUMNS",
     "SPARE_ROWS",
     "STATUS_LABELS",
     "SUMMARY_SHEET",
@@ -107,19 +108,24 @@ COLUMNS = (
     PlanColumn("id", "Action id", 24),
     PlanColumn("what", "What will be done", 50),
     PlanColumn("criteria", "Statements it improves", 22, former=("Criteria it improves",)),
-    PlanColumn("criterion_text", "Statement (worked out)", 40, helper=True),
     PlanColumn("status", "Status", 14),
     PlanColumn("owner", "Owner", 20),
     PlanColumn("co_produced_with", "Co-produced with (one per line)", 26),
-    PlanColumn("start_date", "Start date", 13),
     PlanColumn("due_date", "Due date", 13),
     PlanColumn("overdue", "Overdue (worked out)", 13, helper=True),
-    PlanColumn("dropped_reason", "Reason dropped", 30),
     PlanColumn("success_measure", "Success measure", 40),
+    PlanColumn("criterion_text", "Statement (worked out)", 40, helper=True),
+    PlanColumn("start_date", "Start date", 13),
+    PlanColumn("dropped_reason", "Reason dropped", 30),
     PlanColumn("review_date", "Review date", 13),
     PlanColumn("target", "Ladder rung aimed for", 34),
     PlanColumn("notes", "Notes", 45),
 )
+"""The Actions sheet's columns, in order (the reader finds them by header, so earlier orders read back too).
+
+The first :data:`PRINTED_COLUMNS` are what a printed page shows, large enough to read; the rest are on screen."""
+
+PRINTED_COLUMNS = 9
 DATE_KEYS = frozenset({"start_date", "due_date", "review_date"})
 
 
