@@ -179,13 +179,9 @@ def _write_instructions(ws: Worksheet, template: AuditTemplate) -> None:
     ]
     if framework.description:
         lines.append((wording_for(framework, viewpoint, "description"), False))
-    whose = (
-        "Answer from your own point of view and experience."
-        if viewpoint in (Perspective.PARENT_CARERS, Perspective.CHILDREN_AND_YOUNG_PEOPLE)
-        else f"Answer from the point of view of {viewpoint.label}."
-    )
+    if viewpoint not in (Perspective.PARENT_CARERS, Perspective.CHILDREN_AND_YOUNG_PEOPLE):
+        lines.append((f"Answer from the point of view of {viewpoint.label}.", False))  # a family's introduction says
     lines += [
-        (whose, False),
         ("", False),
         ("1. Your details", True),
         (
@@ -252,7 +248,8 @@ def _write_instructions(ws: Worksheet, template: AuditTemplate) -> None:
         cell.alignment = L.WRAP
         if bold:
             cell.font = L.TITLE_FONT if row == 1 else L.BOLD
-        ws.row_dimensions[row].height = L.row_height([(text, 110)], minimum=20 if row == 1 else 15)
+        height = L.row_height([(text, 70)], minimum=20) * 1.3 if row == 1 else L.row_height([(text, 110)])
+        ws.row_dimensions[row].height = height  # the title's larger type fits fewer characters on a taller line
     ws.protection.sheet = True
     ws.sheet_view.showGridLines = False
 
