@@ -141,7 +141,7 @@ def test_compare_writes_a_workbook(capsys: pytest.CaptureFixture[str], out: Path
     code, _, _ = run(capsys, "compare", SCHOOL, PARENTS, "-o", out / "comparison.xlsx")
     assert code == 0
     workbook = load_workbook(out / "comparison.xlsx")
-    assert {"Summary", "Sections", "Criteria"} <= set(workbook.sheetnames)
+    assert {"Summary", "Sections", "Statements"} <= set(workbook.sheetnames)
 
 
 @needs_docx

@@ -32,7 +32,7 @@ def test_how_it_was_said_names_the_approach() -> None:
     ws = load_workbook(io.BytesIO(out.getvalue()))["Log"]
     assert ws.cell(3, 5).value == "How it was said"
     assert [ws.cell(row, 5).value for row in (4, 5, 6)] == [
-        "Meeting (SEND coffee mornings)",
+        "Meeting (Special Educational Needs and/or Disability (SEND) coffee mornings)",  # spelt out at first use
         "Meeting",
         "Meeting (street-stall)",
     ]

@@ -26,10 +26,10 @@ def test_report_structure(helpers, durham):
     audit = helpers.sample_audit(durham)
     data = helpers.export_bytes(AuditReport(audit, durham))
     wb = load_workbook(io.BytesIO(data))
-    assert wb.sheetnames == ["Summary", "Responses", "Scale"]
+    assert wb.sheetnames == ["Summary", "Responses", "Scale", "Words used"]
     summary, responses = wb["Summary"], wb["Responses"]
     headers = [c.value for c in summary[9]]
-    assert headers[:3] == ["Section", "Score", "Band"]
+    assert headers[:3] == ["Part", "Score", "Band"]
     assert headers[3:6] == [level.name for level in durham.scale.levels]
     # one summary row per section, then Overall; every score a live SUMPRODUCT formula
     titles = [summary.cell(row=10 + i, column=1).value for i in range(len(durham.sections) + 1)]

@@ -29,13 +29,13 @@ PREFIX = "coproduction_"
 def test_template_structure(helpers, durham):
     data = helpers.template_bytes(durham, organisation=Organisation("Oak", "123456"), date=dt.date(2025, 5, 13))
     wb = load_workbook(io.BytesIO(data))
-    assert wb.sheetnames == ["Instructions", "Audit", "Metadata"]
+    assert wb.sheetnames == ["Instructions", "Audit", "Metadata", "Words used"]
     assert wb["Metadata"].sheet_state == "hidden"
     assert wb.security is not None and wb.security.lockStructure
     ws = wb["Audit"]
     assert ws.protection.sheet and not ws.protection.password
     # header, frozen, filtered
-    assert [c.value for c in ws[8]][:6] == ["Section", "Criterion id", "Criterion", "Guidance and examples", "Rating",
+    assert [c.value for c in ws[8]][:6] == ["Part", "Statement id", "Statement", "Guidance and examples", "Rating",
                                             "Not applicable"]  # fmt: skip
     assert [c.value for c in ws[8]][6:] == [field.label for field in durham.fields]
     assert ws.freeze_panes == "A9"

@@ -9,7 +9,18 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from coproduction import Catalogue, Comparison, Perspective, PerspectiveRating, wording
+from coproduction import (
+    Catalogue,
+    Comparison,
+    Glossary,
+    Perspective,
+    PerspectiveRating,
+    Phrase,
+    phrase,
+    section_word,
+    wording,
+    wording_for,
+)
 from coproduction_xlsx import _layout as L
 from coproduction_xlsx._safety import TextChecks, put_text
 from coproduction_xlsx._tables import (
@@ -38,12 +49,14 @@ __all__ = [
 
 COMPARISON_SUMMARY_SHEET = "Summary"
 COMPARISON_SECTIONS_SHEET = "Sections"
-COMPARISON_CRITERIA_SHEET = "Criteria"
+COMPARISON_CRITERIA_SHEET = "Statements"
 SECTIONS_HEADER_ROW = 3
 
 BLIND_SPOT = wording.BLIND_SPOT
 HIDDEN_STRENGTH = wording.HIDDEN_STRENGTH
-KAPPA_NOTE = wording.KAPPA_EXPLAINED
+FAMILY = Perspective.PARENT_CARERS
+"""Whose words the comparison is in: a family may read it, so parent carers'."""
+KAPPA_NOTE = phrase(Phrase.AGREEMENT_EXPLANATION, FAMILY)
 
 
 def _title(perspective: Perspective) -> str:
@@ -57,7 +70,7 @@ def level_text(rating: PerspectiveRating, names: dict[str, str]) -> str:
     return "Not applicable" if rating.not_applicable else "Not rated"
 
 
-def write_comparison(comparison: Comparison, out: BinaryIO, *, catalogue: Catalogue) -> None:
+def write_comparison(comparison: Comparison, out: BinaryIO, *, catalogue: Catalogue, glossary: Glossary | None) -> None:
     """Write a comparison workbook.
 
     Args:
@@ -65,13 +78,14 @@ def write_comparison(comparison: Comparison, out: BinaryIO, *, catalogue: Catalo
         out: Where to write the .xlsx bytes; nothing is written on failure.
         catalogue: Where to find the framework for the criteria's wording (left
             out when the catalogue does not have it).
+        glossary: The glossary whose words the workbook's last sheet explains; None adds no such sheet.
 
     Raises:
         ExportError: If a text cannot be held by Excel; every one is listed.
     """
     framework = find_framework(catalogue, comparison.framework, comparison.framework_version)
     label = framework.label if framework else f"{comparison.framework} (version {comparison.framework_version})"
-    texts = {c.id: c.text for c in framework.criteria} if framework else {}
+    texts = {c.id: wording_for(c, Perspective.PARENT_CARERS) for c in framework.criteria} if framework else {}
     names = {level.id: level.name for level in comparison.scale.levels}
 
     checks = TextChecks()
@@ -98,11 +112,11 @@ def write_comparison(comparison: Comparison, out: BinaryIO, *, catalogue: Catalo
     _write_summary(summary, comparison, label)
     _write_sections(wb.create_sheet(COMPARISON_SECTIONS_SHEET), comparison, names)
     _write_criteria(wb.create_sheet(COMPARISON_CRITERIA_SHEET), comparison, names, texts)
-    save_workbook(wb, out)
+    save_workbook(wb, out, glossary=glossary)
 
 
 def _write_summary(ws: Worksheet, comparison: Comparison, label: str) -> None:
-    title_row(ws, f"Comparing viewpoints: {comparison.organisation.name}")
+    title_row(ws, f"Comparing points of view: {comparison.organisation.name}")
     ws.column_dimensions["A"].width = 40
     for column in range(2, 2 + max(3, len(comparison.agreement))):
         ws.column_dimensions[get_column_letter(column)].width = 30
@@ -116,9 +130,9 @@ def _write_summary(ws: Worksheet, comparison: Comparison, label: str) -> None:
         ],
     )
     row += 1
-    put_text(ws, row, 1, "Audits compared").font = L.BOLD
+    put_text(ws, row, 1, "Whose ratings are compared").font = L.BOLD
     row += 1
-    table_header(ws, row, ["Viewpoint", "Date", "Completed by"])
+    table_header(ws, row, [phrase(Phrase.WHOSE_POINT_OF_VIEW, FAMILY), "Date", "Completed by"])
     row += 1
     for reference in comparison.audits:
         put_text(ws, row, 1, _title(reference.perspective))
@@ -127,24 +141,28 @@ def _write_summary(ws: Worksheet, comparison: Comparison, label: str) -> None:
         row += 1
 
     row += 1
-    put_text(ws, row, 1, "How far the viewpoints agree").font = L.BOLD
+    put_text(ws, row, 1, "How far the points of view agree").font = L.BOLD
     row += 1
     pairs = [f"{_title(a.first)} and {a.second.label}" for a in comparison.agreement]
     table_header(ws, row, ["Figure", *pairs])
     row += 1
     figures: list[tuple[str, list[float | int | str | None], str | None]] = [
-        ("Criteria both rated with a level", [a.compared for a in comparison.agreement], None),
-        ("Criteria rated at the same level", [a.exact for a in comparison.agreement], None),
-        ("Share rated at the same level", [a.exact_share for a in comparison.agreement], PERCENT_FORMAT),
-        ("Weighted kappa (see below)", [a.kappa for a in comparison.agreement], "0.00"),
-        ("Why there is no kappa", [a.kappa_note for a in comparison.agreement], None),
+        ("Statements both rated", [a.compared for a in comparison.agreement], None),
+        ("Statements given the same rating", [a.exact for a in comparison.agreement], None),
+        ("Share given the same rating", [a.exact_share for a in comparison.agreement], PERCENT_FORMAT),
+        (f"{phrase(Phrase.AGREEMENT_HEADING, FAMILY)} (see below)", [a.kappa for a in comparison.agreement], "0.00"),
+        (phrase(Phrase.AGREEMENT_WHY_NONE_HEADING, FAMILY), [a.kappa_note for a in comparison.agreement], None),
         (
-            "Mean gap in levels (the first viewpoint minus the second)",
+            "Average gap in ratings (the first point of view minus the second)",
             [a.mean_gap for a in comparison.agreement],
             "0.00",
         ),
-        ("Criteria the first viewpoint rates higher", [len(a.first_higher) for a in comparison.agreement], None),
-        ("Criteria the second viewpoint rates higher", [len(a.second_higher) for a in comparison.agreement], None),
+        ("Statements the first point of view rates higher", [len(a.first_higher) for a in comparison.agreement], None),
+        (
+            "Statements the second point of view rates higher",
+            [len(a.second_higher) for a in comparison.agreement],
+            None,
+        ),
     ]
     for text, values, number_format in figures:
         put_text(ws, row, 1, text).alignment = L.WRAP
@@ -162,20 +180,17 @@ def _write_summary(ws: Worksheet, comparison: Comparison, label: str) -> None:
     perspectives = comparison.perspectives
     if Perspective.SCHOOL_STAFF in perspectives and Perspective.PARENT_CARERS in perspectives:
         for text, count in (
-            ("Blind spots: criteria school staff rate higher than parent carers do", len(comparison.blind_spots)),
-            (
-                "Hidden strengths: criteria parent carers rate higher than school staff do",
-                len(comparison.hidden_strengths),
-            ),
+            (phrase(Phrase.HIGHER_BY_STAFF, FAMILY), len(comparison.blind_spots)),
+            (phrase(Phrase.HIGHER_BY_PARENTS, FAMILY), len(comparison.hidden_strengths)),
         ):
             put_text(ws, row, 1, text).alignment = L.WRAP
             put_number(ws, row, 2, count).alignment = Alignment(horizontal="left")
             ws.row_dimensions[row].height = L.row_height([(text, 40)])
             row += 1
-        put_text(ws, row, 1, "The Criteria sheet flags each one.").font = Font(italic=True)
+        put_text(ws, row, 1, f"The {COMPARISON_CRITERIA_SHEET} sheet marks each one.").font = Font(italic=True)
         row += 2
     for text in (
-        "Scores go from 0% (every rated criterion at the lowest level) to 100% (every one at the highest).",
+        "Scores go from 0% (every rated statement has the lowest rating) to 100% (every one has the highest).",
         KAPPA_NOTE,
     ):
         cell = put_text(ws, row, 1, text)
@@ -189,10 +204,11 @@ def _write_summary(ws: Worksheet, comparison: Comparison, label: str) -> None:
 
 
 def _write_sections(ws: Worksheet, comparison: Comparison, names: dict[str, str]) -> None:
-    title_row(ws, "Score of each section, viewpoint by viewpoint")
+    part = section_word(comparison.framework)
+    title_row(ws, f"Score of each {part}, point of view by point of view")
     perspectives = comparison.perspectives
     count = len(perspectives)
-    headers: list[tuple[str, float]] = [("Section", 40)]
+    headers: list[tuple[str, float]] = [(part.capitalize(), 40)]
     headers += [(_title(p), 16) for p in perspectives]
     headers += [("Widest gap (percentage points)", 16)]
     headers += [(f"Band: {p.label}", 16) for p in perspectives]
@@ -222,7 +238,7 @@ def _write_sections(ws: Worksheet, comparison: Comparison, names: dict[str, str]
     chart = BarChart()
     chart.type = "col"
     chart.grouping = "clustered"
-    chart.title = "Score of each section by viewpoint"
+    chart.title = f"Score of each {part} by point of view"
     chart.y_axis.title = "Score"
     chart.y_axis.scaling.min = 0
     chart.y_axis.scaling.max = 1
@@ -248,9 +264,9 @@ def _write_criteria(ws: Worksheet, comparison: Comparison, names: dict[str, str]
     titles = {entry.section: entry.title for entry in comparison.scores[0].sections}
     blind = {criterion.criterion for criterion in comparison.blind_spots}
     hidden = {criterion.criterion for criterion in comparison.hidden_strengths}
-    headers: list[tuple[str, float]] = [("Section", 26), ("Criterion id", 18)]
+    headers: list[tuple[str, float]] = [(section_word(comparison.framework).capitalize(), 26), ("Statement id", 18)]
     if texts:
-        headers.append(("Criterion", 55))
+        headers.append(("Statement", 55))
     headers += [(_title(p), 16) for p in perspectives]
     two = len(perspectives) == 2
     if two:

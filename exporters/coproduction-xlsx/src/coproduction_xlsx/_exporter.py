@@ -18,6 +18,7 @@ from coproduction import (
     ExportContext,
     FeedbackLog,
     Framework,
+    Glossary,
     InvalidDocumentError,
     LadderAssessment,
     LadderAssessmentTemplate,
@@ -46,6 +47,7 @@ from coproduction_xlsx._report import write_report
 from coproduction_xlsx._summary import CouncilSummary, write_summary
 from coproduction_xlsx._tables import find_framework
 from coproduction_xlsx._template import write_template
+from coproduction_xlsx._words import glossary_of
 
 __all__ = ["DOES_NOT_WRITE", "WRITERS", "XlsxExporter"]
 
@@ -71,7 +73,14 @@ def _plan_framework(plan: ActionPlan, context: ExportContext) -> Framework:
 
 
 def _write_plan(plan: ActionPlan, out: BinaryIO, context: ExportContext) -> None:
-    write_action_plan(plan, _plan_framework(plan, context), out, catalogue=context.catalogue)
+    write_action_plan(
+        plan,
+        _plan_framework(plan, context),
+        out,
+        catalogue=context.catalogue,
+        as_of=context.as_of,
+        glossary=_glossary(context),
+    )
 
 
 def _write_summary(summary: CouncilSummary, out: BinaryIO, context: ExportContext) -> None:
@@ -79,20 +88,35 @@ def _write_summary(summary: CouncilSummary, out: BinaryIO, context: ExportContex
     write_summary(summary.audits, out, catalogue=catalogue, progress=summary.progress)
 
 
+def _glossary(context: ExportContext) -> Glossary | None:
+    return glossary_of(context.catalogue)
+
+
 WRITERS: Mapping[type, Writer] = {
-    AuditTemplate: lambda template, out, context: write_template(template, out),
-    LadderAssessmentTemplate: lambda template, out, context: write_ladder_template(template, out),
+    AuditTemplate: lambda template, out, context: write_template(template, out, glossary=_glossary(context)),
+    LadderAssessmentTemplate: lambda template, out, context: write_ladder_template(
+        template, out, glossary=_glossary(context)
+    ),
     BarriersSurveyTemplate: lambda template, out, context: write_barriers_survey(template, out),
     BarriersSummary: lambda summary, out, context: write_barriers_summary(summary, out, context.catalogue),
-    AuditReport: lambda report, out, context: write_report(report, out),
+    AuditReport: lambda report, out, context: write_report(report, out, glossary=_glossary(context)),
     CouncilSummary: _write_summary,
     ActionPlan: _write_plan,
-    Comparison: lambda comparison, out, context: write_comparison(comparison, out, catalogue=context.catalogue),
-    Progress: lambda progress, out, context: write_progress(progress, out, catalogue=context.catalogue),
-    FeedbackLog: lambda log, out, context: write_feedback_log(log, out, context.catalogue),
+    Comparison: lambda comparison, out, context: write_comparison(
+        comparison, out, catalogue=context.catalogue, glossary=_glossary(context)
+    ),
+    Progress: lambda progress, out, context: write_progress(
+        progress, out, catalogue=context.catalogue, glossary=_glossary(context)
+    ),
+    FeedbackLog: lambda log, out, context: write_feedback_log(
+        log, out, context.catalogue, as_of=context.as_of, glossary=_glossary(context)
+    ),
     Calendar: lambda calendar, out, context: write_calendar(calendar, out),
     PooledView: lambda view, out, context: write_pooled_view(
-        view, out, framework=find_framework(context.catalogue, view.framework, view.framework_version)
+        view,
+        out,
+        framework=find_framework(context.catalogue, view.framework, view.framework_version),
+        glossary=_glossary(context),
     ),
     LadderComparisonReport: lambda report, out, context: write_ladder_comparison(report, out),
 }

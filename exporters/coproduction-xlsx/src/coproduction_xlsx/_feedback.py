@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import BinaryIO
 
 from openpyxl.chart import BarChart, Reference
 from openpyxl.formatting.rule import FormulaRule
-from openpyxl.styles import Font, PatternFill
+from openpyxl.styles import Font, PatternFill, Protection
 from openpyxl.utils import get_column_letter, quote_sheetname
+from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.worksheet import Worksheet
 
-from coproduction import CatalogueLookup, FeedbackEntry, FeedbackLog, FeedbackStatus, approach_name
+from coproduction import CatalogueLookup, FeedbackEntry, FeedbackLog, FeedbackStatus, Glossary, approach_name
 from coproduction_xlsx import _layout as L
 from coproduction_xlsx._plan_layout import contributor_text
 from coproduction_xlsx._safety import TextChecks, put_text
@@ -33,6 +35,8 @@ __all__ = ["FEEDBACK_LOG_SHEET", "FEEDBACK_SUMMARY_SHEET", "LOG_COLUMNS", "NO_TH
 FEEDBACK_SUMMARY_SHEET = "Summary"
 FEEDBACK_LOG_SHEET = "Log"
 NO_THEME = "(no theme)"
+COUNTED_ON = "coproduction_counted_on"
+"""The defined name of the date overdue answers are counted on."""
 
 LOG_COLUMNS: tuple[tuple[str, float], ...] = (
     ("Id", 20),
@@ -47,7 +51,7 @@ LOG_COLUMNS: tuple[tuple[str, float], ...] = (
     ("Due by", 12),
     ("Why we cannot do it", 40),
     ("Linked actions", 24),
-    ("Overdue today (worked out)", 13),
+    ("Overdue (worked out)", 13),
 )
 _OVERDUE_FILL = PatternFill("solid", fgColor="F8CBAD")
 
@@ -64,13 +68,23 @@ def _how(entry: FeedbackEntry, catalogue: CatalogueLookup | None) -> str:
     return f"{how} ({entry.approach if catalogue is None else approach_name(catalogue, entry.approach)})"
 
 
-def write_feedback_log(log: FeedbackLog, out: BinaryIO, catalogue: CatalogueLookup | None = None) -> None:
+def write_feedback_log(
+    log: FeedbackLog,
+    out: BinaryIO,
+    catalogue: CatalogueLookup | None = None,
+    *,
+    as_of: dt.date,
+    glossary: Glossary | None,
+) -> None:
     """Write a feedback log workbook.
 
     Args:
         log: The log.
         out: Where to write the .xlsx bytes; nothing is written on failure.
         catalogue: Where the names of the approaches entries name are found (their ids are shown without one).
+        as_of: The date overdue answers are counted on (the command's date); the
+            Summary sheet holds it in a yellow cell the reader may change.
+        glossary: The glossary whose words the workbook's last sheet explains; None adds no such sheet.
 
     Raises:
         ExportError: If a text or date cannot be held by Excel; every one is listed.
@@ -96,8 +110,9 @@ def write_feedback_log(log: FeedbackLog, out: BinaryIO, catalogue: CatalogueLook
     summary.title = FEEDBACK_SUMMARY_SHEET
     entries = wb.create_sheet(FEEDBACK_LOG_SHEET)
     _write_log(entries, log, catalogue)
-    _write_summary(summary, log)
-    save_workbook(wb, out)
+    counted_on = _write_summary(summary, log, as_of)
+    wb.defined_names[COUNTED_ON] = DefinedName(COUNTED_ON, attr_text=f"{quote_sheetname(summary.title)}!{counted_on}")
+    save_workbook(wb, out, glossary=glossary)
 
 
 def _write_log(ws: Worksheet, log: FeedbackLog, catalogue: CatalogueLookup | None) -> None:
@@ -131,7 +146,7 @@ def _write_log(ws: Worksheet, log: FeedbackLog, catalogue: CatalogueLookup | Non
             row=row,
             column=overdue_column,
             value=(
-                f"=IF(AND(ISNUMBER({due_letter}{row}),{due_letter}{row}<TODAY(),"
+                f"=IF(AND(ISNUMBER({due_letter}{row}),{due_letter}{row}<{COUNTED_ON},"
                 f'{answer_letter}{row}="{_capital(FeedbackStatus.WILL_DO.label)}"),"Overdue","")'
             ),
         ).fill = L.HELPER_FILL
@@ -151,7 +166,8 @@ def _write_log(ws: Worksheet, log: FeedbackLog, catalogue: CatalogueLookup | Non
     ws.protection.sort = False
 
 
-def _write_summary(ws: Worksheet, log: FeedbackLog) -> None:
+def _write_summary(ws: Worksheet, log: FeedbackLog, as_of: dt.date) -> str:
+    """Fill the Summary sheet; return the absolute reference of the date overdue answers are counted on."""
     summary = log.summary()
     title_row(ws, f"{log.title}: {log.organisation.name}")
     ws.column_dimensions["A"].width = 40
@@ -163,14 +179,20 @@ def _write_summary(ws: Worksheet, log: FeedbackLog) -> None:
         [("Organisation", log.organisation.name), ("Reference (URN)", log.organisation.identifier)],
     )
     note = (
-        "The counts are those of the log when this workbook was made; 'Overdue today' is worked out on the day "
-        "the workbook is opened."
+        "The counts are those of the log when this workbook was made. An answer is overdue when we said we "
+        "would do it by a date before the date below. Change that date to count again on another day."
     )
     cell = put_text(ws, row, 1, note)
     cell.font = Font(italic=True)
     cell.alignment = L.WRAP
     ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=6)
     ws.row_dimensions[row].height = L.row_height([(note, 110)])
+    row += 1
+    put_text(ws, row, 1, "Overdue counted on").font = L.BOLD
+    counted_on = put_date(ws, row, 2, as_of)
+    counted_on.fill = L.INPUT_FILL
+    counted_on.protection = Protection(locked=False)
+    counted_on_reference = f"$B${row}"
     row += 2
     table_header(ws, row, ["Answer", "Entries"])
     row += 1
@@ -181,7 +203,7 @@ def _write_summary(ws: Worksheet, log: FeedbackLog) -> None:
     put_text(ws, row, 1, "All entries").font = L.BOLD
     put_number(ws, row, 2, summary.total).font = L.BOLD
     row += 1
-    put_text(ws, row, 1, "Overdue today ('will do' past its date)").font = L.BOLD
+    put_text(ws, row, 1, "Overdue ('will do' past its date)").font = L.BOLD
     letter = get_column_letter(len(LOG_COLUMNS))
     log_sheet = quote_sheetname(FEEDBACK_LOG_SHEET)
     last = max(4, 3 + len(log.entries))
@@ -224,3 +246,4 @@ def _write_summary(ws: Worksheet, log: FeedbackLog) -> None:
         ws.add_chart(chart, f"H{theme_header}")
     fit_to_width(ws)
     ws.protection.sheet = True
+    return counted_on_reference

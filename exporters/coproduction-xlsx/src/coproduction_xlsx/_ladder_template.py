@@ -18,7 +18,7 @@ from openpyxl.workbook.protection import WorkbookProtection
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
-from coproduction import LadderAssessmentTemplate, Perspective
+from coproduction import Glossary, LadderAssessmentTemplate, Perspective
 from coproduction.exporters.office import fingerprint
 from coproduction_xlsx import _layout as L
 from coproduction_xlsx._safety import TextChecks, put_text
@@ -89,12 +89,13 @@ def _input(ws: Worksheet, row: int, column: int) -> None:
     cell.alignment = L.WRAP
 
 
-def write_ladder_template(template: LadderAssessmentTemplate, out: BinaryIO) -> None:
+def write_ladder_template(template: LadderAssessmentTemplate, out: BinaryIO, *, glossary: Glossary | None) -> None:
     """Write a fillable ladder assessment workbook.
 
     Args:
         template: The template to write.
         out: Where to write the .xlsx bytes; nothing is written on failure.
+        glossary: The glossary whose words the workbook's last sheet explains; None adds no such sheet.
 
     Raises:
         ExportError: If a text or date cannot be held by Excel.
@@ -189,4 +190,4 @@ def write_ladder_template(template: LadderAssessmentTemplate, out: BinaryIO) -> 
     meta.sheet_state = "hidden"
     meta.protection.sheet = True
     wb.security = WorkbookProtection(lockStructure=True)
-    save_workbook(wb, out)
+    save_workbook(wb, out, glossary=glossary)

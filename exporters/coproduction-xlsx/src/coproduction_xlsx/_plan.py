@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import BinaryIO
 
 from openpyxl import Workbook
@@ -20,16 +21,19 @@ from coproduction import (
     ActionStatus,
     Catalogue,
     Framework,
+    Glossary,
     InvalidDocumentError,
+    Perspective,
     Problem,
     check_plan,
+    section_word,
+    wording_for,
 )
 from coproduction_xlsx import _layout as L
 from coproduction_xlsx import _plan_layout as P
 from coproduction_xlsx._safety import TextChecks, put_text
 from coproduction_xlsx._tables import (
     DATE_FORMAT,
-    PERCENT_FORMAT,
     fit_to_width,
     header_row,
     new_workbook,
@@ -42,10 +46,20 @@ from coproduction_xlsx._tables import (
 __all__ = ["ensure_plan_texts_storable", "write_action_plan"]
 
 _UNLOCKED = Protection(locked=False)
+FAMILY = Perspective.PARENT_CARERS
+"""Whose words the plan's statements are in: it is kept together with parent carers."""
 _OVERDUE_FILL = PatternFill("solid", fgColor="F8CBAD")
 
 
-def write_action_plan(plan: ActionPlan, framework: Framework, out: BinaryIO, *, catalogue: Catalogue) -> None:
+def write_action_plan(
+    plan: ActionPlan,
+    framework: Framework,
+    out: BinaryIO,
+    *,
+    catalogue: Catalogue,
+    as_of: dt.date,
+    glossary: Glossary | None,
+) -> None:
     """Write an action plan workbook.
 
     Args:
@@ -53,6 +67,9 @@ def write_action_plan(plan: ActionPlan, framework: Framework, out: BinaryIO, *, 
         framework: The framework version it answers.
         out: Where to write the .xlsx bytes; nothing is written on failure.
         catalogue: Where the ladders offered for "Ladder rung aimed for" come from.
+        as_of: The date overdue actions are counted on (the command's date); the
+            Summary sheet holds it in a yellow cell the school may change.
+        glossary: The glossary whose words the workbook's last sheet explains; None adds no such sheet.
 
     Raises:
         InvalidDocumentError: If an action names a criterion the framework lacks.
@@ -77,7 +94,7 @@ def write_action_plan(plan: ActionPlan, framework: Framework, out: BinaryIO, *, 
     _write_metadata(wb, metadata, plan, framework, rungs)
     _write_criteria(wb, criteria, framework, last_row)
     _write_actions(wb, sheets[P.ACTIONS_SHEET], plan, framework, rungs, last_row)
-    _write_summary(sheets[P.SUMMARY_SHEET], framework, last_row, review_range)
+    _write_summary(wb, sheets[P.SUMMARY_SHEET], framework, last_row, review_range, as_of)
     wb.active = 2  # open on the Actions sheet
     wb.security = WorkbookProtection(lockStructure=True)
     wb.calculation.fullCalcOnLoad = True
@@ -85,7 +102,7 @@ def write_action_plan(plan: ActionPlan, framework: Framework, out: BinaryIO, *, 
     counts = {
         ("Actions", index): sum(a.status is state for a in plan.actions) for index, state in enumerate(ActionStatus)
     }
-    save_workbook(wb, out, counts)
+    save_workbook(wb, out, counts, glossary=glossary)
 
 
 def ensure_plan_texts_storable(plan: ActionPlan, framework: Framework) -> None:
@@ -144,24 +161,29 @@ def _write_instructions(ws: Worksheet, plan: ActionPlan, framework: Framework) -
     statuses = P.status_choices()
     lines: list[tuple[str, bool]] = [
         (f"How to use this action plan: {plan.organisation.name}", True),
-        (
-            f"This workbook is the action plan that answers the audit against the {framework.label}. "
-            "Keep it up to date together with your parent carers, then send it back to be read in again.",
-            False,
-        ),
+        (f"This workbook is the action plan. It answers the ratings given against the {framework.label}.", False),
+        ("Keep it up to date together with your parent carers. Then send it back to be read in again.", False),
         ("", False),
         ("The sheets", True),
         ("Plan: the organisation and the dates when the whole plan will be reviewed.", False),
         ("Actions: one row for each action. This is where most changes are made.", False),
-        ("Summary: how many actions have each status and how many are overdue today. It updates by itself.", False),
-        ("Criteria: every criterion of the framework, with how many actions (not dropped) improve it.", False),
+        (
+            f"A printed Actions sheet shows its first {P.PRINTED_COLUMNS} columns, so that the writing is large "
+            "enough to read. The other columns are on screen.",
+            False,
+        ),
+        ("Summary: how many actions have each status and how many are overdue. It updates by itself.", False),
+        (
+            f"{P.CRITERIA_SHEET}: every statement of the framework, with how many actions (not dropped) improve it.",
+            False,
+        ),
         ("", False),
         ("Changing an action", True),
         ("Only the yellow cells can be changed. Grey columns are worked out for you.", False),
         (f"Status: choose {statuses} from the list. An action that is dropped needs a reason.", False),
         (
-            "Criteria it improves: choose a criterion id from the list (see the Criteria sheet). For an action "
-            "that improves several criteria, type their ids separated by commas.",
+            f"Statements it improves: choose a statement id from the list (see the {P.CRITERIA_SHEET} sheet). "
+            "For an action that improves several statements, type their ids separated by commas.",
             False,
         ),
         (
@@ -170,10 +192,11 @@ def _write_instructions(ws: Worksheet, plan: ActionPlan, framework: Framework) -
             False,
         ),
         (
-            "Co-produced with: one group per line (press Alt+Enter for a new line in a cell): "
-            f"{P.group_names()}, optionally followed by a colon and who exactly, such as "
-            "'Parent carers: parents of children in Year 6' or 'Others: the SENCo'. Name groups and roles, "
-            "never a child.",
+            "Co-produced with: one group on each line. Press Alt+Enter for a new line in a cell. "
+            "The groups are:\n"
+            + "\n".join(f"- {name}" for name in P.group_labels())
+            + "\nAfter a group you may add a colon and say who exactly. "
+            "For example: 'Parent carers: parents of children in Year 6'. Name groups and roles, never a child.",
             False,
         ),
         ("Ladder rung aimed for: choose from the list, or leave it empty.", False),
@@ -188,12 +211,13 @@ def _write_instructions(ws: Worksheet, plan: ActionPlan, framework: Framework) -
         ("", False),
         ("Please keep", True),
         (
-            "Do not rename or delete sheets, and do not change the column headings of the Actions sheet: the "
-            "workbook is read back automatically and a changed layout is refused with a message saying where.",
+            "Please do not rename or delete sheets, or change the column headings of the Actions sheet. "
+            "We read the workbook back by computer. If its layout has changed, we cannot read it, and we will "
+            "tell you where.",
             False,
         ),
         (
-            "Type text, not formulas. Text starting with =, +, - or @ is kept as text. A cell holds at most "
+            "Type words, not formulas. Text that starts with =, +, - or @ is kept as text. A cell holds at most "
             "32,767 characters.",
             False,
         ),
@@ -252,7 +276,7 @@ def _write_plan_sheet(wb: Workbook, ws: Worksheet, plan: ActionPlan, framework: 
     _date_validation(ws, f"{letter}{P.FIRST_REVIEW_ROW}:{letter}{last_review}")
 
     row = last_review + 2
-    put_text(ws, row, 1, "Audits this plan answers").font = L.BOLD
+    put_text(ws, row, 1, "Ratings this plan answers").font = L.BOLD
     if not plan.audits:
         put_text(ws, row, column, "None recorded")
     header_row(ws, row + 1, [("Whose viewpoint", 60), ("Date", 16), ("Completed by", 30)], first_column=column)
@@ -316,9 +340,8 @@ def _write_metadata(wb: Workbook, ws: Worksheet, plan: ActionPlan, framework: Fr
 
 
 def _write_criteria(wb: Workbook, ws: Worksheet, framework: Framework, last_row: int) -> None:
-    header_row(
-        ws, 1, [("Section", 30), ("Criterion id", 20), ("Criterion", 70), ("Actions improving it (not dropped)", 18)]
-    )
+    part = section_word(framework.id).capitalize()
+    header_row(ws, 1, [(part, 30), ("Statement id", 20), ("Statement", 70), ("Actions improving it (not dropped)", 18)])
     actions = quote_sheetname(P.ACTIONS_SHEET)
     first = P.FIRST_ACTION_ROW
 
@@ -334,7 +357,7 @@ def _write_criteria(wb: Workbook, ws: Worksheet, framework: Framework, last_row:
     for row, criterion in enumerate(framework.criteria, start=2):
         put_text(ws, row, 1, framework.section_of(criterion.id).title).alignment = L.WRAP
         put_text(ws, row, 2, criterion.id).alignment = L.TOP
-        put_text(ws, row, 3, criterion.text).alignment = L.WRAP
+        put_text(ws, row, 3, wording_for(criterion, FAMILY)).alignment = L.WRAP
         ws.cell(
             row=row,
             column=4,
@@ -343,7 +366,7 @@ def _write_criteria(wb: Workbook, ws: Worksheet, framework: Framework, last_row:
                 f'*(LOWER(TRIM({status_cells}))<>"dropped")*(LEN(TRIM({what_cells}))>0))'
             ),
         ).fill = L.HELPER_FILL
-        ws.row_dimensions[row].height = L.row_height([(criterion.text, 70)])
+        ws.row_dimensions[row].height = L.row_height([(wording_for(criterion, FAMILY), 70)])
     last = len(framework.criteria) + 1
     _define(wb, P.CRITERION_IDS, ws, f"$B$2:$B${last}")
     set_up_table(ws, 1, last, 4, freeze_column=2)
@@ -389,15 +412,17 @@ def _write_actions(
         criteria, status, due = (f"{letters[key]}{row}" for key in ("criteria", "status", "due_date"))
         ws[f"{letters['criterion_text']}{row}"] = (
             f'=IF(TRIM({criteria})="","",IFERROR(VLOOKUP(TRIM({criteria}),{criteria_table},2,FALSE),'
-            '"(see the Criteria sheet)"))'
+            f'"(see the {P.CRITERIA_SHEET} sheet)"))'
         )
         folded = f'LOWER(TRIM(SUBSTITUTE({status},"-"," ")))'
         ws[f"{letters['overdue']}{row}"] = (
-            f'=IF(AND(ISNUMBER({due}),{due}<TODAY(),OR(TRIM({status})="",{folded}="not started",'
+            f'=IF(AND(ISNUMBER({due}),{due}<{P.COUNTED_ON},OR(TRIM({status})="",{folded}="not started",'
             f'{folded}="in progress")),"Overdue","")'
         )
         if action is not None:
-            wording = framework.criterion(action.criteria[0]).text if len(action.criteria) == 1 else None
+            wording = (
+                wording_for(framework.criterion(action.criteria[0]), FAMILY) if len(action.criteria) == 1 else None
+            )
             _write_action(ws, row, action, rungs, wording)
 
     def cells(key: str) -> str:
@@ -420,8 +445,8 @@ def _write_actions(
         allow_blank=True,
         showErrorMessage=True,
         errorStyle="information",
-        errorTitle="Several criteria?",
-        error="Choose a criterion from the list. For several criteria, type their ids separated by commas.",
+        errorTitle="Several statements?",
+        error="Choose a statement from the list. For several statements, type their ids separated by commas.",
     )
     ws.add_data_validation(criteria_validation)
     criteria_validation.add(cells("criteria"))
@@ -448,6 +473,8 @@ def _write_actions(
     )
 
     set_up_table(ws, P.HEADER_ROW, last_row, last_column, freeze_column=2)
+    # printed: the main columns, large enough to read; the rest stay on screen
+    ws.print_area = f"A1:{get_column_letter(P.PRINTED_COLUMNS)}{last_row}"
     protection = ws.protection
     protection.sheet = True
     for allowed in ("autoFilter", "sort", "insertRows", "deleteRows", "formatColumns", "formatRows"):
@@ -479,18 +506,24 @@ def _write_action(ws: Worksheet, row: int, action: Action, rungs: P.RungChoices,
     )
 
 
-def _write_summary(ws: Worksheet, framework: Framework, last_row: int, review_range: str) -> None:
+def _write_summary(
+    wb: Workbook, ws: Worksheet, framework: Framework, last_row: int, review_range: str, as_of: dt.date
+) -> None:
     title_row(ws, "How the action plan is going")
     note = (
-        "Every figure here is a formula over the Actions sheet: it updates as the plan changes. "
-        "Overdue means the due date is before today (the day the workbook is opened) and the action is "
-        "neither done nor dropped."
+        "Every figure here is worked out from the Actions sheet, so it changes when the plan changes. "
+        "An action is overdue when its due date is before the date in the yellow cell and it is neither done "
+        "nor dropped. Change that date to count again on another day."
     )
     cell = put_text(ws, 2, 1, note)
     cell.font = Font(italic=True)
     cell.alignment = L.WRAP
     ws.merge_cells("A2:B2")
     ws.row_dimensions[2].height = L.row_height([(note, 46)])
+    put_text(ws, 3, 1, "Overdue counted on").font = L.BOLD
+    counted_on = put_date(ws, 3, 2, as_of)
+    _input(counted_on)
+    _define(wb, P.COUNTED_ON, ws, "$B$3")
     actions = quote_sheetname(P.ACTIONS_SHEET)
 
     def actions_range(key: str) -> str:
@@ -516,21 +549,16 @@ def _write_summary(ws: Worksheet, framework: Framework, last_row: int, review_ra
     dropped_row = first + list(ActionStatus).index(ActionStatus.DROPPED)
     criteria_last = len(framework.criteria) + 1
     figures: list[tuple[str, str, str | None]] = [
-        ("Overdue today", f'=SUMPRODUCT({present}*({overdue}="Overdue"))', None),
+        ("Overdue", f'=SUMPRODUCT({present}*({overdue}="Overdue"))', None),
+        ("Done, of the actions not dropped", f'=B{done_row}&" of "&(B{total_row}-B{dropped_row})', None),
         (
-            "Done, of the actions not dropped",
-            f'=IF(B{total_row}-B{dropped_row}=0,"",B{done_row}/(B{total_row}-B{dropped_row}))',
-            PERCENT_FORMAT,
-        ),
-        (
-            "Criteria that no action (not dropped) improves",
+            "Statements that no action (not dropped) improves",
             f"=COUNTIF({quote_sheetname(P.CRITERIA_SHEET)}!$D$2:$D${criteria_last},0)",
             None,
         ),
-        ("Today's date", "=TODAY()", DATE_FORMAT),
         (
             "Next review of the whole plan",
-            f'=IFERROR(SMALL({review_range},COUNTIF({review_range},"<"&TODAY())+1),"")',
+            f'=IFERROR(SMALL({review_range},COUNTIF({review_range},"<"&{P.COUNTED_ON})+1),"")',
             DATE_FORMAT,
         ),
     ]

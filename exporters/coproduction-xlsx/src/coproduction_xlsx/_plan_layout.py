@@ -22,12 +22,14 @@ __all__ = [
     "PLAN_FORMAT",
     "PLAN_FORMAT_VERSION",
     "PLAN_SHEET",
+    "PRINTED_COLUMNS",
     "SPARE_ROWS",
     "STATUS_LABELS",
     "SUMMARY_SHEET",
     "PlanColumn",
     "RungChoices",
     "contributor_text",
+    "group_labels",
     "group_names",
     "parse_contributor",
     "plan_identity",
@@ -38,7 +40,7 @@ INSTRUCTIONS_SHEET = "Instructions"
 PLAN_SHEET = "Plan"
 ACTIONS_SHEET = "Actions"
 SUMMARY_SHEET = "Summary"
-CRITERIA_SHEET = "Criteria"
+CRITERIA_SHEET = "Statements"
 METADATA_SHEET = "Metadata"
 
 PLAN_FORMAT = "coproduction-xlsx-action-plan"
@@ -56,6 +58,7 @@ REVIEW_DATES = NAME_PREFIX + "review_dates"
 ACTIONS_HEADER = NAME_PREFIX + "actions_header"
 CRITERION_IDS = NAME_PREFIX + "criterion_ids"
 RUNG_CHOICES = NAME_PREFIX + "rungs"
+COUNTED_ON = NAME_PREFIX + "counted_on"
 
 # The Plan sheet.
 ORGANISATION_ROW = 2
@@ -91,31 +94,38 @@ class PlanColumn:
         header: Its header text, by which the reader finds it.
         width: Its width in characters.
         helper: True for a column of formulas that the reader ignores.
+        former: Earlier header texts the reader also accepts (workbooks written before it was reworded).
     """
 
     key: str
     header: str
     width: float
     helper: bool = False
+    former: tuple[str, ...] = ()
 
 
 COLUMNS = (
     PlanColumn("id", "Action id", 24),
     PlanColumn("what", "What will be done", 50),
-    PlanColumn("criteria", "Criteria it improves", 22),
-    PlanColumn("criterion_text", "Criterion wording (worked out)", 40, helper=True),
+    PlanColumn("criteria", "Statements it improves", 22, former=("Criteria it improves",)),
     PlanColumn("status", "Status", 14),
     PlanColumn("owner", "Owner", 20),
     PlanColumn("co_produced_with", "Co-produced with (one per line)", 26),
-    PlanColumn("start_date", "Start date", 13),
     PlanColumn("due_date", "Due date", 13),
-    PlanColumn("overdue", "Overdue today (worked out)", 13, helper=True),
-    PlanColumn("dropped_reason", "Reason dropped", 30),
+    PlanColumn("overdue", "Overdue (worked out)", 13, helper=True),
     PlanColumn("success_measure", "Success measure", 40),
+    PlanColumn("criterion_text", "Statement (worked out)", 40, helper=True),
+    PlanColumn("start_date", "Start date", 13),
+    PlanColumn("dropped_reason", "Reason dropped", 30),
     PlanColumn("review_date", "Review date", 13),
     PlanColumn("target", "Ladder rung aimed for", 34),
     PlanColumn("notes", "Notes", 45),
 )
+"""The Actions sheet's columns, in order (the reader finds them by header, so earlier orders read back too).
+
+The first :data:`PRINTED_COLUMNS` are what a printed page shows, large enough to read; the rest are on screen."""
+
+PRINTED_COLUMNS = 9
 DATE_KEYS = frozenset({"start_date", "due_date", "review_date"})
 
 
@@ -152,8 +162,13 @@ def _group_name(group: Group) -> str:
 
 def group_names() -> str:
     """The groups as a person reads a list of them, for the instructions."""
-    names = [_group_name(group) for group in Group]
+    names = group_labels()
     return ", ".join(names[:-1]) + " or " + names[-1]
+
+
+def group_labels() -> list[str]:
+    """Each group as the workbook writes it, in order."""
+    return [_group_name(group) for group in Group]
 
 
 def contributor_text(contributor: Contributor) -> str:

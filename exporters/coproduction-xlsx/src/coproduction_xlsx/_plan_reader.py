@@ -402,7 +402,12 @@ def _read_actions(wb: Any, framework: Framework, catalogue: Catalogue, cells: _C
     sheet, _, header, _, _ = _destination(wb, P.ACTIONS_HEADER)
     ws = wb[sheet]
     headers = next(ws.iter_rows(min_row=header, max_row=header, min_col=1, values_only=True), ())
-    wanted = {_folded(column.header): column.key for column in P.COLUMNS if not column.helper}
+    wanted = {
+        _folded(header): column.key
+        for column in P.COLUMNS
+        if not column.helper
+        for header in (column.header, *column.former)
+    }
     columns: dict[str, int] = {}
     for index, text in enumerate(headers, start=1):
         key = wanted.get(_folded(text)) if isinstance(text, str) else None

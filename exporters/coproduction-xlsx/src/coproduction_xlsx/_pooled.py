@@ -1,6 +1,6 @@
 """The workbook of a pooled view: a summary, the spread of answers with a chart per standard, the comments.
 
-A withheld criterion shows only its statement and its plain-English note:
+A withheld criterion shows only its statement and a plain-English note (:func:`withheld_note`):
 no count, share, median, score or comment of it is in any cell, and it is
 left out of the charts' data.
 """
@@ -12,7 +12,7 @@ from typing import BinaryIO
 from openpyxl.chart import BarChart, Reference
 from openpyxl.worksheet.worksheet import Worksheet
 
-from coproduction import Field, Framework, PooledCriterion, PooledView, wording
+from coproduction import Field, Framework, Glossary, Perspective, PooledCriterion, PooledView, wording, wording_for
 from coproduction_xlsx import _layout as L
 from coproduction_xlsx._safety import TextChecks, put_text
 from coproduction_xlsx._tables import (
@@ -53,8 +53,9 @@ _FIELD_NAMES = {
 class _Names:
     """Statement wording and short references from the framework, or the ids without one."""
 
-    def __init__(self, framework: Framework | None) -> None:
+    def __init__(self, framework: Framework | None, viewpoint: Perspective) -> None:
         self.framework = framework
+        self.viewpoint = viewpoint
         self.where: dict[str, str] = {}
         if framework is not None:
             for section in framework.sections:
@@ -67,7 +68,7 @@ class _Names:
     def text(self, criterion_id: str) -> str:
         if self.framework is None or criterion_id not in self.where:
             return criterion_id
-        return self.framework.criterion(criterion_id).text
+        return wording_for(self.framework.criterion(criterion_id), self.viewpoint)
 
     def section(self, view: PooledView, section_id: str) -> str:
         return next((entry.title for entry in view.sections if entry.section == section_id), section_id)
@@ -98,13 +99,16 @@ def _level_name(view: PooledView, level_id: str | None) -> str | None:
     return view.scale.level(level_id).name if view.scale.has_level(level_id) else level_id
 
 
-def write_pooled_view(view: PooledView, out: BinaryIO, *, framework: Framework | None) -> None:
+def write_pooled_view(
+    view: PooledView, out: BinaryIO, *, framework: Framework | None, glossary: Glossary | None
+) -> None:
     """Write the workbook of a pooled view.
 
     Args:
         view: The pooled view.
         out: Where to write the .xlsx bytes; nothing is written on failure.
         framework: The framework version it answers, for the statements' wording; None shows ids.
+        glossary: The glossary whose words the workbook's last sheet explains; None adds no such sheet.
 
     Raises:
         ExportError: If a text or date cannot be held by Excel.
@@ -113,20 +117,39 @@ def write_pooled_view(view: PooledView, out: BinaryIO, *, framework: Framework |
         criterion.id for criterion in framework.criteria
     }:
         framework = None
-    names = _Names(framework)
+    names = _Names(framework, view.perspective)
     _check_texts(view, names)
     wb = new_workbook(f"{view.organisation.name}: what {view.perspective.label} told us")
     summary = wb.active
     assert summary is not None
     summary.title = POOLED_SUMMARY_SHEET
-    _write_summary(summary, view)
+    _write_summary(summary, view, names)
     _write_spread(wb.create_sheet(POOLED_SPREAD_SHEET), view, names)
     _write_charts(wb.create_sheet(POOLED_CHARTS_SHEET), view, names)
     _write_comments(wb.create_sheet(POOLED_COMMENTS_SHEET), view, names)
-    save_workbook(wb, out)
+    save_workbook(wb, out, glossary=glossary)
 
 
-def _write_summary(ws: Worksheet, view: PooledView) -> None:
+def withheld_note(view: PooledView) -> str:
+    """Why a statement's figures are not shown, in plain words."""
+    return (
+        f"Not shown: fewer than {view.minimum_group} people rated this statement. "
+        "With so few, someone could work out how a person answered."
+    )
+
+
+def _withheld_summary(view: PooledView) -> str:
+    withheld = sum(1 for entry in view.criteria if entry.withheld)
+    if not withheld:
+        return "Nothing is withheld."
+    which = "every statement" if withheld == len(view.criteria) else f"{withheld} of {len(view.criteria)} statements"
+    return (
+        f"The figures and comments of {which} are not shown. Fewer than {view.minimum_group} people rated them, "
+        "and with so few, someone could work out how a person answered. They do not count in the pooled scores."
+    )
+
+
+def _write_summary(ws: Worksheet, view: PooledView, names: _Names) -> None:
     title_row(ws, f"{view.organisation.name}: what {view.perspective.label} told us")
     ws.column_dimensions["A"].width = 34
     ws.column_dimensions["B"].width = 70
@@ -141,13 +164,13 @@ def _write_summary(ws: Worksheet, view: PooledView) -> None:
             ("Organisation", view.organisation.name),
             ("Unique reference number", view.organisation.identifier),
             ("Whose view", view.perspective.label),
-            ("Framework", f"{view.framework} {view.framework_version}"),
+            ("Framework", names.framework.label if names.framework else f"{view.framework} {view.framework_version}"),
             ("Respondents", None),
             ("First answer", None),
             ("Last answer", None),
             ("Smallest group shown", None),
             ("Overall pooled score", overall),
-            ("About withheld statements", view.note or "Nothing is withheld."),
+            ("About withheld statements", _withheld_summary(view)),
         ],
     )
     put_number(ws, 7, 2, view.respondents).alignment = L.TOP
@@ -180,8 +203,10 @@ def _write_spread(ws: Worksheet, view: PooledView, names: _Names) -> None:
         put_text(ws, row, 2, names.reference(entry.criterion))
         put_text(ws, row, 3, names.text(entry.criterion)).alignment = L.WRAP
         note_column = len(headers)
+        note = withheld_note(view) if entry.withheld else None
+        ws.row_dimensions[row].height = L.row_height([(names.text(entry.criterion), 50), (note, 50)])
         if entry.withheld:
-            put_text(ws, row, note_column, entry.note or "Withheld to protect the respondents.").alignment = L.WRAP
+            put_text(ws, row, note_column, note).alignment = L.WRAP
             continue
         _write_figures(ws, row, view, entry)
     set_up_table(ws, _HEADER_ROW, row, len(headers), freeze_column=3)

@@ -10,7 +10,18 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from coproduction import Catalogue, Framework, Movement, Progress, RoundRating
+from coproduction import (
+    Catalogue,
+    Framework,
+    Glossary,
+    Movement,
+    Phrase,
+    Progress,
+    RoundRating,
+    phrase,
+    section_word,
+    wording_for,
+)
 from coproduction_xlsx import _layout as L
 from coproduction_xlsx._safety import TextChecks, put_text
 from coproduction_xlsx._tables import (
@@ -28,6 +39,7 @@ from coproduction_xlsx._tables import (
     table_header,
     title_row,
 )
+from coproduction_xlsx._template import document_word
 
 __all__ = [
     "PROGRESS_CRITERIA_SHEET",
@@ -43,7 +55,7 @@ __all__ = [
 PROGRESS_SUMMARY_SHEET = "Summary"
 PROGRESS_SCORES_SHEET = "Scores"
 PROGRESS_SECTIONS_SHEET = "Sections"
-PROGRESS_CRITERIA_SHEET = "Criteria"
+PROGRESS_CRITERIA_SHEET = "Statements"
 PROGRESS_UNSHARED_SHEET = "Not compared"
 SCORES_HEADER_ROW = 3
 _LEFT = Alignment(horizontal="left", vertical="top")
@@ -68,6 +80,7 @@ class _Levels:
             framework = find_framework(catalogue, progress.framework, version)
             if framework is not None:
                 self.frameworks[version] = framework
+        self.viewpoint = progress.perspective
         latest = progress.cycles[-1].framework_version
         self.latest = self.frameworks.get(latest)
 
@@ -90,10 +103,10 @@ class _Levels:
     def text(self, criterion: str) -> str | None:
         if self.latest is None or not self.latest.has_criterion(criterion):
             return None
-        return self.latest.criterion(criterion).text
+        return wording_for(self.latest.criterion(criterion), self.viewpoint)
 
 
-def write_progress(progress: Progress, out: BinaryIO, *, catalogue: Catalogue) -> None:
+def write_progress(progress: Progress, out: BinaryIO, *, catalogue: Catalogue, glossary: Glossary | None) -> None:
     """Write a progress workbook.
 
     Args:
@@ -102,6 +115,7 @@ def write_progress(progress: Progress, out: BinaryIO, *, catalogue: Catalogue) -
         catalogue: Where to find the framework versions for level names and
             criterion wording (ids are shown when it does not have them); the
             built-in catalogue when omitted.
+        glossary: The glossary whose words the workbook's last sheet explains; None adds no such sheet.
 
     Raises:
         ExportError: If a text or date cannot be held by Excel; every one is listed.
@@ -135,11 +149,12 @@ def write_progress(progress: Progress, out: BinaryIO, *, catalogue: Catalogue) -
     _write_criteria(wb.create_sheet(PROGRESS_CRITERIA_SHEET), progress, levels)
     if progress.unshared:
         _write_unshared(wb.create_sheet(PROGRESS_UNSHARED_SHEET), progress)
-    save_workbook(wb, out)
+    save_workbook(wb, out, glossary=glossary)
 
 
 def _write_summary(ws: Worksheet, progress: Progress, label: str) -> None:
-    title_row(ws, f"Progress across audits: {progress.organisation.name}")
+    word = document_word(progress.perspective)
+    title_row(ws, f"Progress over time: {progress.organisation.name}")
     steps = len(progress.cycles) - 1
     ws.column_dimensions["A"].width = 40
     for column in range(2, 2 + max(4, steps)):
@@ -150,16 +165,16 @@ def _write_summary(ws: Worksheet, progress: Progress, label: str) -> None:
         2,
         [
             ("Organisation", progress.organisation.name),
-            ("Reference (URN)", progress.organisation.identifier),
-            ("Viewpoint", _capital(progress.perspective.label)),
+            ("Reference number", progress.organisation.identifier),
+            (phrase(Phrase.WHOSE_POINT_OF_VIEW, progress.perspective), _capital(progress.perspective.label)),
             ("Framework", label),
-            ("Overall, first to last audit", _capital(progress.trend.label)),
+            (f"Overall, first to last {word}", _capital(progress.trend.label)),
         ],
     )
     put_text(ws, row, 1, "Change in overall score (percentage points)").font = L.BOLD
     put_number(ws, row, 2, None if change is None else round(change * 100, 6), "+0;-0;0").alignment = _LEFT
     row += 2
-    put_text(ws, row, 1, "The audits").font = L.BOLD
+    put_text(ws, row, 1, f"The {word}s").font = L.BOLD
     table_header(ws, row + 1, ["Date", "Framework version", "Completed by", "Overall score", "Coverage"])
     row += 2
     for cycle in progress.cycles:
@@ -174,7 +189,7 @@ def _write_summary(ws: Worksheet, progress: Progress, label: str) -> None:
         row += 1
 
     row += 1
-    put_text(ws, row, 1, "How many criteria moved, audit to audit").font = L.BOLD
+    put_text(ws, row, 1, f"How many statements moved, {word} to {word}").font = L.BOLD
     table_header(ws, row + 1, ["Movement", *[step_label(progress, step) for step in range(steps)]])
     row += 2
     counts = [progress.movement_counts(step) for step in range(steps)]
@@ -185,13 +200,13 @@ def _write_summary(ws: Worksheet, progress: Progress, label: str) -> None:
         row += 1
     row += 1
     notes = [
-        "Scores go from 0% (every rated criterion at the lowest level) to 100% (every one at the highest). "
-        "Coverage is the share of the criteria that apply which were rated. An empty score cell on the Scores "
-        "sheet means nothing there was rated."
+        "Scores go from 0% (every rated statement has the lowest rating) to 100% (every one has the highest). "
+        "Coverage is the share of the statements that apply which have a rating.",
+        "An empty score on the Scores sheet means nothing there was rated.",
     ]
     if progress.unshared:
         notes.append(
-            "The audits answer different versions of the framework; they are compared on the criteria every "
+            f"The {word}s answer different versions of the framework. They are compared on the statements every "
             "version has. The 'Not compared' sheet lists the rest."
         )
     for text in notes:
@@ -206,8 +221,9 @@ def _write_summary(ws: Worksheet, progress: Progress, label: str) -> None:
 
 
 def _write_scores(ws: Worksheet, progress: Progress) -> None:
-    title_row(ws, "Scores at each audit")
-    headers: list[tuple[str, float]] = [("Audit date", 14), ("Overall", 14)]
+    word = document_word(progress.perspective)
+    title_row(ws, f"Scores at each {word}")
+    headers: list[tuple[str, float]] = [("Date", 14), ("Overall", 14)]
     headers += [(section.title, 18) for section in progress.sections]
     header_row(ws, SCORES_HEADER_ROW, headers)
     first = SCORES_HEADER_ROW + 1
@@ -221,9 +237,9 @@ def _write_scores(ws: Worksheet, progress: Progress) -> None:
     set_up_table(ws, SCORES_HEADER_ROW, last, len(headers))
 
     chart = LineChart()
-    chart.title = "Scores at each audit"
+    chart.title = f"Scores at each {word}"
     chart.y_axis.title = "Score"
-    chart.x_axis.title = "Audit"
+    chart.x_axis.title = word.capitalize()
     chart.y_axis.scaling.min = 0
     chart.y_axis.scaling.max = 1
     chart.y_axis.number_format = PERCENT_FORMAT
@@ -249,7 +265,8 @@ def _write_scores(ws: Worksheet, progress: Progress) -> None:
 
 def _write_sections(ws: Worksheet, progress: Progress) -> None:
     steps = len(progress.cycles) - 1
-    header_row(ws, 1, [("Section", 40), *[(step_label(progress, step), 18) for step in range(steps)]])
+    part = section_word(progress.framework).capitalize()
+    header_row(ws, 1, [(part, 40), *[(step_label(progress, step), 18) for step in range(steps)]])
     rows = [(section.title, section.movements) for section in progress.sections]
     rows.append(("Overall", progress.overall))
     for row, (title, movements) in enumerate(rows, start=2):
@@ -269,9 +286,9 @@ def _write_criteria(ws: Worksheet, progress: Progress, levels: _Levels) -> None:
     titles = {section.section: section.title for section in progress.sections}
     has_text = levels.latest is not None
     steps = len(progress.cycles) - 1
-    headers: list[tuple[str, float]] = [("Section", 26), ("Criterion id", 18)]
+    headers: list[tuple[str, float]] = [(section_word(progress.framework).capitalize(), 26), ("Statement id", 18)]
     if has_text:
-        headers.append(("Criterion", 50))
+        headers.append(("Statement", 50))
     headers += [(f"Rating {cycle.date.isoformat()}", 14) for cycle in progress.cycles]
     headers += [(f"Movement {step_label(progress, step)}", 18) for step in range(steps)]
     header_row(ws, 1, headers)

@@ -13,7 +13,19 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
-from coproduction import AuditReport, Field, InvalidDocumentError, check_audit, place, wording
+from coproduction import (
+    AuditReport,
+    Field,
+    Glossary,
+    InvalidDocumentError,
+    Phrase,
+    check_audit,
+    phrase,
+    place,
+    section_word,
+    wording,
+    wording_for,
+)
 from coproduction_xlsx import _layout as L
 from coproduction_xlsx._print import saved_with_alt_text
 from coproduction_xlsx._safety import TextChecks, put_text
@@ -71,12 +83,13 @@ class ReportLayout:
         self.section_id_column = after + 5
 
 
-def write_report(report: AuditReport, out: BinaryIO) -> None:
+def write_report(report: AuditReport, out: BinaryIO, *, glossary: Glossary | None) -> None:
     """Write an audit report workbook.
 
     Args:
         report: The audit and its framework.
         out: Where to write the .xlsx bytes; nothing is written on failure.
+        glossary: The glossary whose words the workbook's last sheet explains; None adds no such sheet.
 
     Raises:
         InvalidDocumentError: If the audit does not fit its framework.
@@ -115,7 +128,7 @@ def write_report(report: AuditReport, out: BinaryIO) -> None:
     if report.ladder is not None and report.ladder_assessment is not None:
         _write_ladder(wb.create_sheet(LADDER_SHEET), report)
     wb.calculation.fullCalcOnLoad = True
-    out.write(saved_with_alt_text(wb, _chart_figures(report)))
+    out.write(saved_with_alt_text(wb, _chart_figures(report), glossary=glossary))
 
 
 def _chart_figures(report: AuditReport) -> dict[tuple[str, int], Any]:
@@ -173,13 +186,14 @@ def _write_scale(ws: Worksheet, report: AuditReport) -> None:
         ws.cell(row=row, column=5).number_format = "0.00"
     notes = [
         "How scores work",
-        "Each rating counts as its normalised value: (value - lowest value) / (highest value - lowest value), "
-        "so the lowest level counts 0 and the highest 1.",
-        "A section's score is the weighted mean of the normalised values of its rated criteria (weights are in "
-        "the Responses sheet). Criteria marked not applicable, and criteria not yet rated, do not count.",
-        "The overall score is the weighted mean over every rated criterion. Coverage is rated criteria divided by "
-        "(criteria - not applicable).",
-        "The band of a score is the level whose normalised value is nearest; a tie goes to the higher level.",
+        "Each rating counts as a number from 0 to 1: the lowest rating counts 0 and the highest counts 1. "
+        "The ones between are spread evenly by their values.",
+        "A part's score is the average of the numbers of its rated statements. Some statements may count for "
+        "more than others: their weights are on the Responses sheet.",
+        "Statements marked not applicable, and statements not yet rated, do not count.",
+        "The overall score is the same average over every rated statement. Coverage is the share of the "
+        "statements that apply which have a rating.",
+        "The band of a score is the rating whose number is nearest to it. If two are as near, the higher one is used.",
     ]
     for offset, text in enumerate(notes):
         cell = put_text(ws, last + 2 + offset, 1, text)
@@ -190,7 +204,8 @@ def _write_scale(ws: Worksheet, report: AuditReport) -> None:
 def _write_responses(ws: Worksheet, report: AuditReport, layout: ReportLayout) -> None:
     audit, framework = report.audit, report.framework
     names, values, _, _ = _scale_ranges(report)
-    headers: list[tuple[str, float]] = [("Section", 24), ("Criterion id", 16), ("Criterion", 55), ("Rating", 18)]
+    part = section_word(framework.id).capitalize()
+    headers: list[tuple[str, float]] = [(part, 24), ("Statement id", 16), ("Statement", 55), ("Rating", 18)]
     if layout.not_applicable is not None:
         headers.append(("Not applicable", 14))
     headers += [(field.label, 40) for field in framework.fields]
@@ -211,7 +226,8 @@ def _write_responses(ws: Worksheet, report: AuditReport, layout: ReportLayout) -
         response = responses.get(criterion.id)
         put_text(ws, row, layout.section, section.title).alignment = L.WRAP
         put_text(ws, row, layout.criterion_id, criterion.id).alignment = L.TOP
-        put_text(ws, row, layout.criterion, criterion.text).alignment = L.WRAP
+        statement = wording_for(criterion, audit.perspective)
+        put_text(ws, row, layout.criterion, statement).alignment = L.WRAP
         rating_name = framework.scale.level(response.rating).name if response and response.rating else None
         put_text(ws, row, layout.rating, rating_name).alignment = L.TOP
         if layout.not_applicable is not None:
@@ -241,7 +257,7 @@ def _write_responses(ws: Worksheet, report: AuditReport, layout: ReportLayout) -
         ws.cell(row=row, column=layout.weighted, value=f"=IF(ISNUMBER({normalised}),{weight}*{normalised},0)")
         for column in range(layout.section_id, layout.na_flag + 1):
             ws.cell(row=row, column=column).fill = L.HELPER_FILL
-        texts: list[tuple[str | None, float]] = [(section.title, 24), (criterion.text, 55)]
+        texts: list[tuple[str | None, float]] = [(section.title, 24), (statement, 55)]
         texts += [(getattr(response, field.value) if response else None, 40) for field in layout.fields]
         ws.row_dimensions[row].height = L.row_height(texts)
     first, last = layout.first_response_row, layout.last_response_row
@@ -269,11 +285,12 @@ def _write_summary(ws: Worksheet, report: AuditReport, layout: ReportLayout) -> 
     ids, counted, weighted = responses(layout.section_id), responses(layout.counted), responses(layout.weighted)
     level_values, na_flags = responses(layout.level_value), responses(layout.na_flag)
 
-    put_text(ws, 1, 1, f"Audit report: {audit.organisation.name}").font = L.TITLE_FONT
+    viewpoint = audit.perspective
+    put_text(ws, 1, 1, f"Report: {audit.organisation.name}").font = L.TITLE_FONT
     details = [
         ("Organisation", audit.organisation.name),
-        ("Reference (URN)", audit.organisation.identifier),
-        ("Viewpoint", audit.perspective.label.capitalize()),
+        ("Reference number", audit.organisation.identifier),
+        (phrase(Phrase.WHOSE_POINT_OF_VIEW, viewpoint), viewpoint.label.capitalize()),
         ("Framework", framework.label),
         ("Completed by", audit.completed_by),
     ]
@@ -287,22 +304,33 @@ def _write_summary(ws: Worksheet, report: AuditReport, layout: ReportLayout) -> 
         ws,
         8,
         1,
-        "Scores are worked out from the Responses sheet: change a rating there and this page updates. "
-        "0% means every rated criterion is at the lowest level, 100% at the highest.",
+        phrase(
+            Phrase.REPORT_INTRODUCTION,
+            viewpoint,
+            organisation=audit.organisation.name,
+            framework=framework.label,
+            date=wording.long_date(audit.date),
+        )
+        + " Scores are worked out from the Responses sheet: change a rating there and this page changes too. "
+        "0% means every rated statement has the lowest rating, and 100% means every one has the highest.",
     )
-    note.font = Font(italic=True)  # not wrapped: it runs on across the empty cells beside it
+    note.font = Font(italic=True)
+    note.alignment = L.WRAP
+    ws.merge_cells(start_row=8, start_column=1, end_row=8, end_column=layout.coverage_column)
+    ws.row_dimensions[8].height = L.row_height([(str(note.value), 100)])
     ws.page_setup.orientation = "landscape"
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
 
-    headers: list[tuple[str, float]] = [("Section", 32), ("Score", 10), ("Band", 16)]
+    part = section_word(framework.id).capitalize()
+    headers: list[tuple[str, float]] = [(part, 32), ("Score", 10), ("Band", 16)]
     headers += [(level.name, 12) for level in levels]
     headers += [
         ("Rated", 9),
         ("Not applicable", 12),
         ("Unanswered", 12),
-        ("Criteria", 9),
+        ("Statements", 11),
         ("Coverage", 10),
         ("Section id (helper)", 14),
     ]
@@ -369,6 +397,7 @@ def _write_summary(ws: Worksheet, report: AuditReport, layout: ReportLayout) -> 
         ),
     )  # fmt: skip
     ws.freeze_panes = f"B{SUMMARY_HEADER_ROW + 1}"
+    ws.print_title_rows = f"{SUMMARY_HEADER_ROW}:{SUMMARY_HEADER_ROW}"  # the table's header, not the details above
     _add_charts(ws, report, layout)
 
 
@@ -378,7 +407,7 @@ def _add_charts(ws: Worksheet, report: AuditReport, layout: ReportLayout) -> Non
 
     scores = BarChart()
     scores.type = "bar"
-    scores.title = "Score by section"
+    scores.title = f"Score by {section_word(report.framework.id)}"
     scores.y_axis.title = "Score"
     scores.y_axis.scaling.min = 0
     scores.y_axis.scaling.max = 1
@@ -398,7 +427,7 @@ def _add_charts(ws: Worksheet, report: AuditReport, layout: ReportLayout) -> Non
     counts.type = "bar"
     counts.grouping = "stacked"
     counts.overlap = 100
-    counts.title = "Ratings by section"
+    counts.title = f"Ratings by {section_word(report.framework.id)}"
     counts.x_axis.title = None
     counts.y_axis.title = "Criteria"
     counts.add_data(

@@ -28,6 +28,7 @@ from coproduction import (
     wording,
 )
 from coproduction_xlsx import _layout as L
+from coproduction_xlsx._print import described_anchor, figures_text, keep_charts_whole, prepare_streamed_sheet
 from coproduction_xlsx._safety import FIRST_EXCEL_DATE, TextChecks, is_plain, text_cell
 from coproduction_xlsx._template import collect_framework_text_problems
 
@@ -76,6 +77,8 @@ class _Group:
         for index, width in enumerate(widths, start=1):
             ws.column_dimensions[get_column_letter(index)].width = width
         ws.freeze_panes = "B2"
+        # printed: the details and scores; each statement's rating is on screen, to the right
+        prepare_streamed_sheet(ws, sum(widths[: self.score_columns[1]]), title_rows="1:1")
         headers = [*_FIXED_HEADERS, "Coverage"]
         headers += [section.title for section in self.sections]
         headers += self.criteria
@@ -177,6 +180,7 @@ class _Group:
                     ),
                 )
         ws.auto_filter.ref = f"A1:{get_column_letter(self.rating_columns[1])}{last}"
+        ws.print_area = f"A1:{get_column_letter(self.score_columns[1])}{last}"
         self._write_distributions(wb)
 
     def _write_distributions(self, wb: Workbook) -> None:
@@ -185,6 +189,7 @@ class _Group:
         ws.column_dimensions["A"].width = 34
         for index in range(2, len(level_names) + 8):
             ws.column_dimensions[get_column_letter(index)].width = 14
+        prepare_streamed_sheet(ws, 34 + 14 * (len(level_names) + 6))
         framework = self.framework
         ws.append([_heading(ws, f"{framework.label}: how the audits are spread")])
         ws.append([f"Audits: {self.rows}"])
@@ -248,7 +253,17 @@ class _Group:
         chart.width = 20
         chart.x_axis.delete = False
         chart.y_axis.delete = False
-        ws.add_chart(chart, f"A{chart_row}")
+        description = figures_text(
+            "Audits by band, per section",
+            [section.title for section in self.sections],
+            [
+                (self.level_names[level], [self.bands[index][level] for index in range(len(self.sections))])
+                for level in self.level_ids
+            ],
+            percent=False,
+        )
+        ws.add_chart(chart, described_anchor(chart, f"A{chart_row}", description))
+        keep_charts_whole(ws, [chart_row])
 
 
 def _percent(ws: Any, value: float | None) -> Cell | None:
@@ -423,6 +438,7 @@ def _unpack(
 
 def _write_about(ws: Any, groups: dict[tuple[str, str], _Group], count: int) -> None:
     ws.column_dimensions["A"].width = 100
+    prepare_streamed_sheet(ws, 100)
     lines = [
         "Council summary of co-production audits",
         f"{count} audit(s). Each row of an Audits sheet is one organisation's audit from one viewpoint.",

@@ -15,7 +15,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
-from coproduction import Catalogue, Framework, UnknownFrameworkError, wording
+from coproduction import Catalogue, Framework, Glossary, UnknownFrameworkError, wording
 from coproduction_xlsx import _layout as L
 from coproduction_xlsx._print import saved_with_alt_text
 from coproduction_xlsx._safety import put_text
@@ -57,12 +57,19 @@ def new_workbook(title: str) -> Workbook:
     return wb
 
 
-def save_workbook(wb: Workbook, out: BinaryIO, figures: dict[tuple[str, int], Any] | None = None) -> None:
+def save_workbook(
+    wb: Workbook,
+    out: BinaryIO,
+    figures: dict[tuple[str, int], Any] | None = None,
+    *,
+    glossary: Glossary | None = None,
+) -> None:
     """Save a workbook to memory first, then write it to ``out`` in one go (nothing on failure).
 
-    Every sheet is set to print legibly and every chart given alternative text first (:mod:`._print`).
+    Every acronym is spelt out at first use and a sheet of the words used added (with a glossary), every sheet
+    set to print legibly and every chart given alternative text first (:mod:`._print`).
     """
-    out.write(saved_with_alt_text(wb, figures))
+    out.write(saved_with_alt_text(wb, figures, glossary=glossary))
 
 
 def title_row(ws: Worksheet, text: str, *, row: int = 1) -> Cell:

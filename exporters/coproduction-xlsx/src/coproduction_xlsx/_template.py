@@ -15,7 +15,19 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
-from coproduction import AuditTemplate, Field, Framework, Problem, wording_for
+from coproduction import (
+    AuditTemplate,
+    Field,
+    Framework,
+    Glossary,
+    Perspective,
+    Phrase,
+    Problem,
+    examples_for,
+    phrase,
+    section_word,
+    wording_for,
+)
 from coproduction_xlsx import _layout as L
 from coproduction_xlsx._print import saved_with_alt_text
 from coproduction_xlsx._safety import TextChecks, put_text
@@ -46,12 +58,13 @@ class Columns:
         self.last = next_column - 1
 
 
-def write_template(template: AuditTemplate, out: BinaryIO) -> None:
+def write_template(template: AuditTemplate, out: BinaryIO, *, glossary: Glossary | None) -> None:
     """Write a fillable audit template workbook.
 
     Args:
         template: The template to write.
         out: Where to write the .xlsx bytes; nothing is written on failure.
+        glossary: The glossary whose words the workbook's last sheet explains; None adds no such sheet.
 
     Raises:
         ExportError: If a text cannot be held by Excel, or two levels share a name.
@@ -68,7 +81,7 @@ def write_template(template: AuditTemplate, out: BinaryIO) -> None:
     _write_audit_sheet(wb, audit, template, level_source)
     wb.active = 1  # open on the audit sheet
     wb.security = WorkbookProtection(lockStructure=True)
-    out.write(saved_with_alt_text(wb))
+    out.write(saved_with_alt_text(wb, glossary=glossary))
 
 
 def ensure_template_texts_storable(template: AuditTemplate) -> None:
@@ -125,68 +138,93 @@ def collect_framework_text_problems(checks: TextChecks, framework: Framework) ->
             checks.check(guidance_text(framework, criterion.id), f"criterion {criterion.id}, guidance and examples")
 
 
-def guidance_text(framework: Framework, criterion_id: str) -> str:
-    """The guidance and examples of a criterion as one text."""
+def guidance_text(framework: Framework, criterion_id: str, viewpoint: Perspective | None = None) -> str:
+    """The guidance and examples of a criterion as one text, the examples worded for a viewpoint when given."""
     criterion = framework.criterion(criterion_id)
     parts = []
     if criterion.guidance:
         parts.append(criterion.guidance)
-    parts.extend(f"e.g. {example}" for example in criterion.examples)
+    examples = criterion.examples if viewpoint is None else examples_for(criterion, viewpoint)
+    parts.extend(f"Example: {example}" for example in examples)
     return "\n".join(parts)
+
+
+def document_word(viewpoint: Perspective) -> str:
+    """What a template is called: an audit for school staff, a checklist for anyone else."""
+    return "audit" if viewpoint is Perspective.SCHOOL_STAFF else "checklist"
+
+
+def _about(viewpoint: Perspective) -> str:
+    """What the statements are about, in the reader's terms."""
+    return {
+        Perspective.PARENT_CARERS: "how your child's school works with you and your family",
+        Perspective.CHILDREN_AND_YOUNG_PEOPLE: "how you are listened to and worked with",
+    }.get(viewpoint, "how the school or service works with families")
 
 
 def _write_instructions(ws: Worksheet, template: AuditTemplate) -> None:
     framework = template.framework
+    viewpoint = template.perspective
     scale = framework.scale
-    labels = [field.label.lower() for field in framework.fields]
+    word = document_word(viewpoint)
+    organisation = template.organisation
+    introduction = (
+        phrase(Phrase.TEMPLATE_INTRODUCTION, viewpoint, organisation=organisation.name)
+        if organisation is not None
+        else phrase(Phrase.TEMPLATE_INTRODUCTION_NO_ORGANISATION, viewpoint)
+    )
     lines: list[tuple[str, bool]] = [
-        (f"How to fill in this audit: {framework.title}", True),
-        (f"This workbook is an audit against the {framework.label}.", False),
+        (f"How to fill in this {word}: {framework.title}", True),
+        (introduction, False),
     ]
     if framework.description:
-        lines.append((framework.description, False))
+        lines.append((wording_for(framework, viewpoint, "description"), False))
+    if viewpoint not in (Perspective.PARENT_CARERS, Perspective.CHILDREN_AND_YOUNG_PEOPLE):
+        lines.append((f"Answer from the point of view of {viewpoint.label}.", False))  # a family's introduction says
     lines += [
-        (f"Fill it in from the viewpoint of {template.perspective.label}.", False),
         ("", False),
         ("1. Your details", True),
         (
-            "On the Audit sheet, fill in the yellow cells at the top: the organisation's name, its reference "
-            "number (for a school, its URN) if it has one, your name, and the date (for example 2025-05-13).",
+            "On the next sheet, fill in the yellow cells at the top. They ask for the name of the school or "
+            "service and its reference number, if it has one.",
             False,
         ),
-        ("2. Rate each criterion", True),
+        ("Then add your name and the date, such as 2025-05-13.", False),
+        ("2. Rate each statement", True),
+        (f"Each row of the next sheet is one statement about {_about(viewpoint)}.", False),
         (
-            "Each row of the Audit sheet is one criterion. Choose a rating from the drop-down list in the "
-            f"Rating column: {scale.names()}. The levels mean:",
+            "For each statement, choose the rating that best describes what happens now. Choose it from the "
+            f"list in the Rating column: {scale.names()}. The ratings mean:",
             False,
         ),
     ]
-    lines += [(f"    {level.name}: {level.description or '(no description)'}", False) for level in scale.levels]
+    lines += [
+        (f"    {level.name}: {wording_for(level, viewpoint, 'description') if level.description else ''}", False)
+        for level in scale.levels
+    ]
     if framework.allows_not_applicable:
-        lines.append(
-            (
-                "If a criterion does not apply to your organisation, choose Yes in the Not applicable column "
-                "and leave its rating empty.",
-                False,
-            )
-        )
-    lines.append(("Leave a rating empty if you have not decided yet; the audit can be finished later.", False))
-    if labels:
+        lines.append((phrase(Phrase.NOT_APPLICABLE_INSTRUCTION, viewpoint), False))
+    lines.append(("Leave a rating empty if you have not decided yet. You can finish it later.", False))
+    fields = framework.fields
+    if fields:
+        evidence = wording_for(framework, viewpoint, "evidence_prompt") if framework.evidence_prompt else ""
+        prompts = {
+            Field.EVIDENCE: evidence or "what shows that this happens, with examples",
+            Field.REQUIRED_ACTIONS: "what needs to happen to do better",
+            Field.NEXT_STEPS: "the next steps you have agreed, who will take them and by when",
+        }
         lines.append(("3. Say why", True))
-        joined = ", ".join(labels[:-1]) + " and " + labels[-1] if len(labels) > 1 else labels[0]
-        lines.append((f"Write in the {joined} columns in your own words.", False))
-        if framework.evidence_prompt and Field.EVIDENCE in framework.fields:
-            lines.append((f"Evidence: {framework.evidence_prompt}", False))
+        lines += [(f"In the {field.label} column, write {prompts[field]}.", False) for field in fields]
     lines += [
         ("Please keep the layout", True),
         (
-            "Do not add, delete or move rows or columns, and do not rename or delete sheets: the workbook is "
-            "read back automatically, and a changed layout is refused with a message saying where. "
-            "Only the yellow cells can be changed.",
+            "Please do not add, move or delete rows, columns or sheets. We read your answers back from this "
+            "file. If its layout has changed, we cannot read it, and we will tell you where.",
             False,
         ),
+        ("Only the yellow cells can be changed.", False),
         (
-            "Type text, not formulas. Text starting with =, +, - or @ is kept as text. A cell holds at most "
+            "Type words, not formulas. Text that starts with =, +, - or @ is kept as text. A cell holds at most "
             "32,767 characters.",
             False,
         ),
@@ -210,7 +248,8 @@ def _write_instructions(ws: Worksheet, template: AuditTemplate) -> None:
         cell.alignment = L.WRAP
         if bold:
             cell.font = L.TITLE_FONT if row == 1 else L.BOLD
-        ws.row_dimensions[row].height = L.row_height([(text, 110)], minimum=20 if row == 1 else 15)
+        height = L.row_height([(text, 70)], minimum=20) * 1.3 if row == 1 else L.row_height([(text, 110)])
+        ws.row_dimensions[row].height = height  # the title's larger type fits fewer characters on a taller line
     ws.protection.sheet = True
     ws.sheet_view.showGridLines = False
 
@@ -257,12 +296,12 @@ def _write_audit_sheet(wb: Workbook, ws: Worksheet, template: AuditTemplate, lev
     first, last = L.FIRST_ROW, L.FIRST_ROW + len(criteria) - 1
     sheet = quote_sheetname(ws.title)
 
-    title = put_text(ws, 1, 1, f"{framework.label}: audit from the viewpoint of {template.perspective.label}")
+    title = put_text(ws, 1, 1, phrase(Phrase.TEMPLATE_TITLE, template.perspective, framework=framework.label))
     title.font = L.TITLE_FONT
     organisation = template.organisation
     details: list[tuple[str, str, object]] = [
         (L.ORGANISATION, "Organisation", organisation.name if organisation else None),
-        (L.ORGANISATION_ID, "Reference (URN)", organisation.identifier if organisation else None),
+        (L.ORGANISATION_ID, "Reference number", organisation.identifier if organisation else None),
         (L.COMPLETED_BY, "Completed by", None),
         (L.DATE, "Date", template.date),
     ]
@@ -284,13 +323,14 @@ def _write_audit_sheet(wb: Workbook, ws: Worksheet, template: AuditTemplate, lev
         cell.alignment = L.TOP
         reference = f"{sheet}!${get_column_letter(L.DETAIL_VALUE_COLUMN)}${row}"
         wb.defined_names[name] = DefinedName(name, attr_text=reference)
-    put_text(ws, L.PERSPECTIVE_ROW, L.DETAIL_LABEL_COLUMN, "Viewpoint").font = L.BOLD
+    whose = phrase(Phrase.WHOSE_POINT_OF_VIEW, template.perspective)
+    put_text(ws, L.PERSPECTIVE_ROW, L.DETAIL_LABEL_COLUMN, whose).font = L.BOLD
     put_text(ws, L.PERSPECTIVE_ROW, L.DETAIL_VALUE_COLUMN, template.perspective.label.capitalize())
 
     headers: dict[int, tuple[str, float]] = {
-        columns.section: ("Section", 24),
-        columns.criterion_id: ("Criterion id", 16),
-        columns.criterion: ("Criterion", 60),
+        columns.section: (section_word(framework.id).capitalize(), 24),
+        columns.criterion_id: ("Statement id", 16),
+        columns.criterion: ("Statement", 60),
         columns.guidance: ("Guidance and examples", 40),
         columns.rating: ("Rating", 18),
     }
@@ -315,7 +355,7 @@ def _write_audit_sheet(wb: Workbook, ws: Worksheet, template: AuditTemplate, lev
         put_text(ws, row, columns.criterion_id, criterion.id).alignment = L.TOP
         statement = wording_for(criterion, template.perspective)
         put_text(ws, row, columns.criterion, statement).alignment = L.WRAP
-        guidance = guidance_text(framework, criterion.id)
+        guidance = guidance_text(framework, criterion.id, template.perspective)
         put_text(ws, row, columns.guidance, guidance).alignment = L.WRAP
         ws.row_dimensions[row].height = L.row_height([(section.title, 24), (statement, 60), (guidance, 40)], minimum=45)
         for column in input_columns:
