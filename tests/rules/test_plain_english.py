@@ -80,6 +80,12 @@ def test_an_acronym_followed_by_its_expansion_in_brackets_is_spelled_out() -> No
     assert rules("The SLT (senior leadership team) meets. The SLT listens.") == []
 
 
+def test_an_expansion_holding_its_own_brackets_spells_the_acronym_out() -> None:
+    found = rules("The SENDCO (Special Educational Needs (Disability) Co-ordinator) helps. Ask the SENDCO.")
+    assert found == []
+    assert rules("The SENDCO (see (page 2)) helps.") == [("acronym", "SENDCO")]
+
+
 def test_brackets_that_do_not_spell_the_acronym_do_not_count() -> None:
     assert rules("We talk to you (SEND) often.") == [("acronym", "SEND")]
     assert rules("The EHCP (see page 2) is reviewed.") == [("acronym", "EHCP")]

@@ -145,6 +145,28 @@ def test_every_word_a_parent_carer_reads_is_plain() -> None:
     assert any("do not write your name or your child's name" in t.replace("&apos;", "'") for t in texts)
 
 
+def _restamped(data: bytes, new: str, old: str) -> bytes:
+    """The file as a version before the plain-English wording wrote it: its printed stamp says ``old``."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            body = source.read(item.filename)
+            if item.filename == "word/document.xml":
+                assert new.encode() in body
+                body = body.replace(new.encode(), old.encode())
+            target.writestr(item, body)
+    return out.getvalue()
+
+
+def test_the_stamp_says_check_code_and_a_survey_saying_fingerprint_still_reads_back() -> None:
+    data = fill(written(), ["work"])
+    assert "fingerprint" not in zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml").decode()
+    old = _restamped(data, "barriers check code ", "barriers fingerprint ")
+    assert read(old) == read(data)
+    assert read(data).met == ("work",)
+
+
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
 def test_libreoffice_re_saved_survey_reads_back_the_same(tmp_path: Path) -> None:
     filled = fill(written(), ["work", "no-transport"], other="Hospital visits")

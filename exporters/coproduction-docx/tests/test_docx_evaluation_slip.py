@@ -90,6 +90,27 @@ def test_a_slip_of_another_activity_is_refused() -> None:
     assert read(SLIP, attrs.evolve(ACTIVITY, evaluation=())) == c.EvaluationSlip(), "new slips keep old ones valid"
 
 
+def _restamped(data: bytes, new: str, old: str) -> bytes:
+    """The file as a version before the plain-English wording wrote it: its printed stamp says ``old``."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            body = source.read(item.filename)
+            if item.filename == "word/document.xml":
+                assert new.encode() in body
+                body = body.replace(new.encode(), old.encode())
+            target.writestr(item, body)
+    return out.getvalue()
+
+
+def test_the_stamp_says_check_code_and_a_slip_saying_fingerprint_still_reads_back() -> None:
+    data = fill(SLIP, ["listened-to:3"])
+    assert "fingerprint" not in zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml").decode()
+    old = _restamped(data, ", check code ", ", fingerprint ")
+    assert read(old) == read(data) == c.EvaluationSlip(3, None, "")
+
+
 def test_the_slip_is_one_page_of_plain_english_with_no_name_asked() -> None:
     checker = c.PlainEnglishChecker(c.default_catalogue().glossary())
     document = zipfile.ZipFile(io.BytesIO(SLIP)).read("word/document.xml").decode().replace("&apos;", "'")

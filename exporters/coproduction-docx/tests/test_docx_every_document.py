@@ -19,6 +19,7 @@ import re
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 import attrs
 import docx
@@ -36,6 +37,13 @@ STAFF, PARENTS = c.Perspective.SCHOOL_STAFF, c.Perspective.PARENT_CARERS
 BOTH = (STAFF, PARENTS)
 FAMILY = (PARENTS,)
 """A document everyone reads, families included: checked as a parent carer reads it."""
+STAFF_ONLY = (STAFF,)
+"""A document for school staff only, keeping its source's words: acronyms are still spelt out."""
+EXAMPLES = Path(__file__).resolve().parents[3] / "examples"
+ONE_SOURCE = FRAMEWORKS[:1]
+"""For a document no framework or ladder shapes: made once."""
+FOR_FAMILIES = (c.ChecklistDocument.FIRST_MEETING_CHECKLIST.value, c.ChecklistDocument.PEOPLE_YOU_MAY_MEET.value)
+FOR_STAFF = (c.ChecklistDocument.ASSESS_PLAN_DO_REVIEW.value, c.ChecklistDocument.FIRST_MEETING_GUIDANCE.value)
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
@@ -198,6 +206,61 @@ def pooled(source: str, viewpoint: c.Perspective) -> object:
     return c.pool(returns, framework)
 
 
+def ladder_comparison(source: str, viewpoint: c.Perspective) -> object:
+    ladder = _ladder(source)
+
+    def assessment(perspective: c.Perspective, shift: int) -> c.LadderAssessment:
+        return c.LadderAssessment(
+            ladder=ladder.id,
+            organisation=OAK,
+            perspective=perspective,
+            date=dt.date(2026, 2, 20),
+            rungs=[
+                c.RungPractice(rung.id, index < len(ladder.rungs) - 2 - shift, "We meet every term." * (index == 0))
+                for index, rung in enumerate(ladder.rungs)
+            ],
+        )
+
+    return c.LadderComparisonReport(ladder, assessment(STAFF, 0), assessment(PARENTS, 1))
+
+
+def barriers_survey(source: str, viewpoint: c.Perspective) -> object:
+    barriers = c.default_catalogue().barriers()
+    return c.BarriersSurveyTemplate(barriers=barriers, organisation=OAK, cohort="Reception, September 2026")
+
+
+def barriers_summary(source: str, viewpoint: c.Perspective) -> object:
+    catalogue = c.default_catalogue()
+    ids = [barrier.id for barrier in catalogue.barriers()]
+    returns = [
+        c.BarriersReturn(
+            organisation=OAK,
+            cohort="Reception, September 2026",
+            date=dt.date(2026, 2, 1 + number),
+            perspective=PARENTS,
+            asked=ids,
+            met=ids[number : number + 3],
+            other=("The EHCP meetings are in work time.",) * (number == 0),
+        )
+        for number in range(4)
+    ]
+    return c.summarise_barriers(returns, catalogue.barriers(), catalogue.approaches(), catalogue.help_links())
+
+
+def evaluation_slip(source: str, viewpoint: c.Perspective) -> object:
+    return c.EvaluationSlipTemplate(c.load(EXAMPLES / "activities" / "oak-primary-homework-coffee-morning.json"))
+
+
+def checklist(source: str, viewpoint: c.Perspective) -> object:
+    checklists = c.default_catalogue().meeting_checklist_collection("worcestershire-meeting-checklists")
+    return c.checklist_page(checklists, c.ChecklistDocument(source))
+
+
+def calendar(source: str, viewpoint: c.Perspective) -> object:
+    activity = c.load(EXAMPLES / "activities" / "oak-primary-homework-coffee-morning.json")
+    return c.gather_calendar([], [charter(source, viewpoint)], [activity], title="Oak School: key consultations")
+
+
 @dataclass(frozen=True)
 class Document:
     """One kind or view the Word plugin writes, and how to make it.
@@ -226,11 +289,24 @@ DOCUMENTS: tuple[Document, ...] = (
     Document("charter", charter, viewpoints=FAMILY),
     Document("feedback", feedback, sources=FRAMEWORKS[:1], viewpoints=FAMILY),
     Document("pooled", pooled),
+    Document("ladder-comparison", ladder_comparison, sources=LADDERS, viewpoints=FAMILY),
+    Document("barriers-survey", barriers_survey, sources=ONE_SOURCE, viewpoints=FAMILY),
+    Document("barriers-summary", barriers_summary, sources=ONE_SOURCE, viewpoints=FAMILY),
+    Document("evaluation-slip", evaluation_slip, sources=ONE_SOURCE, viewpoints=FAMILY),
+    Document("checklist", checklist, sources=FOR_FAMILIES, viewpoints=FAMILY),
+    Document("checklist", checklist, sources=FOR_STAFF, viewpoints=STAFF_ONLY),
+    Document("calendar", calendar, sources=ONE_SOURCE, viewpoints=FAMILY),
 )
 """Every document the Word plugin writes: add a row for a new one."""
 
+
+def _short(source: str) -> str:
+    """A framework or ladder by its first word ("worcestershire"); a checklist by its whole id."""
+    return source if source in FOR_FAMILIES + FOR_STAFF else source.split("-")[0]
+
+
 CASES = [
-    pytest.param(document, source, viewpoint, id=f"{document.name}-{source.split('-')[0]}-{viewpoint.value}")
+    pytest.param(document, source, viewpoint, id=f"{document.name}-{_short(source)}-{viewpoint.value}")
     for document in DOCUMENTS
     for source in document.sources
     for viewpoint in document.viewpoints

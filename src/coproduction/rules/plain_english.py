@@ -225,6 +225,10 @@ def _initials_match(letters: str, words: list[str], *, whole: bool) -> bool:
     return matches(len(letters) - 1, len(words) - 1)
 
 
+_BRACKET = re.compile(r"\s*\(((?:[^()]|\([^()]*\))*)\)")
+"""A bracket just after an acronym, one bracket deep inside: "SENDCO (Special Educational Needs (Disability) ...)"."""
+
+
 def _short(text: str, words: int = EXCERPT_WORDS) -> str:
     found = list(_WORD.finditer(text))
     if len(found) <= words:
@@ -340,7 +344,7 @@ class PlainEnglishChecker:
             words = _TOKEN.findall(before.rstrip()[:-1])
             if _initials_match(letters, words, whole=False):
                 return True
-        bracket = re.match(r"\s*\(([^()]*)\)", after)
+        bracket = _BRACKET.match(after)
         if bracket is not None:
             inside = bracket.group(1)
             if expansion is not None and expansion.fullmatch(inside.strip()):

@@ -69,8 +69,10 @@ class _Summary:
         if not summary.suggestions:
             yield b.p("The catalogue links no way of working to the most common barriers.")
             return
-        common = join_words([_shown(self.catalogue, barrier) for barrier in summary.most_common])
-        yield b.p(f"These help with what families met most often: {common}.")
+        yield b.p("These ways of working help with what families met most often:")
+        yield b.bullets(_shown(self.catalogue, barrier) for barrier in summary.most_common)
+        # Approach names are quoted as written ("SEND coffee mornings"): this sentence spells the short forms out first.
+        yield b.p("Schools use them to help families of children with SEND take part.")
         rows = []
         for suggestion in summary.suggestions:
             targets = join_words([_shown(self.catalogue, link.target) for link in suggestion.links])

@@ -6,7 +6,7 @@ words); a reference printed under each barrier ("Reference: work") finds the
 row again when LibreOffice drops the tags. The survey is stamped with the
 barrier ids and their fingerprint
 (:attr:`coproduction.BarriersSurveyTemplate.fingerprint`) in custom
-properties, and the fingerprint in a printed line.
+properties, and the fingerprint in a printed line (as its "check code": families read it).
 """
 
 from __future__ import annotations
@@ -29,7 +29,9 @@ from coproduction_docx._ooxml import (
     run,
     table,
 )
+from coproduction_docx._prose import glossary_of
 from coproduction_docx._text import ensure_storable_text, set_core_properties
+from coproduction_docx._words import words_section
 
 __all__ = [
     "BOX",
@@ -80,8 +82,8 @@ _CENTRED = '<w:jc w:val="center"/>'
 
 
 def stamp_line(template: BarriersSurveyTemplate) -> str:
-    """The visible line naming the fingerprint of the barrier list."""
-    return f"Survey reference: barriers fingerprint {template.fingerprint}. Please do not change this line."
+    """The visible line naming the check code (fingerprint) of the barrier list."""
+    return f"Survey reference: barriers check code {template.fingerprint}. Please do not change this line."
 
 
 def _sdt(ids: Iterator[int], tag: str, alias: str, kind: str, value: str | None, key: str) -> str:
@@ -168,7 +170,8 @@ def write_barriers_survey(template: BarriersSurveyTemplate, out: BinaryIO, conte
     Args:
         template: What to write.
         out: A binary stream; nothing reaches it on failure.
-        context: The date the survey is made on (its document properties).
+        context: The date the survey is made on (its document properties) and the
+            glossary its list of words at the end comes from.
 
     Raises:
         ExportError: If any text holds a character Word cannot store.
@@ -208,6 +211,14 @@ def write_barriers_survey(template: BarriersSurveyTemplate, out: BinaryIO, conte
         _other(ids),
         para(run("Thank you. Your answers help us plan how to work with families.")),
     ]
+    body.extend(
+        words_section(
+            body,
+            glossary_of(context.catalogue),
+            heading="Words and short forms used in this survey",
+            nothing="This survey uses no special words or short forms.",
+        )
+    )
     document = new_document()
     append_body(document, "".join(body), _PAGE)
     set_core_properties(

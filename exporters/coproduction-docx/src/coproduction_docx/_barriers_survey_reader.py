@@ -54,7 +54,8 @@ _W = f"{{{W}}}"
 _W14 = "{http://schemas.microsoft.com/office/word/2010/wordml}"
 _SDT, _SDT_PR, _P = f"{_W}sdt", f"{_W}sdtPr", f"{_W}p"
 _CUSTOM_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/custom-properties}"
-_STAMP = re.compile(r"Survey reference: barriers fingerprint ([0-9a-f]{16})\.")
+# "check code" since the plain-English wording; "fingerprint" in surveys made before, still read.
+_STAMP = re.compile(r"Survey reference: barriers (?:fingerprint|check code) ([0-9a-f]{16})\.")
 _REFERENCE = re.compile(r"^\s*" + re.escape(layout.REFERENCE_PREFIX.strip()) + r"\s*([a-z0-9]+(?:-[a-z0-9]+)*)\s*$")
 _ABOUT = "About this survey"
 _TICKED = {"\u2612", "\u2611", "\u2713", "\u2714", "x", "yes", "y", "ticked"}

@@ -26,7 +26,6 @@ from coproduction import (
     UnknownFrameworkError,
     UnknownLadderError,
     section_word,
-    terms_used,
     wording,
     wording_for,
 )
@@ -37,13 +36,13 @@ from coproduction_docx._ooxml import (
     cell,
     new_document,
     para,
-    paragraph_texts,
     picture,
     run,
     table,
 )
 from coproduction_docx._prose import Prose, checker_for, glossary_of
 from coproduction_docx._text import set_core_properties
+from coproduction_docx._words import words_section
 
 __all__ = [
     "Builder",
@@ -232,23 +231,18 @@ class Builder:
         ]
         return table(list(header), widths, body, caption=caption)
 
-    def words(self, heading: str, body: Sequence[str], glossary: Glossary | None) -> Iterator[str]:
-        """The glossary section: every glossary term the body uses, acronyms with what they stand for.
+    @staticmethod
+    def words(heading: str, body: Sequence[str], glossary: Glossary | None) -> list[str]:
+        """The glossary section: every glossary term the body uses (:func:`~coproduction_docx._words.words_section`).
 
         Args:
             heading: The section's heading.
             body: The body's blocks, as written.
             glossary: The catalogue's glossary; None lists nothing.
         """
-        terms = terms_used(paragraph_texts("".join(body)), glossary) if glossary is not None else []
-        yield self.heading(heading)
-        if not terms:
-            yield self.value("This document uses no special words or short forms.")
-            return
-        yield self.value("These are the special words and short forms used above, and what they mean.")
-        for term in terms:
-            name = f"{term.term} ({term.expansion})" if term.expansion else term.term
-            yield para(run(name, bold=True) + run(f": {term.plain}"), style="ListBullet")
+        return words_section(
+            body, glossary, heading=heading, nothing="This document uses no special words or short forms."
+        )
 
 
 def write_document(

@@ -6,7 +6,7 @@ each question ("Reference: listened-to") finds the row again when
 LibreOffice drops the tags. The comment is a rich-text control
 (``slip:comment``). The slip is stamped with the activity's id and
 fingerprint (:func:`coproduction.activity_fingerprint`) in custom properties
-and in a printed line.
+and in a printed line (as its "check code": families read it).
 """
 
 from __future__ import annotations
@@ -29,7 +29,9 @@ from coproduction_docx._ooxml import (
     run,
     table,
 )
+from coproduction_docx._prose import glossary_of
 from coproduction_docx._text import ensure_storable_text, set_core_properties
+from coproduction_docx._words import words_section
 
 __all__ = [
     "BOX",
@@ -61,9 +63,9 @@ _CENTRED = '<w:jc w:val="center"/>'
 
 
 def stamp_line(template: EvaluationSlipTemplate) -> str:
-    """The visible line naming the activity and its fingerprint."""
+    """The visible line naming the activity and its check code (fingerprint)."""
     return (
-        f"Slip reference: activity {template.activity.id}, fingerprint {template.fingerprint}. "
+        f"Slip reference: activity {template.activity.id}, check code {template.fingerprint}. "
         "Please do not change this line."
     )
 
@@ -100,7 +102,8 @@ def write_evaluation_slip(template: EvaluationSlipTemplate, out: BinaryIO, conte
     Args:
         template: What to write.
         out: A binary stream; nothing reaches it on failure.
-        context: The date the slip is made on (its document properties).
+        context: The date the slip is made on (its document properties) and the
+            glossary its list of words at the end comes from.
 
     Raises:
         ExportError: If any text holds a character Word cannot store.
@@ -131,6 +134,14 @@ def write_evaluation_slip(template: EvaluationSlipTemplate, out: BinaryIO, conte
         para(run("Thank you.")),
         para(run(stamp_line(template)), style="Reference"),
     ]
+    body.extend(
+        words_section(
+            body,
+            glossary_of(context.catalogue),
+            heading="Words and short forms used in this slip",
+            nothing="This slip uses no special words or short forms.",
+        )
+    )
     document = new_document()
     append_body(document, "".join(body), _PAGE)
     set_core_properties(

@@ -42,7 +42,8 @@ __all__ = ["read_evaluation_slip"]
 _W = f"{{{W}}}"
 _SDT, _P, _TBL, _TR = f"{_W}sdt", f"{_W}p", f"{_W}tbl", f"{_W}tr"
 _CUSTOM_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/custom-properties}"
-_STAMP = re.compile(r"Slip reference: activity (\S{1,200}), fingerprint ([0-9a-f]{16})\.")
+# "check code" since the plain-English wording; "fingerprint" in slips made before, still read.
+_STAMP = re.compile(r"Slip reference: activity (\S{1,200}), (?:fingerprint|check code) ([0-9a-f]{16})\.")
 _REFERENCE = re.compile(r"^\s*" + re.escape(layout.REFERENCE_PREFIX.strip()) + r"\s*([a-z0-9]+(?:-[a-z0-9]+)*)\s*$")
 _TICKED = {"\u2612", "\u2611", "\u2713", "\u2714", "x"}
 _MAX_COMMENT = 4_000

@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import BinaryIO
 
-from coproduction import Ladder, LadderComparisonReport, to_dict
-from coproduction_docx._cycle import Builder, Settings, long_date, sentence_case, write_document
+from coproduction import Ladder, LadderComparisonReport, Perspective, to_dict
+from coproduction_docx._cycle import Builder, Settings, long_date, rung_description, sentence_case, write_document
 from coproduction_docx._ladder_comparison_chart import ladder_comparison_chart
 from coproduction_docx._ooxml import Page, para, run
 from coproduction_docx._text import ensure_storable_text
@@ -20,6 +20,8 @@ from coproduction_docx._text import ensure_storable_text
 __all__ = ["write_ladder_comparison"]
 
 _PAGE = Page(landscape=False)
+_READER = Perspective.PARENT_CARERS
+"""Everyone reads the one comparison, families included: rungs are described in the parent carers' words."""
 
 
 class _LadderComparison:
@@ -74,7 +76,7 @@ class _LadderComparison:
         for number, rung in reversed(list(enumerate(self.ladder.rungs, start=1))):
             name = para(run(f"{number}. {rung.name}", bold=True))
             if rung.description:
-                name += para(run(rung.description))
+                name += b.p(rung_description(rung, _READER))
             cells = [name]
             for which in (0, 1):
                 entry = self.report.practice(which, rung.id)

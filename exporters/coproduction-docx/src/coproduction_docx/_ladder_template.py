@@ -18,12 +18,10 @@ from typing import Any, BinaryIO
 
 from coproduction import (
     ExportContext,
-    Glossary,
     Ladder,
     LadderAssessmentTemplate,
     Perspective,
     Rung,
-    terms_used,
     to_dict,
     wording,
     wording_for,
@@ -38,12 +36,12 @@ from coproduction_docx._ooxml import (
     cell,
     new_document,
     para,
-    paragraph_texts,
     run,
     table,
 )
 from coproduction_docx._prose import glossary_of
 from coproduction_docx._text import Acronyms, acronyms_of, ensure_storable_text, set_core_properties
+from coproduction_docx._words import words_section
 
 __all__ = [
     "COVER",
@@ -200,19 +198,6 @@ def _introduction(viewpoint: Perspective) -> str:
     )
 
 
-def _words(body: list[str], glossary: Glossary | None) -> Iterator[str]:
-    """The glossary section: every glossary term the template uses, acronyms with what they stand for."""
-    terms = terms_used(paragraph_texts("".join(body)), glossary) if glossary is not None else []
-    yield para(run("Words and short forms used in this document"), style="Heading1")
-    if not terms:
-        yield para(run("This document uses no special words or short forms."))
-        return
-    yield para(run("These are the special words and short forms used above, and what they mean."))
-    for term in terms:
-        name = f"{term.term} ({term.expansion})" if term.expansion else term.term
-        yield para(run(name, bold=True) + run(f": {term.plain}"), style="ListBullet")
-
-
 def write_ladder_template(template: LadderAssessmentTemplate, out: BinaryIO, context: ExportContext) -> None:
     """Write a fillable ladder assessment template to ``out``.
 
@@ -257,7 +242,14 @@ def write_ladder_template(template: LadderAssessmentTemplate, out: BinaryIO, con
         para(run("The rungs"), style="Heading1"),
         _rungs(ladder, ids, template.perspective, plain),
     ]
-    body.extend(_words(body, glossary_of(context.catalogue)))
+    body.extend(
+        words_section(
+            body,
+            glossary_of(context.catalogue),
+            heading="Words and short forms used in this document",
+            nothing="This document uses no special words or short forms.",
+        )
+    )
     document = new_document()
     append_body(document, "".join(body), _PAGE)
     set_core_properties(

@@ -19,7 +19,6 @@ from coproduction import (
     examples_for,
     phrase,
     section_word,
-    terms_used,
     to_dict,
     wording,
     wording_for,
@@ -33,13 +32,13 @@ from coproduction_docx._ooxml import (
     cell,
     new_document,
     para,
-    paragraph_texts,
     run,
     table,
     text,
 )
 from coproduction_docx._prose import glossary_of
 from coproduction_docx._text import Acronyms, acronyms_of, ensure_storable_text, set_core_properties
+from coproduction_docx._words import words_section
 
 __all__ = ["write_template"]
 
@@ -293,19 +292,12 @@ def _section(
 
 
 def _glossary(body: list[str], context: ExportContext, word: str) -> str:
-    """The section listing the glossary's terms the document uses, with their plain meaning."""
+    """The section listing the glossary's terms the document uses, with their plain meaning (none without one)."""
     glossary = glossary_of(context.catalogue)
     if glossary is None:
         return ""
-    terms = terms_used(paragraph_texts("".join(body)), glossary)
-    parts = [para(run(f"Words used in this {word}"), style="Heading1")]
-    if not terms:
-        return "".join(parts) + para(run(f"This {word} uses no special words."))
-    parts.append(para(run("These are the special words and short forms used above, and what they mean.")))
-    for term in terms:
-        name = f"{term.term} ({term.expansion})" if term.expansion else term.term
-        parts.append(para(run(name, bold=True) + run(f": {term.plain}"), style="ListBullet"))
-    return "".join(parts)
+    heading, nothing = f"Words used in this {word}", f"This {word} uses no special words."
+    return "".join(words_section(body, glossary, heading=heading, nothing=nothing))
 
 
 def template_page(framework: Framework) -> Page:
