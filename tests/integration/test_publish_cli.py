@@ -68,11 +68,12 @@ def test_the_examples_become_a_site_whose_index_links_every_page_and_whose_feed_
     out = captured.out
     assert code == 0
     pages = sorted(path.name for path in site.glob("*.html") if path.name != "index.html")
-    audits = sorted(path for path in examples.rglob("*.json") if path.parent.name != "activities")
+    audits = sorted(path for path in examples.rglob("*.json") if path.parent.name not in {"activities", "checklists"})
     assert len(pages) == len(audits) - 1 == 6  # one audit report per audit; the ladder assessment joins its audit
-    # the example activity has no page: it is named and left out, and the rest is published
-    assert "not published: an Activity has no web page" in captured.err
-    assert f"published {site}: 6 pages from 8 files" in out
+    # the example activity and school details have no page: each is named and left out, and the rest is published
+    assert "not published: a document of kind 'activity' has no web page" in captured.err
+    assert "not published: a document of kind 'school-local-details' has no web page" in captured.err
+    assert f"published {site}: 6 pages from 9 files" in out
     assert sorted(set(_parsed(site / "index.html").links)) == pages
     feed = json.loads((site / "feed.json").read_text("utf-8"))
     schema = json.loads((ROOT / "schemas" / "site-feed.schema.json").read_text("utf-8"))
@@ -101,7 +102,7 @@ def test_an_unreadable_file_stops_the_site_and_every_problem_is_named(
     err = capsys.readouterr().err
     assert code == 1
     assert str(broken) in err and str(stranger) in err and "has no web page" in err
-    assert "1 of 10 files could not be published" in err and "nothing was published" in err
+    assert "1 of 11 files could not be published" in err and "nothing was published" in err
     assert not site.exists()
     assert sorted(path.name for path in tmp_path.iterdir()) == ["examples"]
 
@@ -131,7 +132,7 @@ def test_an_earlier_site_is_replaced_and_the_site_folder_itself_is_never_read(
     site = examples / "site"  # inside the folder published: its feed.json is not a document
     assert main(["publish", str(examples), "-o", str(site)]) == 0
     assert main(["publish", str(examples), "-o", str(site)]) == 0
-    assert "6 pages from 8 files" in capsys.readouterr().out.splitlines()[-1]
+    assert "6 pages from 9 files" in capsys.readouterr().out.splitlines()[-1]
 
 
 def test_a_folder_with_no_documents_is_a_usage_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

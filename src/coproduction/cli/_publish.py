@@ -28,6 +28,7 @@ from coproduction.cli._common import (
     out,
     printable,
 )
+from coproduction.contract.kinds import kind_of_class
 from coproduction.contract.serialization import load
 from coproduction.errors import CoproductionError, InvalidDocumentError, Problem
 from coproduction.exporters.documents import AuditReport
@@ -100,10 +101,10 @@ def _publish(args: argparse.Namespace) -> int:
     # left out, and the rest is published. A file that cannot be read stops everything.
     for item in read:
         if not exporter.supports(item.document):
-            name = type(item.document).__name__
+            kind = kind_of_class(type(item.document))
+            name = kind.name if kind is not None else type(item.document).__name__
             err(
-                f"{printable(str(item.file))}: not published: {'an' if name[0] in 'AEIOU' else 'a'} {name} has no "
-                "web page; "
+                f"{printable(str(item.file))}: not published: a document of kind {name!r} has no web page; "
                 f"the {args.format} exporter publishes charters, feedback logs, action plans, comparisons, "
                 "pooled views and audits"
             )
