@@ -10,13 +10,10 @@ from __future__ import annotations
 
 from typing import Any, BinaryIO
 
-from openpyxl import load_workbook
-
 from coproduction import (
     Barrier,
     BarriersReturn,
     Catalogue,
-    CoproductionError,
     InvalidDocumentError,
     Organisation,
     Problem,
@@ -24,7 +21,7 @@ from coproduction import (
     UnreadableFileError,
     barrier_fingerprint,
 )
-from coproduction.exporters.office import EXCEL, ArchiveLimits, excerpt, open_package, read_bounded
+from coproduction.exporters.office import ArchiveLimits, excerpt
 from coproduction_xlsx._barriers_survey import (
     COVER_ROWS,
     FIRST_ROW,
@@ -40,8 +37,7 @@ from coproduction_xlsx._barriers_survey import (
     TICK,
     YES,
 )
-from coproduction_xlsx._reader import _CellReader as CellReader
-from coproduction_xlsx._reader import source_name
+from coproduction_xlsx._cells import CellReader, read_workbook
 
 __all__ = ["read_barriers_survey"]
 
@@ -70,25 +66,7 @@ def read_barriers_survey(source: BinaryIO, *, catalogue: Catalogue, limits: Arch
         UnreadableFileError: If the file is not a safe .xlsx barriers survey of this catalogue's barrier text.
         InvalidDocumentError: Listing every value that is not acceptable, with its sheet and cell.
     """
-    name = source_name(source)
-    try:
-        package = open_package(read_bounded(source, limits), EXCEL, limits)
-        try:
-            wb = load_workbook(package.as_zip(), read_only=True, data_only=False, keep_links=False)
-        except Exception as error:  # openpyxl raises many kinds; none may escape raw
-            raise UnreadableFileError(f"the workbook cannot be opened: {str(error)[:200]}") from None
-        try:
-            return _read_workbook(wb, catalogue)
-        except CoproductionError:
-            raise
-        except Exception as error:  # damaged XML found while streaming a sheet
-            raise UnreadableFileError(f"the workbook is damaged: {str(error)[:200]}") from None
-        finally:
-            wb.close()
-    except CoproductionError as error:
-        if name is not None and error.source is None:
-            error.with_source(name)
-        raise
+    return read_workbook(source, limits, lambda wb: _read_workbook(wb, catalogue))
 
 
 def _stamp(wb: Any) -> tuple[list[str], str]:

@@ -10,11 +10,8 @@ from __future__ import annotations
 
 from typing import Any, BinaryIO
 
-from openpyxl import load_workbook
-
 from coproduction import (
     Catalogue,
-    CoproductionError,
     InvalidDocumentError,
     Ladder,
     LadderAssessment,
@@ -24,7 +21,8 @@ from coproduction import (
     UnknownLadderError,
     UnreadableFileError,
 )
-from coproduction.exporters.office import EXCEL, ArchiveLimits, excerpt, fingerprint, open_package, read_bounded
+from coproduction.exporters.office import ArchiveLimits, excerpt, fingerprint
+from coproduction_xlsx._cells import CellReader, read_workbook
 from coproduction_xlsx._ladder_template import (
     COVER_ROWS,
     DOING,
@@ -39,8 +37,6 @@ from coproduction_xlsx._ladder_template import (
     STATE,
     perspective_choices,
 )
-from coproduction_xlsx._reader import _CellReader as CellReader
-from coproduction_xlsx._reader import source_name
 
 __all__ = ["read_ladder_template"]
 
@@ -68,25 +64,7 @@ def read_ladder_template(source: BinaryIO, *, catalogue: Catalogue, limits: Arch
         UnknownLadderError: If the catalogue lacks its ladder.
         InvalidDocumentError: Listing every value that is not acceptable, with its sheet and cell.
     """
-    name = source_name(source)
-    try:
-        package = open_package(read_bounded(source, limits), EXCEL, limits)
-        try:
-            wb = load_workbook(package.as_zip(), read_only=True, data_only=False, keep_links=False)
-        except Exception as error:  # openpyxl raises many kinds; none may escape raw
-            raise UnreadableFileError(f"the workbook cannot be opened: {str(error)[:200]}") from None
-        try:
-            return _read_workbook(wb, catalogue)
-        except CoproductionError:
-            raise
-        except Exception as error:  # damaged XML found while streaming a sheet
-            raise UnreadableFileError(f"the workbook is damaged: {str(error)[:200]}") from None
-        finally:
-            wb.close()
-    except CoproductionError as error:
-        if name is not None and error.source is None:
-            error.with_source(name)
-        raise
+    return read_workbook(source, limits, lambda wb: _read_workbook(wb, catalogue))
 
 
 def _stamp(wb: Any) -> tuple[str, str]:

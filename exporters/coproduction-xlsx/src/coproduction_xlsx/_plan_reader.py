@@ -8,7 +8,6 @@ from collections.abc import Iterable
 from typing import Any, BinaryIO
 
 import attrs
-from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.cell import column_index_from_string, coordinate_from_string
 
@@ -18,7 +17,6 @@ from coproduction import (
     ActionStatus,
     AuditReference,
     Catalogue,
-    CoproductionError,
     Framework,
     InvalidDocumentError,
     Organisation,
@@ -28,10 +26,10 @@ from coproduction import (
     UnknownFrameworkError,
     UnreadableFileError,
 )
-from coproduction.exporters.office import EXCEL, ArchiveLimits, excerpt, open_package, read_bounded
+from coproduction.exporters.office import ArchiveLimits, excerpt
 from coproduction_xlsx import _layout as L
 from coproduction_xlsx import _plan_layout as P
-from coproduction_xlsx._reader import cell_date, source_name
+from coproduction_xlsx._cells import as_text, cell_date, read_workbook, typed_value
 
 __all__ = ["read_action_plan"]
 
@@ -73,34 +71,7 @@ def read_action_plan(
         UnreadableFileError: If the file is not a safe .xlsx action plan workbook.
         InvalidDocumentError: Listing every unacceptable value with its sheet and cell.
     """
-    name = source_name(source)
-    try:
-        return _read(source, catalogue, framework, limits or ArchiveLimits())
-    except CoproductionError as error:
-        if name is not None and error.source is None:
-            error.with_source(name)
-        raise
-
-
-def _read(source: BinaryIO, catalogue: Catalogue, framework: Framework | None, limits: ArchiveLimits) -> ActionPlan:
-    package = open_package(read_bounded(source, limits), EXCEL, limits)
-    try:
-        wb = load_workbook(package.as_zip(), read_only=True, data_only=False, keep_links=False)
-    except Exception as error:  # openpyxl raises many kinds; none may escape raw
-        raise UnreadableFileError(f"the workbook cannot be opened: {_reason(error)}") from None
-    try:
-        return _read_workbook(wb, catalogue, framework)
-    except CoproductionError:
-        raise
-    except Exception as error:  # damaged XML found while streaming a sheet
-        raise UnreadableFileError(f"the workbook is damaged: {_reason(error)}") from None
-    finally:
-        wb.close()
-
-
-def _reason(error: Exception) -> str:
-    text = str(error).splitlines()[0] if str(error) else type(error).__name__
-    return text[:200]
+    return read_workbook(source, limits or ArchiveLimits(), lambda wb: _read_workbook(wb, catalogue, framework))
 
 
 # -- metadata and framework ----------------------------------------------------------------------
@@ -235,40 +206,10 @@ class _Cells:
         return f"{sheet}!{get_column_letter(column)}{row}"
 
     def value(self, cell: Any, where: str) -> Any:
-        if cell is None or cell.value is None:
-            return None
-        if cell.data_type == "f":
-            self.problems.append(
-                Problem(
-                    where,
-                    "formula",
-                    f"holds a formula ({str(cell.value)[:60]}); type the text itself. To start a text with =, "
-                    "type an apostrophe first ('=)",
-                )
-            )
-            return None
-        if cell.data_type == "e":
-            self.problems.append(
-                Problem(where, "error-value", f"holds the error {str(cell.value)[:20]}; type text instead")
-            )
-            return None
-        return cell.value
+        return typed_value(cell, where, self.problems)
 
     def text(self, cell: Any, where: str) -> str:
-        value = self.value(cell, where)
-        if value is None:
-            return ""
-        if isinstance(value, str):
-            return value
-        if isinstance(value, bool):
-            return "TRUE" if value else "FALSE"
-        if isinstance(value, float) and value.is_integer():
-            return str(int(value))
-        if isinstance(value, dt.datetime):
-            return value.date().isoformat() if value.time() == dt.time() else value.isoformat(sep=" ")
-        if isinstance(value, dt.date):
-            return value.isoformat()
-        return str(value)
+        return as_text(self.value(cell, where))
 
     def date(self, cell: Any, where: str) -> dt.date | None:
         """A date, or None when the cell is empty (a problem when it holds something else)."""

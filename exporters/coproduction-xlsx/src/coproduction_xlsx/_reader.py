@@ -2,20 +2,15 @@
 
 from __future__ import annotations
 
-import datetime as dt
-import re
 from collections.abc import Sequence
 from typing import Any, BinaryIO
 
-from openpyxl import load_workbook
 from openpyxl.utils import column_index_from_string, get_column_letter
 from openpyxl.utils.cell import coordinate_from_string
-from openpyxl.utils.datetime import from_excel
 
 from coproduction import (
     Audit,
     Catalogue,
-    CoproductionError,
     Field,
     Framework,
     InvalidDocumentError,
@@ -26,18 +21,13 @@ from coproduction import (
     UnknownFrameworkError,
     UnreadableFileError,
 )
-from coproduction.exporters.office import EXCEL, ArchiveLimits, excerpt, open_package, read_bounded
+from coproduction.exporters.office import ArchiveLimits, excerpt
 from coproduction_xlsx import _layout as L
+from coproduction_xlsx._cells import CellReader, read_workbook
 
 __all__ = ["read_template"]
 
 _MAX_IDENTIFIER = 64  # the audit schema's limit on an organisation identifier
-
-
-def source_name(source: object) -> str | None:
-    """The name of a stream's file, if it has one."""
-    name = getattr(source, "name", None)
-    return name if isinstance(name, str) and name else None
 
 
 def read_template(
@@ -64,39 +54,7 @@ def read_template(
         InvalidDocumentError: Listing every value that is not acceptable, each
             with its sheet and cell.
     """
-    name = source_name(source)
-    try:
-        return _read(source, catalogue, framework, limits or ArchiveLimits())
-    except CoproductionError as error:
-        if name is not None and error.source is None:
-            error.with_source(name)
-        raise
-
-
-def _read(
-    source: BinaryIO,
-    catalogue: Catalogue,
-    framework: Framework | None,
-    limits: ArchiveLimits,
-) -> Audit:
-    package = open_package(read_bounded(source, limits), EXCEL, limits)
-    try:
-        wb = load_workbook(package.as_zip(), read_only=True, data_only=False, keep_links=False)
-    except Exception as error:  # openpyxl raises many kinds; none may escape raw
-        raise UnreadableFileError(f"the workbook cannot be opened: {_reason(error)}") from None
-    try:
-        return _read_workbook(wb, catalogue, framework)
-    except CoproductionError:
-        raise
-    except Exception as error:  # damaged XML found while streaming a sheet
-        raise UnreadableFileError(f"the workbook is damaged: {_reason(error)}") from None
-    finally:
-        wb.close()
-
-
-def _reason(error: Exception) -> str:
-    text = str(error).splitlines()[0] if str(error) else type(error).__name__
-    return text[:200]
+    return read_workbook(source, limits or ArchiveLimits(), lambda wb: _read_workbook(wb, catalogue, framework))
 
 
 class _Metadata:
@@ -250,7 +208,7 @@ def _read_workbook(wb: Any, catalogue: Catalogue, expected: Framework | None) ->
     rows: list[tuple[Any, ...]] = [
         tuple(row) for row in ws.iter_rows(min_row=1, max_row=max_row, min_col=1, max_col=max_col)
     ]
-    reader = _CellReader(sheet_name, rows)
+    reader = CellReader(sheet_name, rows)
     problems = []
 
     ids_column, first, last = ranges[L.CRITERION_IDS]
@@ -357,7 +315,7 @@ def _cell(ranges: dict[str, tuple[int, int, int]], name: str) -> tuple[int, int]
 
 
 def _organisation(
-    reader: _CellReader, ranges: dict[str, tuple[int, int, int]], problems: list[Problem]
+    reader: CellReader, ranges: dict[str, tuple[int, int, int]], problems: list[Problem]
 ) -> Organisation | None:
     row, column = _cell(ranges, L.ORGANISATION)
     name = reader.text(row, column, problems)
@@ -377,136 +335,3 @@ def _organisation(
         )
         return None
     return Organisation(name=name, identifier=identifier)
-
-
-_DATE_PATTERNS = (
-    (re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$"), (1, 2, 3)),
-    (re.compile(r"^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$"), (3, 2, 1)),  # UK order: day/month/year
-)
-
-
-def cell_date(value: object) -> dt.date | None:
-    """Read a cell's value as a date: a date cell, an Excel serial number, or 2025-05-13 or 13/05/2025 typed as text.
-
-    Returns:
-        The date, or None when the value is not one.
-    """
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, (int, float)) and not isinstance(value, bool) and 1 <= value < 2_958_466:
-        converted = from_excel(value)
-        if isinstance(converted, dt.datetime):
-            return converted.date()
-    if isinstance(value, str):
-        text = value.strip()
-        for pattern, (y, m, d) in _DATE_PATTERNS:
-            match = pattern.match(text)
-            if match:
-                try:
-                    return dt.date(int(match.group(y)), int(match.group(m)), int(match.group(d)))
-                except ValueError:
-                    return None
-    return None
-
-
-class _CellReader:
-    """Reads cells of one sheet, turning what a person typed into values or problems."""
-
-    def __init__(self, sheet: str, rows: list[tuple[Any, ...]]) -> None:
-        self.sheet = sheet
-        self.rows = rows
-
-    def where(self, row: int, column: int) -> str:
-        return f"{self.sheet}!{get_column_letter(column)}{row}"
-
-    def _get(self, row: int, column: int) -> Any:
-        if row - 1 < len(self.rows):
-            cells = self.rows[row - 1]
-            if column - 1 < len(cells):
-                return cells[column - 1]
-        return None
-
-    def raw(self, row: int, column: int) -> Any:
-        cell = self._get(row, column)
-        return None if cell is None else cell.value
-
-    def _value(self, row: int, column: int, problems: list[Problem]) -> Any:
-        cell = self._get(row, column)
-        if cell is None or cell.value is None:
-            return None
-        if cell.data_type == "f":
-            problems.append(
-                Problem(
-                    self.where(row, column),
-                    "formula",
-                    f"holds a formula ({str(cell.value)[:60]}); type the text itself. To start a text with =, "
-                    "type an apostrophe first ('=)",
-                )
-            )
-            return None
-        if cell.data_type == "e":
-            problems.append(
-                Problem(
-                    self.where(row, column), "error-value", f"holds the error {str(cell.value)[:20]}; type text instead"
-                )
-            )
-            return None
-        return cell.value
-
-    def text(self, row: int, column: int, problems: list[Problem]) -> str:
-        value = self._value(row, column, problems)
-        if value is None:
-            return ""
-        if isinstance(value, str):
-            return value
-        if isinstance(value, bool):
-            return "TRUE" if value else "FALSE"
-        if isinstance(value, float) and value.is_integer():
-            return str(int(value))
-        if isinstance(value, dt.datetime):
-            return value.date().isoformat() if value.time() == dt.time() else value.isoformat(sep=" ")
-        return str(value)
-
-    def yes(self, row: int, column: int, problems: list[Problem]) -> bool:
-        value = self._value(row, column, problems)
-        if value is None or value is False:
-            return False
-        if value is True:
-            return True
-        text = str(value).strip().casefold()
-        if text in ("yes", "y", "true"):
-            return True
-        if text in ("", "no", "n", "false"):
-            return False
-        problems.append(
-            Problem(
-                self.where(row, column),
-                "not-applicable-value",
-                f"{excerpt(value)} is not an answer here; choose Yes, or leave the cell empty",
-            )
-        )
-        return False
-
-    def date(self, row: int, column: int, problems: list[Problem]) -> dt.date | None:
-        value = self._value(row, column, problems)
-        date = cell_date(value)
-        if date is not None:
-            return date
-        if value is None:
-            cell = self._get(row, column)
-            if cell is not None and cell.data_type in ("f", "e"):
-                return None  # already reported
-            problems.append(
-                Problem(self.where(row, column), "missing-date", "the date is missing; type it as 2025-05-13")
-            )
-            return None
-        problems.append(
-            Problem(
-                self.where(row, column),
-                "not-a-date",
-                f"{excerpt(value)} is not a date; type it as 2025-05-13 (year-month-day) or 13/05/2025",
-            )
-        )
-        return None
