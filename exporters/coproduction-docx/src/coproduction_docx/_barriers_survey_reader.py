@@ -41,7 +41,7 @@ from coproduction_docx._barriers_survey import (
     PROPERTY_BARRIERS,
     SURVEY_KIND,
 )
-from coproduction_docx._ooxml import CUSTOM_PROPERTIES_RELTYPE, W
+from coproduction_docx._ooxml import W
 from coproduction_docx._package import WordPackage
 from coproduction_docx._reader import _cells as row_cells
 from coproduction_docx._reader import _parse_date as parse_date
@@ -53,7 +53,6 @@ __all__ = ["read_barriers_survey"]
 _W = f"{{{W}}}"
 _W14 = "{http://schemas.microsoft.com/office/word/2010/wordml}"
 _SDT, _SDT_PR, _P = f"{_W}sdt", f"{_W}sdtPr", f"{_W}p"
-_CUSTOM_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/custom-properties}"
 # "check code" since the plain-English wording; "fingerprint" in surveys made before, still read.
 _STAMP = re.compile(r"Survey reference: barriers (?:fingerprint|check code) ([0-9a-f]{16})\.")
 _REFERENCE = re.compile(r"^\s*" + re.escape(layout.REFERENCE_PREFIX.strip()) + r"\s*([a-z0-9]+(?:-[a-z0-9]+)*)\s*$")
@@ -66,18 +65,6 @@ _MAX_OTHER_LENGTH = 1_000
 
 def _normal(value: str) -> str:
     return " ".join(value.split()).casefold()
-
-
-def _properties(package: WordPackage) -> dict[str, str]:
-    properties: dict[str, str] = {}
-    part = package.related("", CUSTOM_PROPERTIES_RELTYPE)
-    if part is None and package.has("docProps/custom.xml"):
-        part = "docProps/custom.xml"
-    if part is not None and package.has(part):
-        for item in package.xml(part).iter(f"{_CUSTOM_NS}property"):
-            value = next(iter(item), None)
-            properties[item.get("name") or ""] = "" if value is None else (value.text or "")
-    return properties
 
 
 def _row_barrier(row: Any, first_cells: list[Any]) -> str | None:
@@ -285,7 +272,7 @@ def read_barriers_survey(data: bytes, catalogue: Catalogue, limits: ArchiveLimit
     """
     package = WordPackage(open_package(data, WORD, limits))
     document = package.xml(package.main_part)
-    properties = _properties(package)
+    properties = package.custom_properties()
     reader = _Reader(document)
     if properties.get(layout.PROPERTY_KIND) == SURVEY_KIND:
         form = properties.get(layout.PROPERTY_FORMAT, "")

@@ -31,7 +31,7 @@ from coproduction_docx._evaluation_slip import (
     PROPERTY_ACTIVITY,
     SLIP_KIND,
 )
-from coproduction_docx._ooxml import CUSTOM_PROPERTIES_RELTYPE, W
+from coproduction_docx._ooxml import W
 from coproduction_docx._package import WordPackage
 from coproduction_docx._reader import _cells as row_cells
 from coproduction_docx._reader import _tag as sdt_tag
@@ -41,7 +41,6 @@ __all__ = ["read_evaluation_slip"]
 
 _W = f"{{{W}}}"
 _SDT, _P, _TBL, _TR = f"{_W}sdt", f"{_W}p", f"{_W}tbl", f"{_W}tr"
-_CUSTOM_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/custom-properties}"
 # "check code" since the plain-English wording; "fingerprint" in slips made before, still read.
 _STAMP = re.compile(r"Slip reference: activity (\S{1,200}), (?:fingerprint|check code) ([0-9a-f]{16})\.")
 _REFERENCE = re.compile(r"^\s*" + re.escape(layout.REFERENCE_PREFIX.strip()) + r"\s*([a-z0-9]+(?:-[a-z0-9]+)*)\s*$")
@@ -55,14 +54,7 @@ def _mark(cell: Any) -> str:
 
 
 def _stamp(package: WordPackage, document: Any) -> tuple[str, str]:
-    properties: dict[str, str] = {}
-    part = package.related("", CUSTOM_PROPERTIES_RELTYPE)
-    if part is None and package.has("docProps/custom.xml"):
-        part = "docProps/custom.xml"
-    if part is not None and package.has(part):
-        for item in package.xml(part).iter(f"{_CUSTOM_NS}property"):
-            value = next(iter(item), None)
-            properties[item.get("name") or ""] = "" if value is None else (value.text or "")
+    properties = package.custom_properties()
     if properties.get(layout.PROPERTY_KIND) == SLIP_KIND:
         form = properties.get(layout.PROPERTY_FORMAT, "")
         if form != FORMAT_VERSION:

@@ -38,7 +38,7 @@ from coproduction_docx._ladder_template import (
     PROPERTY_LADDER,
     STATES,
 )
-from coproduction_docx._ooxml import CUSTOM_PROPERTIES_RELTYPE, W
+from coproduction_docx._ooxml import W
 from coproduction_docx._package import WordPackage
 from coproduction_docx._reader import _cells as row_cells
 from coproduction_docx._reader import _parse_date as parse_date
@@ -49,7 +49,6 @@ __all__ = ["read_ladder_template"]
 
 _W = f"{{{W}}}"
 _SDT, _SDT_PR, _P = f"{_W}sdt", f"{_W}sdtPr", f"{_W}p"
-_CUSTOM_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/custom-properties}"
 # "check code" since the plain-English wording; "fingerprint" in templates made before, still read.
 _STAMP = re.compile(r"Template reference: ladder (\S{1,200}), (?:fingerprint|check code) ([0-9a-f]{16})\.")
 _REFERENCE = re.compile(r"^\s*" + re.escape(layout.REFERENCE_PREFIX.strip()) + r"\s*([a-z0-9]+(?:-[a-z0-9]+)*)\s*$")
@@ -63,14 +62,7 @@ def _normal(value: str) -> str:
 
 
 def _stamp(package: WordPackage, document: Any) -> tuple[str, str]:
-    properties: dict[str, str] = {}
-    part = package.related("", CUSTOM_PROPERTIES_RELTYPE)
-    if part is None and package.has("docProps/custom.xml"):
-        part = "docProps/custom.xml"
-    if part is not None and package.has(part):
-        for item in package.xml(part).iter(f"{_CUSTOM_NS}property"):
-            value = next(iter(item), None)
-            properties[item.get("name") or ""] = "" if value is None else (value.text or "")
+    properties = package.custom_properties()
     if properties.get(layout.PROPERTY_KIND) == LADDER_TEMPLATE_KIND:
         form = properties.get(layout.PROPERTY_FORMAT, "")
         if form != FORMAT_VERSION:

@@ -17,6 +17,7 @@ from lxml import etree
 
 from coproduction import UnreadableFileError
 from coproduction.exporters.office import VerifiedPackage, detail, part_name
+from coproduction_docx._ooxml import CUSTOM_PROPERTIES_RELTYPE
 
 __all__ = ["ARCHIVE_ERRORS", "WordPackage", "safe_parser"]
 
@@ -31,6 +32,7 @@ _OFFICE_DOCUMENT = "http://schemas.openxmlformats.org/officeDocument/2006/relati
 _STRICT_OFFICE_DOCUMENT = "http://purl.oclc.org/ooxml/officeDocument/relationships/officeDocument"
 _CT_NS = "{http://schemas.openxmlformats.org/package/2006/content-types}"
 _REL_NS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+_CUSTOM_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/custom-properties}"
 _SAVE_AS_DOCX = "open it in Word or LibreOffice and save it as a Word document (.docx)"
 
 # The errors reading a damaged archive can raise, past the central directory.
@@ -148,3 +150,16 @@ class WordPackage:
                     return posixpath.normpath(target.lstrip("/"))
                 return posixpath.normpath(posixpath.join(folder, target))
         return None
+
+    def custom_properties(self) -> dict[str, str]:
+        """The document's custom properties (its stamp), by name; empty when it has none."""
+        part = self.related("", CUSTOM_PROPERTIES_RELTYPE)
+        if part is None and self.has("docProps/custom.xml"):
+            part = "docProps/custom.xml"
+        if part is None or not self.has(part):
+            return {}
+        properties: dict[str, str] = {}
+        for item in self.xml(part).iter(f"{_CUSTOM_NS}property"):
+            value = next(iter(item), None)
+            properties[item.get("name") or ""] = "" if value is None else (value.text or "")
+        return properties

@@ -33,7 +33,7 @@ from coproduction import (
 )
 from coproduction.exporters.office import WORD, ArchiveLimits, excerpt, open_package
 from coproduction_docx import _layout as layout
-from coproduction_docx._ooxml import CUSTOM_PROPERTIES_RELTYPE, W14, W
+from coproduction_docx._ooxml import W14, W
 from coproduction_docx._package import WordPackage
 
 __all__ = ["read_template"]
@@ -60,7 +60,6 @@ _REFERENCE = re.compile(r"^\s*" + re.escape(layout.REFERENCE_PREFIX.strip()) + r
 _STAMP = re.compile(
     r"Template reference: (\S{1,200}) version ([^\n]{1,200}?), (?:fingerprint|check code) ([0-9a-f]{16})\."
 )
-_CUSTOM_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/custom-properties}"
 _ABOUT = re.compile(r"About this (audit|checklist)")
 """The cover's heading: a checklist for a family, an audit for staff; messages name the cover as the reader sees it."""
 _MAX_IDENTIFIER = 64  # the audit schema's limit on an organisation's reference
@@ -207,14 +206,7 @@ class _Row:
 
 
 def _stamp(package: WordPackage, document: Any) -> dict[str, str]:
-    properties: dict[str, str] = {}
-    part = package.related("", CUSTOM_PROPERTIES_RELTYPE)
-    if part is None and package.has("docProps/custom.xml"):
-        part = "docProps/custom.xml"
-    if part is not None and package.has(part):
-        for item in package.xml(part).iter(f"{_CUSTOM_NS}property"):
-            value = next(iter(item), None)
-            properties[item.get("name") or ""] = "" if value is None else (value.text or "")
+    properties = package.custom_properties()
     if properties.get(layout.PROPERTY_KIND) == layout.TEMPLATE_KIND:
         return properties
     # The stamp properties were lost (a copy-and-paste into a new file?): use the printed line.
