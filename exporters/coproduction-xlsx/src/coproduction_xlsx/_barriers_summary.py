@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import BinaryIO
 
-from coproduction import BarriersSummary, Basis, Catalogue, UnknownCatalogueItemError, survey_text
+from coproduction import BarriersSummary, Basis, Catalogue, Glossary, UnknownCatalogueItemError, survey_text
 from coproduction_xlsx import _layout as L
 from coproduction_xlsx._safety import TextChecks, put_text
 from coproduction_xlsx._tables import header_row, new_workbook, put_number, save_workbook, set_up_table, title_row
@@ -27,12 +27,15 @@ def _shown(catalogue: Catalogue, barrier_id: str) -> str:
         return barrier_id
 
 
-def write_barriers_summary(summary: BarriersSummary, out: BinaryIO, catalogue: Catalogue) -> None:
+def write_barriers_summary(
+    summary: BarriersSummary, out: BinaryIO, catalogue: Catalogue, *, glossary: Glossary | None = None
+) -> None:
     """Write a barriers survey summary workbook.
 
     Args:
         summary: The summary.
         out: Where to write the .xlsx bytes; nothing is written on failure.
+        glossary: The glossary whose terms a last "Words used" sheet explains (none without it).
         catalogue: Where the barriers' words are found.
 
     Raises:
@@ -88,10 +91,11 @@ def write_barriers_summary(summary: BarriersSummary, out: BinaryIO, catalogue: C
     for row, suggestion in enumerate(summary.suggestions, start=2):
         put_text(ways, row, 1, suggestion.approach.name)
         put_text(ways, row, 2, suggestion.approach.id)
-        targets = "; ".join(_shown(catalogue, link.target) for link in suggestion.links)
+        # one a line: joined with semicolons they ran on as one long sentence
+        targets = "\n".join(_shown(catalogue, link.target) for link in suggestion.links)
         put_text(ways, row, 3, targets).alignment = L.WRAP
         ways.row_dimensions[row].height = L.row_height([(targets, 70)])
         from_source = any(link.basis is Basis.SOURCE for link in suggestion.links)
         put_text(ways, row, 4, "The source document says so" if from_source else "Our own suggestion")
     set_up_table(ways, 1, 1 + len(summary.suggestions), 4)
-    save_workbook(wb, out)
+    save_workbook(wb, out, glossary=glossary)

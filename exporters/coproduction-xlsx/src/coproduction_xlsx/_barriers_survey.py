@@ -17,7 +17,7 @@ from openpyxl.workbook.protection import WorkbookProtection
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
-from coproduction import BarriersSurveyTemplate, Perspective, survey_text
+from coproduction import BarriersSurveyTemplate, Glossary, Perspective, survey_text
 from coproduction_xlsx import _layout as L
 from coproduction_xlsx._safety import TextChecks, put_text
 from coproduction_xlsx._tables import header_row, new_workbook, put_date, save_workbook, title_row
@@ -74,12 +74,13 @@ def _input(ws: Worksheet, row: int, column: int) -> None:
     cell.number_format = "@"
 
 
-def write_barriers_survey(template: BarriersSurveyTemplate, out: BinaryIO) -> None:
+def write_barriers_survey(template: BarriersSurveyTemplate, out: BinaryIO, *, glossary: Glossary | None = None) -> None:
     """Write a fillable barriers survey workbook.
 
     Args:
         template: The survey to write.
         out: Where to write the .xlsx bytes; nothing is written on failure.
+        glossary: The glossary whose terms a last "Words used" sheet explains (none without it).
 
     Raises:
         ExportError: If a text or date cannot be held by Excel.
@@ -185,4 +186,4 @@ def write_barriers_survey(template: BarriersSurveyTemplate, out: BinaryIO) -> No
     meta.sheet_state = "hidden"
     meta.protection.sheet = True
     wb.security = WorkbookProtection(lockStructure=True)
-    save_workbook(wb, out)
+    save_workbook(wb, out, glossary=glossary)
