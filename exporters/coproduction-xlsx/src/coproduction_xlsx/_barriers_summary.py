@@ -5,6 +5,7 @@ Families' own words are written as text, never as formulas (:func:`~._safety.put
 
 from __future__ import annotations
 
+import re
 from typing import BinaryIO
 
 from coproduction import BarriersSummary, Basis, Catalogue, Glossary, UnknownCatalogueItemError, survey_text
@@ -18,6 +19,12 @@ BARRIERS_SHEET = "Barriers"
 OWN_WORDS_SHEET = "Own words"
 APPROACHES_SHEET = "Approaches"
 _SHARE = "0%"
+_ACRONYM = re.compile(r"\b[A-Z]{2,}\b")
+
+
+def _with_room(name: str) -> str:
+    """A name as long as it may print: an acronym in it may be spelt out at its first use when the workbook is saved."""
+    return _ACRONYM.sub(lambda found: "x" * 45 + found.group(0), name)
 
 
 def _shown(catalogue: Catalogue, barrier_id: str) -> str:
@@ -64,11 +71,11 @@ def write_barriers_summary(
     for row, count in enumerate(summary.counts, start=5):
         shown = _shown(catalogue, count.barrier)
         put_text(ws, row, 1, shown).alignment = L.WRAP
-        ws.row_dimensions[row].height = L.row_height([(shown, 70)])
-        put_text(ws, row, 2, count.barrier)
-        put_number(ws, row, 3, count.met)
-        put_number(ws, row, 4, count.asked)
-        put_number(ws, row, 5, count.met / count.asked if count.asked else None, _SHARE)
+        ws.row_dimensions[row].height = L.row_height([(shown, 70), (count.barrier, 30)])
+        put_text(ws, row, 2, count.barrier).alignment = L.WRAP
+        put_number(ws, row, 3, count.met).alignment = L.TOP
+        put_number(ws, row, 4, count.asked).alignment = L.TOP
+        put_number(ws, row, 5, count.met / count.asked if count.asked else None, _SHARE).alignment = L.TOP
     set_up_table(ws, 4, row, 5)
 
     words = wb.create_sheet(OWN_WORDS_SHEET)
@@ -89,13 +96,17 @@ def write_barriers_summary(
     ways = wb.create_sheet(APPROACHES_SHEET)
     header_row(ways, 1, [("Way of working", 40), ("Reference", 30), ("Helps with", 70), ("Why", 30)])
     for row, suggestion in enumerate(summary.suggestions, start=2):
-        put_text(ways, row, 1, suggestion.approach.name)
-        put_text(ways, row, 2, suggestion.approach.id)
+        put_text(ways, row, 1, suggestion.approach.name).alignment = L.WRAP
+        put_text(ways, row, 2, suggestion.approach.id).alignment = L.WRAP
         # one a line: joined with semicolons they ran on as one long sentence
         targets = "\n".join(_shown(catalogue, link.target) for link in suggestion.links)
         put_text(ways, row, 3, targets).alignment = L.WRAP
-        ways.row_dimensions[row].height = L.row_height([(targets, 70)])
+        ways.row_dimensions[row].height = L.row_height(
+            [(_with_room(suggestion.approach.name), 40), (suggestion.approach.id, 30), (targets, 70)]
+        )
         from_source = any(link.basis is Basis.SOURCE for link in suggestion.links)
-        put_text(ways, row, 4, "The source document says so" if from_source else "Our own suggestion")
+        put_text(
+            ways, row, 4, "The source document says so" if from_source else "Our own suggestion"
+        ).alignment = L.WRAP
     set_up_table(ways, 1, 1 + len(summary.suggestions), 4)
     save_workbook(wb, out, glossary=glossary)

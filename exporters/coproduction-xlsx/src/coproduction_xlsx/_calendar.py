@@ -16,7 +16,7 @@ __all__ = ["CALENDAR_COLUMNS", "CALENDAR_SHEET", "NO_LEVEL", "write_calendar"]
 CALENDAR_SHEET = "Calendar"
 
 CALENDAR_COLUMNS: tuple[tuple[str, float], ...] = (
-    ("Date", 12),
+    ("Date", 13),
     ("What", 50),
     ("Level", 16),
     ("Where it comes from", 30),
