@@ -139,3 +139,15 @@ def test_the_summary_workbook_reads_as_written() -> None:
     own = wb["Own words"]["A2"]
     assert own.value == "=SUM(A1)" and own.data_type == "s", "families' words are text, never a formula"
     assert wb["Approaches"]["A2"].value and wb["Approaches"].max_row == 1 + len(summary.suggestions)
+
+
+def test_school_staff_are_asked_what_families_told_them_and_families_about_themselves() -> None:
+    staff = openpyxl.load_workbook(io.BytesIO(written(attrs.evolve(TEMPLATE, perspective=c.Perspective.SCHOOL_STAFF))))
+    families = openpyxl.load_workbook(io.BytesIO(written()))
+    staff_text = " ".join(str(cell.value) for row in staff["Survey"].iter_rows() for cell in row if cell.value)
+    family_text = " ".join(str(cell.value) for row in families["Survey"].iter_rows() for cell in row if cell.value)
+    assert "a family tells you makes it hard for them" in staff_text and "the family's own words" in staff_text
+    assert "your child's name" not in staff_text
+    assert "makes it hard for you" in family_text and "in your own words" in family_text
+    assert "Oak School" in staff_text and "Oak School" in family_text
+    assert staff.sheetnames[-1] == families.sheetnames[-1] == "Words used"

@@ -10,6 +10,7 @@ import attrs
 import pytest
 from coproduction_xlsx import XlsxExporter
 from coproduction_xlsx._calendar import CALENDAR_COLUMNS, CALENDAR_SHEET, NO_LEVEL
+from coproduction_xlsx._words import WORDS_SHEET
 from openpyxl import load_workbook
 
 import coproduction as c
@@ -32,7 +33,7 @@ def _bytes(calendar: c.Calendar) -> bytes:
 def test_one_row_per_date_in_order() -> None:
     calendar = _calendar()
     wb = load_workbook(io.BytesIO(_bytes(calendar)))
-    assert wb.sheetnames == [CALENDAR_SHEET]
+    assert wb.sheetnames == [CALENDAR_SHEET, WORDS_SHEET]
     ws = wb[CALENDAR_SHEET]
     assert ws["A1"].value == calendar.title
     assert [cell.value for cell in ws[3]] == [name for name, _ in CALENDAR_COLUMNS]

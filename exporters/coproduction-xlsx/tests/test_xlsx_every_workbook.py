@@ -31,6 +31,9 @@ from openpyxl.utils.cell import range_to_tuple
 
 import coproduction as c
 
+ROOT = Path(__file__).resolve().parents[3]
+ACTIVITY = ROOT / "examples" / "activities" / "oak-primary-homework-coffee-morning.json"
+CHARTER = ROOT / "tests" / "fixtures" / "schema-v1" / "charter.json"
 AS_OF = dt.date(2026, 3, 1)
 OAK = c.Organisation("Oak School")
 STAFF, PARENTS = c.Perspective.SCHOOL_STAFF, c.Perspective.PARENT_CARERS
@@ -157,6 +160,53 @@ def _summary(framework: c.Framework, viewpoint: c.Perspective) -> object:
     return c.CouncilSummary([audit(framework, STAFF, 1), audit(framework, PARENTS)])
 
 
+def _ladder_comparison(framework: c.Framework, viewpoint: c.Perspective) -> object:
+    ladder = c.default_catalogue().ladder("durham-degrees-of-participation")
+
+    def assessment(perspective: c.Perspective, doing: int) -> c.LadderAssessment:
+        return c.LadderAssessment(
+            ladder=ladder.id,
+            organisation=OAK,
+            perspective=perspective,
+            date=dt.date(2026, 2, 1),
+            rungs=[
+                c.RungPractice(rung.id, index < doing, "We talk about this at the coffee morning.")
+                for index, rung in enumerate(ladder.rungs)
+            ],
+        )
+
+    return c.LadderComparisonReport(ladder, assessment(STAFF, 4), assessment(PARENTS, 2))
+
+
+def _barriers_survey(framework: c.Framework, viewpoint: c.Perspective) -> object:
+    barriers = c.default_catalogue().barriers()
+    return c.BarriersSurveyTemplate(barriers=barriers, perspective=viewpoint, organisation=OAK, cohort="Year 6")
+
+
+def _barriers_summary(framework: c.Framework, viewpoint: c.Perspective) -> object:
+    catalogue = c.default_catalogue()
+    barriers = catalogue.barriers()
+    returns = [
+        c.BarriersReturn(
+            asked=tuple(barrier.id for barrier in barriers),
+            met=tuple(barrier.id for barrier in barriers[number % 3 :: 3]),
+            organisation=OAK,
+            cohort="Year 6",
+            perspective=viewpoint,
+            date=dt.date(2026, 2, 1),
+            other=("Meetings are at the end of the school day.",) if number == 0 else (),
+        )
+        for number in range(6)
+    ]
+    return c.summarise_barriers(returns, barriers, catalogue.approaches(), catalogue.help_links())
+
+
+def _calendar(framework: c.Framework, viewpoint: c.Perspective) -> object:
+    return c.gather_calendar(
+        [_plan(framework, viewpoint)], [c.load(CHARTER)], [c.load(ACTIVITY)], title="Oak School: key dates"
+    )
+
+
 class Workbook(NamedTuple):
     """One workbook the plugin writes: how to build its document, and for which viewpoints and frameworks.
 
@@ -179,6 +229,10 @@ WORKBOOKS: dict[str, Workbook] = {
     "pooled": Workbook(_pooled, (STAFF, PARENTS)),
     "ladder-template": Workbook(_ladder_template, (STAFF, PARENTS), frameworks=(FRAMEWORKS[0],)),
     "summary": Workbook(_summary, (STAFF,)),
+    "ladder-comparison": Workbook(_ladder_comparison, (PARENTS,), frameworks=(FRAMEWORKS[0],)),
+    "barriers-survey": Workbook(_barriers_survey, (STAFF, PARENTS), frameworks=(FRAMEWORKS[0],)),
+    "barriers-summary": Workbook(_barriers_summary, (PARENTS,), frameworks=(FRAMEWORKS[0],)),
+    "calendar": Workbook(_calendar, (PARENTS,)),
 }
 """Every workbook the Excel plugin writes, by name; add a row for a new one."""
 

@@ -48,6 +48,8 @@ class Phrase(enum.Enum):
     ACTIONS_ALL_DONE_ONE = "actions-all-done-one"
     ACTIONS_DROPPED = "actions-dropped"
     ACTIONS_DROPPED_ONE = "actions-dropped-one"
+    BARRIERS_SURVEY_INTRODUCTION = "barriers-survey-introduction"
+    BARRIERS_SURVEY_OTHER = "barriers-survey-other"
 
 
 _EVERY_VIEWPOINT: Mapping[Phrase, str] = {
@@ -99,12 +101,24 @@ _EVERY_VIEWPOINT: Mapping[Phrase, str] = {
     Phrase.ACTIONS_ALL_DONE_ONE: "The action is done.",
     Phrase.ACTIONS_DROPPED: "{dropped} actions were dropped, and are not counted.",
     Phrase.ACTIONS_DROPPED_ONE: "1 action was dropped, and is not counted.",
+    Phrase.BARRIERS_SURVEY_INTRODUCTION: (
+        "We want every family to be able to take part in the life of {organisation}. Please choose Yes beside each "
+        "thing that makes it hard for you, and tell us about anything else. Please do not write your name or your "
+        "child's name."
+    ),
+    Phrase.BARRIERS_SURVEY_OTHER: "Anything else that makes it hard, in your own words (one on each line)",
 }
 
 _BY_VIEWPOINT: Mapping[Perspective, Mapping[Phrase, str]] = {
     Perspective.SCHOOL_STAFF: {
         Phrase.AGREEMENT_NOTE: "(statisticians call this weighted kappa)",
         Phrase.TEMPLATE_TITLE: "{framework}: audit",
+        Phrase.BARRIERS_SURVEY_INTRODUCTION: (
+            "We want every family to be able to take part in the life of {organisation}. Please choose Yes beside "
+            "each thing a family tells you makes it hard for them, and write down anything else they tell you. "
+            "Please do not write the family's name or their child's name."
+        ),
+        Phrase.BARRIERS_SURVEY_OTHER: "Anything else that makes it hard, in the family's own words (one on each line)",
     },
     Perspective.PARENT_CARERS: {
         Phrase.TEMPLATE_TITLE: "{framework}: checklist for parent carers",

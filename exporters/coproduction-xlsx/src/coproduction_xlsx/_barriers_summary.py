@@ -5,9 +5,10 @@ Families' own words are written as text, never as formulas (:func:`~._safety.put
 
 from __future__ import annotations
 
+import re
 from typing import BinaryIO
 
-from coproduction import BarriersSummary, Basis, Catalogue, UnknownCatalogueItemError, survey_text
+from coproduction import BarriersSummary, Basis, Catalogue, Glossary, UnknownCatalogueItemError, survey_text
 from coproduction_xlsx import _layout as L
 from coproduction_xlsx._safety import TextChecks, put_text
 from coproduction_xlsx._tables import header_row, new_workbook, put_number, save_workbook, set_up_table, title_row
@@ -18,6 +19,12 @@ BARRIERS_SHEET = "Barriers"
 OWN_WORDS_SHEET = "Own words"
 APPROACHES_SHEET = "Approaches"
 _SHARE = "0%"
+_ACRONYM = re.compile(r"\b[A-Z]{2,}\b")
+
+
+def _with_room(name: str) -> str:
+    """A name as long as it may print: an acronym in it may be spelt out at its first use when the workbook is saved."""
+    return _ACRONYM.sub(lambda found: "x" * 45 + found.group(0), name)
 
 
 def _shown(catalogue: Catalogue, barrier_id: str) -> str:
@@ -27,12 +34,15 @@ def _shown(catalogue: Catalogue, barrier_id: str) -> str:
         return barrier_id
 
 
-def write_barriers_summary(summary: BarriersSummary, out: BinaryIO, catalogue: Catalogue) -> None:
+def write_barriers_summary(
+    summary: BarriersSummary, out: BinaryIO, catalogue: Catalogue, *, glossary: Glossary | None = None
+) -> None:
     """Write a barriers survey summary workbook.
 
     Args:
         summary: The summary.
         out: Where to write the .xlsx bytes; nothing is written on failure.
+        glossary: The glossary whose terms a last "Words used" sheet explains (none without it).
         catalogue: Where the barriers' words are found.
 
     Raises:
@@ -61,11 +71,11 @@ def write_barriers_summary(summary: BarriersSummary, out: BinaryIO, catalogue: C
     for row, count in enumerate(summary.counts, start=5):
         shown = _shown(catalogue, count.barrier)
         put_text(ws, row, 1, shown).alignment = L.WRAP
-        ws.row_dimensions[row].height = L.row_height([(shown, 70)])
-        put_text(ws, row, 2, count.barrier)
-        put_number(ws, row, 3, count.met)
-        put_number(ws, row, 4, count.asked)
-        put_number(ws, row, 5, count.met / count.asked if count.asked else None, _SHARE)
+        ws.row_dimensions[row].height = L.row_height([(shown, 70), (count.barrier, 30)])
+        put_text(ws, row, 2, count.barrier).alignment = L.WRAP
+        put_number(ws, row, 3, count.met).alignment = L.TOP
+        put_number(ws, row, 4, count.asked).alignment = L.TOP
+        put_number(ws, row, 5, count.met / count.asked if count.asked else None, _SHARE).alignment = L.TOP
     set_up_table(ws, 4, row, 5)
 
     words = wb.create_sheet(OWN_WORDS_SHEET)
@@ -86,12 +96,17 @@ def write_barriers_summary(summary: BarriersSummary, out: BinaryIO, catalogue: C
     ways = wb.create_sheet(APPROACHES_SHEET)
     header_row(ways, 1, [("Way of working", 40), ("Reference", 30), ("Helps with", 70), ("Why", 30)])
     for row, suggestion in enumerate(summary.suggestions, start=2):
-        put_text(ways, row, 1, suggestion.approach.name)
-        put_text(ways, row, 2, suggestion.approach.id)
-        targets = "; ".join(_shown(catalogue, link.target) for link in suggestion.links)
+        put_text(ways, row, 1, suggestion.approach.name).alignment = L.WRAP
+        put_text(ways, row, 2, suggestion.approach.id).alignment = L.WRAP
+        # one a line: joined with semicolons they ran on as one long sentence
+        targets = "\n".join(_shown(catalogue, link.target) for link in suggestion.links)
         put_text(ways, row, 3, targets).alignment = L.WRAP
-        ways.row_dimensions[row].height = L.row_height([(targets, 70)])
+        ways.row_dimensions[row].height = L.row_height(
+            [(_with_room(suggestion.approach.name), 40), (suggestion.approach.id, 30), (targets, 70)]
+        )
         from_source = any(link.basis is Basis.SOURCE for link in suggestion.links)
-        put_text(ways, row, 4, "The source document says so" if from_source else "Our own suggestion")
+        put_text(
+            ways, row, 4, "The source document says so" if from_source else "Our own suggestion"
+        ).alignment = L.WRAP
     set_up_table(ways, 1, 1 + len(summary.suggestions), 4)
-    save_workbook(wb, out)
+    save_workbook(wb, out, glossary=glossary)

@@ -17,7 +17,7 @@ from openpyxl.workbook.protection import WorkbookProtection
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
-from coproduction import BarriersSurveyTemplate, Perspective, survey_text
+from coproduction import BarriersSurveyTemplate, Glossary, Perspective, Phrase, phrase, survey_text
 from coproduction_xlsx import _layout as L
 from coproduction_xlsx._safety import TextChecks, put_text
 from coproduction_xlsx._tables import header_row, new_workbook, put_date, save_workbook, title_row
@@ -63,6 +63,8 @@ OTHER_PREFIX = "other-"
 """The reference of each row for other barriers: ``other-1`` ..."""
 
 _UNLOCKED = Protection(locked=False)
+_NO_SCHOOL = {Perspective.SCHOOL_STAFF: "your school"}
+"""What the introduction calls a school it does not name, by who fills the survey in (a family: their child's)."""
 
 
 def _input(ws: Worksheet, row: int, column: int) -> None:
@@ -74,12 +76,13 @@ def _input(ws: Worksheet, row: int, column: int) -> None:
     cell.number_format = "@"
 
 
-def write_barriers_survey(template: BarriersSurveyTemplate, out: BinaryIO) -> None:
+def write_barriers_survey(template: BarriersSurveyTemplate, out: BinaryIO, *, glossary: Glossary | None = None) -> None:
     """Write a fillable barriers survey workbook.
 
     Args:
         template: The survey to write.
         out: Where to write the .xlsx bytes; nothing is written on failure.
+        glossary: The glossary whose terms a last "Words used" sheet explains (none without it).
 
     Raises:
         ExportError: If a text or date cannot be held by Excel.
@@ -98,17 +101,12 @@ def write_barriers_survey(template: BarriersSurveyTemplate, out: BinaryIO) -> No
     assert ws is not None
     ws.title = SURVEY_SHEET
     title_row(ws, title)
-    school = template.organisation.name if template.organisation else "your child's school"
-    put_text(
-        ws,
-        2,
-        1,
-        f"We want every family to be able to take part in the life of {school}. Please choose Yes beside each "
-        "thing that makes it hard for you, and tell us about anything else. Please do not write your name or "
-        "your child's name.",
-    ).alignment = L.WRAP
+    viewpoint = template.perspective
+    school = template.organisation.name if template.organisation else _NO_SCHOOL.get(viewpoint, "your child's school")
+    introduction = phrase(Phrase.BARRIERS_SURVEY_INTRODUCTION, viewpoint, organisation=school)
+    put_text(ws, 2, 1, introduction).alignment = L.WRAP
     ws.merge_cells(start_row=2, start_column=1, end_row=2, end_column=3)
-    ws.row_dimensions[2].height = 48
+    ws.row_dimensions[2].height = L.row_height([(introduction, 114)], minimum=48)
     ws.column_dimensions["A"].width = 70
     ws.column_dimensions["B"].width = 14
     ws.column_dimensions["C"].width = 30
@@ -157,7 +155,7 @@ def write_barriers_survey(template: BarriersSurveyTemplate, out: BinaryIO) -> No
         ticks.add(f"B{row}")
         ws.row_dimensions[row].height = L.row_height([(text, 70)], minimum=20)
     heading = FIRST_ROW + len(template.barriers) + 1
-    put_text(ws, heading, TEXT, "Anything else that makes it hard, in your own words (one on each line)").font = L.BOLD
+    put_text(ws, heading, TEXT, phrase(Phrase.BARRIERS_SURVEY_OTHER, viewpoint)).font = L.BOLD
     for number in range(1, OTHER_ROWS + 1):
         row = heading + number
         _input(ws, row, TEXT)
@@ -185,4 +183,4 @@ def write_barriers_survey(template: BarriersSurveyTemplate, out: BinaryIO) -> No
     meta.sheet_state = "hidden"
     meta.protection.sheet = True
     wb.security = WorkbookProtection(lockStructure=True)
-    save_workbook(wb, out)
+    save_workbook(wb, out, glossary=glossary)

@@ -6,7 +6,7 @@ from typing import BinaryIO
 
 from openpyxl.worksheet.worksheet import Worksheet
 
-from coproduction import Calendar
+from coproduction import Calendar, Glossary
 from coproduction_xlsx import _layout as L
 from coproduction_xlsx._safety import TextChecks, put_text
 from coproduction_xlsx._tables import header_row, new_workbook, put_date, save_workbook, set_up_table, title_row
@@ -16,7 +16,7 @@ __all__ = ["CALENDAR_COLUMNS", "CALENDAR_SHEET", "NO_LEVEL", "write_calendar"]
 CALENDAR_SHEET = "Calendar"
 
 CALENDAR_COLUMNS: tuple[tuple[str, float], ...] = (
-    ("Date", 12),
+    ("Date", 13),
     ("What", 50),
     ("Level", 16),
     ("Where it comes from", 30),
@@ -30,12 +30,13 @@ NO_LEVEL = "Not said"
 _HEADER = 3
 
 
-def write_calendar(calendar: Calendar, out: BinaryIO) -> None:
+def write_calendar(calendar: Calendar, out: BinaryIO, *, glossary: Glossary | None = None) -> None:
     """Write a calendar of key consultations as a workbook of one sheet.
 
     Args:
         calendar: The calendar (:func:`coproduction.gather_calendar`).
         out: Where to write the .xlsx bytes; nothing is written on failure.
+        glossary: The glossary whose terms a last "Words used" sheet explains (none without it).
 
     Raises:
         ExportError: If a text or date cannot be held by Excel; every one is listed.
@@ -53,7 +54,7 @@ def write_calendar(calendar: Calendar, out: BinaryIO) -> None:
     assert ws is not None
     ws.title = CALENDAR_SHEET
     _write(ws, calendar)
-    save_workbook(wb, out)
+    save_workbook(wb, out, glossary=glossary)
 
 
 def _write(ws: Worksheet, calendar: Calendar) -> None:

@@ -97,8 +97,12 @@ WRITERS: Mapping[type, Writer] = {
     LadderAssessmentTemplate: lambda template, out, context: write_ladder_template(
         template, out, glossary=_glossary(context)
     ),
-    BarriersSurveyTemplate: lambda template, out, context: write_barriers_survey(template, out),
-    BarriersSummary: lambda summary, out, context: write_barriers_summary(summary, out, context.catalogue),
+    BarriersSurveyTemplate: lambda template, out, context: write_barriers_survey(
+        template, out, glossary=_glossary(context)
+    ),
+    BarriersSummary: lambda summary, out, context: write_barriers_summary(
+        summary, out, context.catalogue, glossary=_glossary(context)
+    ),
     AuditReport: lambda report, out, context: write_report(report, out, glossary=_glossary(context)),
     CouncilSummary: _write_summary,
     ActionPlan: _write_plan,
@@ -111,14 +115,16 @@ WRITERS: Mapping[type, Writer] = {
     FeedbackLog: lambda log, out, context: write_feedback_log(
         log, out, context.catalogue, as_of=context.as_of, glossary=_glossary(context)
     ),
-    Calendar: lambda calendar, out, context: write_calendar(calendar, out),
+    Calendar: lambda calendar, out, context: write_calendar(calendar, out, glossary=_glossary(context)),
     PooledView: lambda view, out, context: write_pooled_view(
         view,
         out,
         framework=find_framework(context.catalogue, view.framework, view.framework_version),
         glossary=_glossary(context),
     ),
-    LadderComparisonReport: lambda report, out, context: write_ladder_comparison(report, out),
+    LadderComparisonReport: lambda report, out, context: write_ladder_comparison(
+        report, out, glossary=_glossary(context)
+    ),
 }
 """What the Excel exporter writes: one writer per document class."""
 

@@ -15,7 +15,7 @@ from typing import BinaryIO
 from openpyxl.styles import PatternFill
 from openpyxl.worksheet.worksheet import Worksheet
 
-from coproduction import LadderComparisonReport
+from coproduction import Glossary, LadderComparisonReport
 from coproduction_xlsx import _layout as L
 from coproduction_xlsx._safety import TextChecks, put_text
 from coproduction_xlsx._tables import header_row, new_workbook, put_date, save_workbook, set_up_table, title_row
@@ -46,12 +46,13 @@ def _check_texts(report: LadderComparisonReport) -> None:
     checks.raise_if_any("the ladder comparison")
 
 
-def write_ladder_comparison(report: LadderComparisonReport, out: BinaryIO) -> None:
+def write_ladder_comparison(report: LadderComparisonReport, out: BinaryIO, *, glossary: Glossary | None = None) -> None:
     """Write the comparison of two viewpoints' ladder assessments as a workbook.
 
     Args:
         report: The ladder, both assessments and their comparison.
         out: Where to write the .xlsx bytes; nothing is written on failure.
+        glossary: The glossary whose terms a last "Words used" sheet explains (none without it).
 
     Raises:
         ExportError: If a text or date cannot be held by Excel.
@@ -63,7 +64,7 @@ def write_ladder_comparison(report: LadderComparisonReport, out: BinaryIO) -> No
     assert ws is not None
     ws.title = LADDER_COMPARISON_SHEET
     _write(ws, report)
-    save_workbook(wb, out)
+    save_workbook(wb, out, glossary=glossary)
 
 
 def _write(ws: Worksheet, report: LadderComparisonReport) -> None:

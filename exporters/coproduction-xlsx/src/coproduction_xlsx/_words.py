@@ -7,7 +7,7 @@ order as one document; the first use of each acronym it flags is spelt out
 lists every glossary term the workbook uses, with its plain meaning, as the
 Word documents' glossary section does (:func:`coproduction.terms_used`).
 Cells a person fills in (unlocked cells of a protected sheet) are read back,
-so they are left exactly as written.
+so they are left exactly as written; the words already in them are listed all the same.
 """
 
 from __future__ import annotations
@@ -64,8 +64,8 @@ def _meanings(glossary: Glossary) -> dict[str, str]:
     return found
 
 
-def _text_cells(wb: Workbook) -> Iterator[Cell]:
-    """The text cells a reader sees, sheet by sheet and row by row; cells to fill in are left out."""
+def _text_cells(wb: Workbook, *, inputs: bool = False) -> Iterator[Cell]:
+    """The text cells a reader sees, sheet by sheet and row by row; cells to fill in only when ``inputs``."""
     for ws in wb.worksheets:
         if not isinstance(ws, Worksheet) or ws.sheet_state != "visible":
             continue
@@ -74,7 +74,7 @@ def _text_cells(wb: Workbook) -> Iterator[Cell]:
             for cell in row:
                 if not isinstance(cell, Cell) or cell.data_type != "s" or not isinstance(cell.value, str):
                     continue
-                if protected and cell.protection.locked is False:
+                if protected and cell.protection.locked is False and not inputs:
                     continue
                 yield cell
 
@@ -113,9 +113,9 @@ def add_words(wb: Workbook, glossary: Glossary | None) -> None:
     """
     if glossary is None:
         return
-    cells = list(_text_cells(wb))
-    _spell_out(cells, _checker(glossary))
-    terms = terms_used([str(cell.value) for cell in cells], glossary)
+    _spell_out(list(_text_cells(wb)), _checker(glossary))
+    # what is already filled in is read too ("A parent or carer" chosen for a family), though never changed
+    terms = terms_used([str(cell.value) for cell in _text_cells(wb, inputs=True)], glossary)
     ws = wb.create_sheet(WORDS_SHEET)
     ws.column_dimensions["A"].width = 30
     ws.column_dimensions["B"].width = 70
