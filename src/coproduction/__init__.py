@@ -190,6 +190,7 @@ from coproduction.rules.pooling import pool, withheld_note
 from coproduction.rules.practice import suggest_approaches
 from coproduction.rules.progress import track_progress
 from coproduction.rules.scoring import check_audit, score
+from coproduction.rules.statements import StatementIndex
 from coproduction.rules.viewpoints import Worded, examples_for, is_library_authored, worded, wording_for
 
 __version__ = "0.1.0"
@@ -344,6 +345,7 @@ __all__ = [
     "Source",
     "SourceEntry",
     "StagePrompt",
+    "StatementIndex",
     "StatusCounts",
     "StepStatus",
     "Suggestion",

@@ -212,6 +212,21 @@ class Catalogue:
             )
         return self._frameworks[(framework_id, version)]
 
+    def find_framework(self, framework_id: str, version: str | None = None) -> Framework | None:
+        """Return a framework by id (the given version or the latest), or None when the catalogue lacks it.
+
+        For a document that reads without its framework (by reference); use
+        :meth:`framework` where a missing framework is a mistake to report.
+        """
+        try:
+            return self.framework(framework_id, version)
+        except UnknownFrameworkError:
+            return None
+
+    def find_ladder(self, ladder_id: str) -> Ladder | None:
+        """Return a ladder by id, or None when the catalogue lacks it (see :meth:`find_framework`)."""
+        return self._ladders.get(ladder_id)
+
     def ladder(self, ladder_id: str) -> Ladder:
         """Return a ladder by id.
 

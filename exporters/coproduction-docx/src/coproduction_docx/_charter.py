@@ -5,11 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import BinaryIO
 
-from coproduction import Charter, Commitment, InvalidDocumentError, Perspective, check_charter, to_dict
+from coproduction import Charter, Commitment, InvalidDocumentError, Perspective, StatementIndex, check_charter, to_dict
 from coproduction_docx._cycle import (
     Builder,
     Settings,
-    Statements,
     join_words,
     long_date,
     rung_description,
@@ -76,20 +75,21 @@ class _Charter:
         if serves is None:
             return content
         # a charter is for families: statements and rungs in the plain words written for parent carers
-        statements = Statements(
-            self.settings.framework(serves.framework, serves.framework_version), Perspective.PARENT_CARERS
+        statements = StatementIndex(
+            self.settings.catalogue.find_framework(serves.framework, serves.framework_version),
+            Perspective.PARENT_CARERS,
         )
         label = statements.framework.title if statements.framework is not None else serves.framework
         content += b.value(f"This helps us meet these statements of the {label}:", bold=True)
         for criterion in serves.criteria:
-            wording = statements.text(criterion)
+            wording = statements.wording(criterion)
             content += b.value(statements.reference(criterion), style="ListBullet")
             if wording:
                 content += b.p(wording)
         return content
 
     def aim(self, b: Builder, commitment: Commitment) -> str:
-        ladder = self.settings.ladder(commitment.aims_at.ladder)
+        ladder = self.settings.catalogue.find_ladder(commitment.aims_at.ladder)
         if ladder is None:  # check_charter refused this already; kept for safety
             return b.value(commitment.aims_at.rung)
         rung = ladder.rung(commitment.aims_at.rung)

@@ -12,18 +12,18 @@ from coproduction import (
     Perspective,
     PerspectiveRating,
     Phrase,
+    StatementIndex,
     phrase,
+    section_name,
     to_dict,
 )
 from coproduction_docx._chart import PATTERNS, grouped_chart
 from coproduction_docx._cycle import (
     Builder,
     Settings,
-    Statements,
     join_words,
     long_date,
     percent,
-    section_name,
     sentence_case,
     write_document,
 )
@@ -52,7 +52,7 @@ class _Comparison:
         self.comparison = comparison
         self.framework = framework
         # everyone reads a comparison, families too: statements in the plain words written for parent carers
-        self.statements = Statements(framework, Perspective.PARENT_CARERS)
+        self.statements = StatementIndex(framework, Perspective.PARENT_CARERS)
         self.section = section_name(comparison.framework)
         self.perspectives = comparison.perspectives
         self.names = {perspective: sentence_case(perspective.label) for perspective in self.perspectives}
@@ -326,7 +326,7 @@ def write_comparison(comparison: Comparison, out: BinaryIO, settings: Settings) 
     Raises:
         ExportError: If any text holds a character Word cannot store.
     """
-    framework = settings.framework(comparison.framework, comparison.framework_version)
+    framework = settings.catalogue.find_framework(comparison.framework, comparison.framework_version)
     if framework is not None and not _fits(comparison, framework):
         framework = None
     checked = {"comparison": to_dict(comparison)}

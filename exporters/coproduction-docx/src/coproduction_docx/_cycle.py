@@ -18,14 +18,10 @@ from typing import Any, BinaryIO
 
 from coproduction import (
     Catalogue,
-    Framework,
     Glossary,
-    Ladder,
     Perspective,
     Rung,
-    UnknownFrameworkError,
-    UnknownLadderError,
-    section_word,
+    StatementIndex,
     wording,
     wording_for,
 )
@@ -47,12 +43,10 @@ from coproduction_docx._words import words_section
 __all__ = [
     "Builder",
     "Settings",
-    "Statements",
     "join_words",
     "long_date",
     "percent",
     "rung_description",
-    "section_name",
     "sentence_case",
     "write_document",
 ]
@@ -78,12 +72,6 @@ def join_words(items: Sequence[str]) -> str:
     return wording.and_list(items)
 
 
-def section_name(framework_id: str | None) -> str:
-    """What a framework's sections are called: "quality standard" (Worcestershire), else "part"."""
-    word = section_word(framework_id or "")
-    return "quality standard" if word == "standard" else word
-
-
 def rung_description(rung: Rung, viewpoint: Perspective | None) -> str:
     """A rung's description in the reader's words (the source's when the ladder has none for them)."""
     return wording_for(rung, viewpoint, "description") if rung.description else ""
@@ -100,59 +88,6 @@ class Settings:
 
     catalogue: Catalogue
     as_of: dt.date
-
-    def framework(self, framework_id: str, version: str | None = None) -> Framework | None:
-        """The framework version from the catalogue, or None when it does not hold it."""
-        try:
-            return self.catalogue.framework(framework_id, version)
-        except UnknownFrameworkError:
-            return None
-
-    def ladder(self, ladder_id: str) -> Ladder | None:
-        """The ladder from the catalogue, or None when it does not hold it."""
-        try:
-            return self.catalogue.ladder(ladder_id)
-        except UnknownLadderError:
-            return None
-
-
-class Statements:
-    """The wording and short names of a framework's criteria ("statements"), or only their ids without one."""
-
-    def __init__(self, framework: Framework | None, viewpoint: Perspective | None = None) -> None:
-        """Index a framework's criteria.
-
-        Args:
-            framework: The framework; None when it is not available.
-            viewpoint: The reader's viewpoint: statements are worded for it
-                (parent carers read the library's plain wording); None keeps the source's words.
-        """
-        self.framework = framework
-        self.viewpoint = viewpoint
-        self._where: dict[str, tuple[str, int]] = {}
-        if framework is not None:
-            for section in framework.sections:
-                for number, criterion in enumerate(section.criteria, start=1):
-                    self._where[criterion.id] = (section.title, number)
-
-    def reference(self, criterion_id: str) -> str:
-        """A short name: "Shared values, statement 4" (the id when the framework lacks it)."""
-        where = self._where.get(criterion_id)
-        return criterion_id if where is None else f"{where[0]}, statement {where[1]}"
-
-    def text(self, criterion_id: str) -> str | None:
-        """The statement's wording, or None when the framework is not available or lacks it."""
-        if self.framework is None or criterion_id not in self._where:
-            return None
-        return wording_for(self.framework.criterion(criterion_id), self.viewpoint)
-
-    def level_name(self, level_id: str | None) -> str:
-        """A level's name ("Embedded"); the id when the framework lacks it; empty for None."""
-        if level_id is None:
-            return ""
-        if self.framework is not None and self.framework.scale.has_level(level_id):
-            return self.framework.scale.level(level_id).name
-        return level_id
 
 
 class Builder:
@@ -193,9 +128,9 @@ class Builder:
         """A bulleted list of prose."""
         return "".join(self.p(value, style="ListBullet") for value in values)
 
-    def statement(self, statements: Statements, criterion_id: str) -> str:
+    def statement(self, statements: StatementIndex, criterion_id: str) -> str:
         """A statement's wording with its reference underneath, for a table cell."""
-        wording = statements.text(criterion_id)
+        wording = statements.wording(criterion_id)
         reference = para(run(f"Reference: {criterion_id}"), style="Reference")
         if wording is None:
             return self.value(statements.reference(criterion_id)) + reference

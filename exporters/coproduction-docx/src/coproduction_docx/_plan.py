@@ -16,6 +16,7 @@ from coproduction import (
     PlanStatus,
     Problem,
     RungTarget,
+    StatementIndex,
     actions_done,
     check_document,
     plan_status,
@@ -24,7 +25,6 @@ from coproduction import (
 from coproduction_docx._cycle import (
     Builder,
     Settings,
-    Statements,
     join_words,
     long_date,
     sentence_case,
@@ -59,14 +59,14 @@ class _Plan:
         self.plan: ActionPlan = status.plan
         self.framework = framework
         # everyone reads a plan, families too: statements in the plain words written for parent carers
-        self.statements = Statements(framework, Perspective.PARENT_CARERS)
+        self.statements = StatementIndex(framework, Perspective.PARENT_CARERS)
         self.settings = settings
         self.overdue = {action.id for action in status.overdue}
 
     def target(self, b: Builder, target: RungTarget | None) -> str:
         if target is None:
             return b.value("Not set")
-        ladder = self.settings.ladder(target.ladder)
+        ladder = self.settings.catalogue.find_ladder(target.ladder)
         if ladder is None or target.rung not in {rung.id for rung in ladder.rungs}:
             return b.value(f"{target.rung} ({target.ladder})")
         rung = ladder.rung(target.rung)
@@ -246,7 +246,7 @@ def write_plan(document: ActionPlan | PlanStatus, out: BinaryIO, settings: Setti
     plan = document.plan if isinstance(document, PlanStatus) else document
     ensure_storable_text({"plan": to_dict(plan)})
     problems = check_document(plan, settings.catalogue)
-    framework = settings.framework(plan.framework, plan.framework_version)
+    framework = settings.catalogue.find_framework(plan.framework, plan.framework_version)
     if problems or framework is None:
         raise InvalidDocumentError(
             "the action plan names a framework, statement or ladder rung that the catalogue does not have, "

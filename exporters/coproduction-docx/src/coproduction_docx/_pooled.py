@@ -10,8 +10,17 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from typing import BinaryIO
 
-from coproduction import Field, Framework, PooledCriterion, PooledView, SectionScore, to_dict
-from coproduction_docx._cycle import Builder, Settings, Statements, long_date, percent, section_name, write_document
+from coproduction import (
+    Field,
+    Framework,
+    PooledCriterion,
+    PooledView,
+    SectionScore,
+    StatementIndex,
+    section_name,
+    to_dict,
+)
+from coproduction_docx._cycle import Builder, Settings, long_date, percent, write_document
 from coproduction_docx._ooxml import Page, para
 from coproduction_docx._spread_chart import SpreadBar, spread_chart
 from coproduction_docx._text import ensure_storable_text
@@ -36,7 +45,7 @@ def _fits(view: PooledView, framework: Framework) -> bool:
     return all(entry.criterion in ids for entry in view.criteria)
 
 
-def spread_description(view: PooledView, statements: Statements, entries: Sequence[PooledCriterion]) -> str:
+def spread_description(view: PooledView, statements: StatementIndex, entries: Sequence[PooledCriterion]) -> str:
     """The alternative text of a section's spread chart: every figure the picture shows, in words.
 
     Args:
@@ -69,7 +78,7 @@ def spread_description(view: PooledView, statements: Statements, entries: Sequen
 class _Pooled:
     def __init__(self, view: PooledView, framework: Framework | None) -> None:
         self.view = view
-        self.statements = Statements(framework, view.perspective)
+        self.statements = StatementIndex(framework, view.perspective)
         self.framework = framework
 
     def body(self, b: Builder) -> Iterator[str]:
@@ -197,7 +206,7 @@ def write_pooled_view(view: PooledView, out: BinaryIO, settings: Settings) -> No
     Raises:
         ExportError: If any text holds a character Word cannot store.
     """
-    framework = settings.framework(view.framework, view.framework_version)
+    framework = settings.catalogue.find_framework(view.framework, view.framework_version)
     if framework is not None and not _fits(view, framework):
         framework = None
     checked = {"pooled view": to_dict(view)}

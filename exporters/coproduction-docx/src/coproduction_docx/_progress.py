@@ -5,16 +5,24 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any, BinaryIO
 
-from coproduction import CriterionProgress, Framework, Movement, Perspective, Progress, RoundRating, to_dict
+from coproduction import (
+    CriterionProgress,
+    Framework,
+    Movement,
+    Perspective,
+    Progress,
+    RoundRating,
+    StatementIndex,
+    section_name,
+    to_dict,
+)
 from coproduction_docx._chart import PATTERNS, grouped_chart
 from coproduction_docx._cycle import (
     Builder,
     Settings,
-    Statements,
     join_words,
     long_date,
     percent,
-    section_name,
     sentence_case,
     write_document,
 )
@@ -36,7 +44,7 @@ class _Progress:
         latest = frameworks.get(progress.cycles[-1].framework_version)
         self.latest = latest
         self.viewpoint = progress.perspective
-        self.statements = Statements(latest, self.viewpoint)
+        self.statements = StatementIndex(latest, self.viewpoint)
         self.shown = progress.cycles[-len(PATTERNS) :]
         self.section = section_name(progress.framework)
         self.family = self.viewpoint is not Perspective.SCHOOL_STAFF
@@ -53,7 +61,7 @@ class _Progress:
         return self.frameworks.get(version) or self.latest or next(iter(self.frameworks.values()), None)
 
     def level_name(self, level_id: str | None, version: str) -> str:
-        return Statements(self.scale_of(version)).level_name(level_id)
+        return StatementIndex(self.scale_of(version)).level_name(level_id)
 
     def band(self, score: float | None, version: str) -> str:
         """The name of the rating nearest a score, by the scale of the audit's framework version."""
@@ -271,7 +279,7 @@ class _Progress:
             else:
                 title = f"In version {entry.framework_version}, missing from another version"
             yield b.heading(title, 2)
-            statements = Statements(self.frameworks.get(entry.framework_version), self.viewpoint)
+            statements = StatementIndex(self.frameworks.get(entry.framework_version), self.viewpoint)
             yield b.table(
                 ["Statement"],
                 [1.0],
@@ -297,7 +305,7 @@ def write_progress(progress: Progress, out: BinaryIO, settings: Settings) -> Non
     """
     frameworks: dict[str, Framework] = {}
     for cycle in progress.cycles:
-        framework = settings.framework(progress.framework, cycle.framework_version)
+        framework = settings.catalogue.find_framework(progress.framework, cycle.framework_version)
         if framework is not None:
             frameworks[cycle.framework_version] = framework
     latest = frameworks.get(progress.cycles[-1].framework_version)

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from coproduction import Charter, Commitment, InvalidDocumentError, check_charter
-from coproduction_html._context import PageContext, Statements
+from coproduction import Charter, Commitment, InvalidDocumentError, StatementIndex, check_charter
+from coproduction_html._context import PageContext
 from coproduction_html._page import Page, Part, Table
 from coproduction_html._wording import join_words, long_date
 
@@ -19,7 +19,7 @@ def _serves(commitment: Commitment, context: PageContext) -> list[str]:
     serves = commitment.serves
     if serves is None:
         return []
-    statements = Statements(context.framework(serves.framework, serves.framework_version))
+    statements = StatementIndex(context.catalogue.find_framework(serves.framework, serves.framework_version))
     label = statements.framework.title if statements.framework is not None else serves.framework
     return [f"This helps us meet these statements of the {label}:"] + [
         f"{statements.reference(criterion)}: {statements.text(criterion)}" for criterion in serves.criteria
@@ -27,7 +27,7 @@ def _serves(commitment: Commitment, context: PageContext) -> list[str]:
 
 
 def _aim(commitment: Commitment, context: PageContext) -> list[str]:
-    ladder = context.ladder(commitment.aims_at.ladder)
+    ladder = context.catalogue.find_ladder(commitment.aims_at.ladder)
     if ladder is None:  # check_charter refused this already
         return [commitment.aims_at.rung]
     rung = ladder.rung(commitment.aims_at.rung)

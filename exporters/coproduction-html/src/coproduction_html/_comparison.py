@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
-from coproduction import Comparison, CriterionComparison, Framework, Perspective, PerspectiveRating, section_name
+from coproduction import (
+    Comparison,
+    CriterionComparison,
+    Framework,
+    Perspective,
+    PerspectiveRating,
+    StatementIndex,
+    section_name,
+)
 from coproduction_html._chart import bar_chart
-from coproduction_html._context import PageContext, Statements
+from coproduction_html._context import PageContext
 from coproduction_html._page import Page, Part, Table
 from coproduction_html._wording import count_of, join_words, long_date, percent, sentence_case
 
@@ -23,7 +31,7 @@ def _levels(count: int) -> str:
 class _View:
     def __init__(self, comparison: Comparison, framework: Framework | None) -> None:
         self.comparison = comparison
-        self.statements = Statements(framework)
+        self.statements = StatementIndex(framework)
         self.names = {p: sentence_case(p.label) for p in comparison.perspectives}
         self.steps = {level.id: level.name for level in comparison.scale.levels}
 
@@ -56,7 +64,7 @@ def _pair(perspectives: tuple[Perspective, ...]) -> tuple[Perspective, Perspecti
 
 def comparison_page(comparison: Comparison, context: PageContext) -> Page:
     """The page of a comparison; statements are shown by reference when the catalogue lacks their framework."""
-    framework = context.framework(comparison.framework, comparison.framework_version)
+    framework = context.catalogue.find_framework(comparison.framework, comparison.framework_version)
     if framework is not None and not _fits(comparison, framework):
         framework = None
     view = _View(comparison, framework)

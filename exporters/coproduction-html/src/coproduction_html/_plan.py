@@ -12,11 +12,12 @@ from coproduction import (
     PlanStatus,
     Problem,
     RungTarget,
+    StatementIndex,
     check_plan,
     plan_status,
 )
 from coproduction_html._chart import bar_chart
-from coproduction_html._context import PageContext, Statements
+from coproduction_html._context import PageContext
 from coproduction_html._page import Page, Part, Table
 from coproduction_html._wording import count_of, join_words, long_date, percent, sentence_case
 
@@ -30,14 +31,14 @@ def _date(value: dt.date | None) -> str:
 def _target(target: RungTarget | None, context: PageContext) -> str:
     if target is None:
         return "Not set"
-    ladder = context.ladder(target.ladder)
+    ladder = context.catalogue.find_ladder(target.ladder)
     if ladder is None or target.rung not in {rung.id for rung in ladder.rungs}:
         return target.rung
     rung = ladder.rung(target.rung)
     return f"{rung.name} (step {ladder.position(rung.id) + 1} of {len(ladder.rungs)} on the {ladder.name})"
 
 
-def _action(action: Action, statements: Statements, context: PageContext, late: bool) -> dict[str, object]:
+def _action(action: Action, statements: StatementIndex, context: PageContext, late: bool) -> dict[str, object]:
     facts = [
         ("Where it has got to", sentence_case(action.status.label) + (" (late)" if late else "")),
         ("Who is doing it", action.owner or "Not set"),
@@ -59,7 +60,7 @@ def _action(action: Action, statements: Statements, context: PageContext, late: 
 def plan_page(document: ActionPlan | PlanStatus, context: PageContext) -> Page:
     """The page of an action plan on the context's date, or of a plan's status on its own date."""
     plan = document.plan if isinstance(document, PlanStatus) else document
-    framework = context.framework(plan.framework, plan.framework_version)
+    framework = context.catalogue.find_framework(plan.framework, plan.framework_version)
     if framework is None:
         raise InvalidDocumentError(
             "the action plan's framework is not in the catalogue, so nothing was written (for a council's own "
@@ -78,7 +79,7 @@ def plan_page(document: ActionPlan | PlanStatus, context: PageContext) -> Page:
             "the action plan names a statement its framework does not have, so nothing was written", problems
         )
     status = document if isinstance(document, PlanStatus) else plan_status(plan, framework, on=context.as_of)
-    statements = Statements(framework)
+    statements = StatementIndex(framework)
     counts = status.counts
     total = len(plan.actions)
     late = {action.id for action in status.overdue}

@@ -7,9 +7,9 @@ never a count or a comment.
 
 from __future__ import annotations
 
-from coproduction import Field, PooledCriterion, PooledView, section_name, withheld_note
+from coproduction import Field, PooledCriterion, PooledView, StatementIndex, section_name, withheld_note
 from coproduction_html._chart import stacked_chart
-from coproduction_html._context import PageContext, Statements
+from coproduction_html._context import PageContext
 from coproduction_html._page import Page, Part, Table
 from coproduction_html._wording import count_of, long_date, percent, sentence_case
 
@@ -30,9 +30,9 @@ def _dates(view: PooledView) -> str:
 
 def pooled_page(view: PooledView, context: PageContext) -> Page:
     """The page of a pooled view; statements are shown by reference when the catalogue lacks their framework."""
-    framework = context.framework(view.framework, view.framework_version)
+    framework = context.catalogue.find_framework(view.framework, view.framework_version)
     noun = section_name(view.framework)
-    statements = Statements(framework)
+    statements = StatementIndex(framework)
     who = view.perspective.label
     levels = list(view.scale.levels)
     names = [level.name for level in levels]

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from coproduction import AuditReport, Framework, Score, find_gaps, place, section_name
+from coproduction import AuditReport, Framework, Score, StatementIndex, find_gaps, place, section_name
 from coproduction_html._chart import bar_chart
-from coproduction_html._context import PageContext, Statements
+from coproduction_html._context import PageContext
 from coproduction_html._page import Page, Part, Table
 from coproduction_html._wording import long_date, percent, percent_number, sentence_case
 
@@ -40,7 +40,7 @@ def report_page(report: AuditReport, context: PageContext) -> Page:
     audit, framework = report.audit, report.framework
     noun = section_name(framework.id)
     scores = report.scores
-    statements = Statements(framework)
+    statements = StatementIndex(framework)
     who = audit.perspective.label
     overall = scores.overall
     by = (
