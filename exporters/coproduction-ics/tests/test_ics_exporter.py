@@ -122,3 +122,32 @@ def test_the_registry_chooses_it_by_suffix(tmp_path: Path) -> None:
     registry = ExporterRegistry({"ics": IcsExporter})
     path = registry.export(calendar(), tmp_path / "key-consultations.ics", context=context())
     assert parsed(path.read_bytes()).x_wr_calname.value == "Oak Primary"
+
+
+def _strings(value: object) -> list[str]:
+    """Every text a document holds (what its authors wrote)."""
+    if isinstance(value, str):
+        return [" ".join(value.split())]  # the calendar puts each text on one line
+    if isinstance(value, dict):
+        return [text for item in value.values() for text in _strings(item)]
+    if isinstance(value, list):
+        return [text for item in value for text in _strings(item)]
+    return []
+
+
+def test_the_calendars_own_words_are_plain_english() -> None:
+    """What the calendar adds around the documents' own words passes the check families' documents pass."""
+    documents = [cp.load(PLAN), cp.load(CHARTER), cp.load(ACTIVITY)]
+    quoted = sorted(
+        {text for d in documents for text in _strings(cp.to_dict(d)) if len(text) > 3}, key=len, reverse=True
+    )
+    checker = cp.default_checker()
+    ours = []
+    for event in parsed(written(calendar())).vevent_list:
+        for text in (event.summary.value, event.description.value):
+            text = " ".join(text.split())
+            for value in quoted:
+                text = text.replace(value, " ")
+            ours.append(text)
+    assert any(len(text.split()) > 3 for text in ours), "the calendar has words of its own"
+    assert [str(f) for text in ours for f in cp.check_plain_english(text, checker=checker)] == []
