@@ -30,7 +30,7 @@ def cycle_module() -> ModuleType:
 
 
 def example_documents() -> dict[str, object]:
-    """One document of every page kind (and both viewpoints' reports), by a short name."""
+    """One document of every page kind (both frameworks and both viewpoints' reports), by a short name."""
     cycle = cycle_module()
     catalogue = cp.default_catalogue()
     framework = catalogue.framework(cycle.FRAMEWORK)
@@ -40,12 +40,17 @@ def example_documents() -> dict[str, object]:
     plan = cycle.co_produce(cp.propose_plan(comparison, framework, co_produced_with=[cycle.FORUM]).plan)
     updated = cycle.carry_out(plan)
     durham = cp.load(EXAMPLES / "audits" / "durham-riverside-academy-parent-carers.json", cp.Audit)
+    durham_school = cp.load(EXAMPLES / "audits" / "durham-riverside-academy-school-staff.json", cp.Audit)
+    durham_framework = catalogue.framework(durham.framework, durham.framework_version)
     assessment = cp.load(EXAMPLES / "ladder-assessments" / "oak-primary-parent-carers.json", cp.LadderAssessment)
     return {
         "you-said-we-did": cycle.feedback_log(plan),
         "charter": cycle.oak_charter(),
         "audit-report": cp.AuditReport(parents, framework, catalogue.ladder(assessment.ladder), assessment),
-        "audit-report-durham": cp.AuditReport(durham, catalogue.framework(durham.framework, durham.framework_version)),
+        "audit-report-durham": cp.AuditReport(durham, durham_framework),
+        "audit-report-school": cp.AuditReport(school, framework),
+        "comparison-durham": cp.compare_perspectives([durham_school, durham], durham_framework),
+        "pooled-view-durham": pooled_view(durham, durham_framework),
         "comparison": comparison,
         "action-plan": cp.plan_status(updated, framework, on=AS_OF, source=comparison),
         "pooled-view": pooled_view(parents, framework),

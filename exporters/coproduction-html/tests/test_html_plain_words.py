@@ -111,7 +111,18 @@ def _findings(html: str, quoted: list[str]) -> list[str]:
 
 @pytest.mark.parametrize(
     "name",
-    ["you-said-we-did", "charter", "audit-report", "audit-report-durham", "comparison", "action-plan", "pooled-view"],
+    [
+        "you-said-we-did",
+        "charter",
+        "audit-report",
+        "audit-report-durham",
+        "audit-report-school",
+        "comparison",
+        "comparison-durham",
+        "action-plan",
+        "pooled-view",
+        "pooled-view-durham",
+    ],
 )
 def test_each_page_kind_speaks_plain_english(pages: dict[str, str], documents: dict[str, object], name: str) -> None:
     document = documents[name]
