@@ -314,6 +314,36 @@ def test_the_plain_english_check_finds_nothing_in_any_cell(rendered, case: Case)
         assert [word for word in FAMILY_JARGON if word in whole] == [], case
 
 
+def validation_texts(data: bytes) -> Iterator[tuple[str, str]]:
+    """Every drop-down's prompt and error message and every chart's title, as (sheet!where, text)."""
+    wb = load_workbook(io.BytesIO(data))
+    for ws in wb.worksheets:
+        for validation in ws.data_validations.dataValidation:
+            for name in ("promptTitle", "prompt", "errorTitle", "error"):
+                value = getattr(validation, name)
+                if isinstance(value, str) and value.strip():
+                    yield f"{ws.title}!{validation.sqref} {name}", value
+        for number, chart in enumerate(ws._charts, start=1):
+            title = chart.title.tx.rich.p[0].r[0].t if chart.title is not None and chart.title.tx.rich else None
+            if isinstance(title, str) and title.strip():
+                yield f"{ws.title} chart {number} title", title
+
+
+@pytest.mark.parametrize("case", CASES, ids=IDS)
+def test_drop_down_messages_and_chart_titles_are_plain_english(rendered, case: Case) -> None:
+    framework = c.default_catalogue().framework(case.framework)
+    texts = prose(list(validation_texts(rendered[case])), framework)
+    findings = c.default_checker().check_texts(texts)
+    assert [str(f) for f in findings if f.rule is c.Rule.ACRONYM] == [], case
+    if case.viewpoint is PARENTS:
+        assert [str(finding) for finding in findings] == [], case
+
+
+def test_the_drop_down_messages_are_read() -> None:
+    template = next(case for case in CASES if case.name == "template" and case.viewpoint is PARENTS)
+    assert any(where.endswith(" prompt") for where, _ in validation_texts(render(template)))
+
+
 @pytest.mark.parametrize("case", CASES, ids=IDS)
 def test_every_workbook_ends_with_the_words_it_uses(rendered, case: Case) -> None:
     wb = load_workbook(io.BytesIO(rendered[case]))
