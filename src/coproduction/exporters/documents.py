@@ -147,8 +147,8 @@ class LadderComparisonReport:
         """Every rung, top first, with what each viewpoint said of it: a picture's alternative text, in words."""
         first, second = (assessment.perspective.label for assessment in (self.first, self.second))
         parts = [
-            f"Picture of the {self.ladder.name}, highest rung at the top, with what {first} and {second} say of "
-            "each rung."
+            f"Picture of the {self.ladder.name}.",
+            f"The highest rung is at the top. It shows what {first} and {second} say of each rung.",
         ]
         differ = {entry.rung for entry in self.comparison.disagreements}
         for number, rung in reversed(list(enumerate(self.ladder.rungs, start=1))):
