@@ -6,7 +6,7 @@ import datetime as dt
 import io
 
 import pytest
-from coproduction_xlsx._cells import as_text, read_workbook, typed_value
+from coproduction_xlsx._cells import FormStamp, as_text, read_stamp, read_workbook, typed_value
 from openpyxl import Workbook
 
 import coproduction as cp
@@ -57,3 +57,37 @@ def test_a_workbook_is_read_and_a_failure_names_the_file() -> None:
     with pytest.raises(cp.UnreadableFileError) as caught:
         read_workbook(stream, ArchiveLimits(), broken)
     assert "the workbook is damaged" in str(caught.value) and caught.value.source == "returns/oak.xlsx"
+
+
+STAMP = FormStamp(
+    what="barriers survey",
+    short="survey",
+    made_with="'coproduction barriers survey'",
+    sheet="Survey",
+    metadata_sheet="Survey metadata",
+    format_name="coproduction-barriers-survey",
+    format_version=1,
+)
+
+
+def _stamped(rows: list[tuple[str, object]], sheets: tuple[str, ...] = ("Survey", "Survey metadata")) -> Workbook:
+    wb = Workbook()
+    wb.active.title = sheets[0]
+    for name in sheets[1:]:
+        ws = wb.create_sheet(name)
+        for row in rows:
+            ws.append(list(row))
+    return wb
+
+
+def test_a_form_stamp_is_read_and_each_wrong_stamp_is_named() -> None:
+    good = [("format", "coproduction-barriers-survey"), ("format_version", 1), ("barriers", "a,b")]
+    assert read_stamp(_stamped(good), STAMP)["barriers"] == "a,b"
+    cases = [
+        (_stamped(good, ("Survey",)), "it has no Survey and Survey metadata sheets"),
+        (_stamped([("format", "something else")]), "its Survey metadata sheet does not say so"),
+        (_stamped([("format", "coproduction-barriers-survey"), ("format_version", 9)]), "layout version 9"),
+    ]
+    for wb, message in cases:
+        with pytest.raises(cp.UnreadableFileError, match=message):
+            read_stamp(wb, STAMP)

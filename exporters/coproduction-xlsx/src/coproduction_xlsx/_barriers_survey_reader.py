@@ -37,7 +37,7 @@ from coproduction_xlsx._barriers_survey import (
     TICK,
     YES,
 )
-from coproduction_xlsx._cells import CellReader, read_workbook
+from coproduction_xlsx._cells import CellReader, FormStamp, read_stamp, read_workbook
 
 __all__ = ["read_barriers_survey"]
 
@@ -69,26 +69,19 @@ def read_barriers_survey(source: BinaryIO, *, catalogue: Catalogue, limits: Arch
     return read_workbook(source, limits, lambda wb: _read_workbook(wb, catalogue))
 
 
+_SURVEY_STAMP = FormStamp(
+    what="barriers survey",
+    short="survey",
+    made_with="'coproduction barriers survey'",
+    sheet=SURVEY_SHEET,
+    metadata_sheet=SURVEY_META_SHEET,
+    format_name=SURVEY_FORMAT,
+    format_version=SURVEY_FORMAT_VERSION,
+)
+
+
 def _stamp(wb: Any) -> tuple[list[str], str]:
-    if SURVEY_META_SHEET not in wb.sheetnames or SURVEY_SHEET not in wb.sheetnames:
-        raise UnreadableFileError(
-            "this workbook is not a coproduction barriers survey: it has no Survey and Survey metadata sheets "
-            "(was it made with 'coproduction barriers survey'?)"
-        )
-    values: dict[str, Any] = {}
-    for row in wb[SURVEY_META_SHEET].iter_rows(min_row=1, max_row=10, max_col=2, values_only=True):
-        if len(row) == 2 and isinstance(row[0], str):
-            values[row[0]] = row[1]
-    if values.get("format") != SURVEY_FORMAT:
-        raise UnreadableFileError(
-            "this workbook is not a coproduction barriers survey: its Survey metadata sheet does not say so"
-        )
-    version = values.get("format_version")
-    if not isinstance(version, (int, float)) or int(version) != SURVEY_FORMAT_VERSION:
-        raise UnreadableFileError(
-            f"this survey is in layout version {excerpt(version)}; this coproduction-xlsx reads version "
-            f"{SURVEY_FORMAT_VERSION}"
-        )
+    values = read_stamp(wb, _SURVEY_STAMP)
     ids = [item for item in str(values.get("barriers") or "").split(",") if item]
     return ids, str(values.get("fingerprint") or "")
 

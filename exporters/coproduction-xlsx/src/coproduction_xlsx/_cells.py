@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any, BinaryIO, TypeVar
 
 from openpyxl import load_workbook
@@ -14,7 +15,16 @@ from openpyxl.utils.datetime import from_excel
 from coproduction import CoproductionError, Problem, UnreadableFileError
 from coproduction.exporters.office import EXCEL, ArchiveLimits, excerpt, open_package, read_bounded
 
-__all__ = ["CellReader", "as_text", "cell_date", "read_workbook", "source_name", "typed_value"]
+__all__ = [
+    "CellReader",
+    "FormStamp",
+    "as_text",
+    "cell_date",
+    "read_stamp",
+    "read_workbook",
+    "source_name",
+    "typed_value",
+]
 
 T = TypeVar("T")
 
@@ -61,6 +71,57 @@ def read_workbook(source: BinaryIO, limits: ArchiveLimits, read: Callable[[Any],
 def _reason(error: Exception) -> str:
     text = str(error).splitlines()[0] if str(error) else type(error).__name__
     return text[:200]
+
+
+@dataclass(frozen=True)
+class FormStamp:
+    """How a fillable workbook is stamped: its sheet to fill, its hidden metadata sheet and what that must say.
+
+    Attributes:
+        what: What the form is called in messages ("barriers survey").
+        short: Its short name ("survey").
+        made_with: How such a form is made, for the hint ("'coproduction barriers survey'").
+        sheet: The sheet a person fills in.
+        metadata_sheet: The hidden sheet holding the stamp.
+        format_name: The ``format`` value the stamp must hold.
+        format_version: The layout version this plugin reads.
+    """
+
+    what: str
+    short: str
+    made_with: str
+    sheet: str
+    metadata_sheet: str
+    format_name: str
+    format_version: int
+
+
+def read_stamp(wb: Any, stamp: FormStamp) -> dict[str, Any]:
+    """The values of a form's metadata sheet, once it is known to be that form in a layout this plugin reads.
+
+    Raises:
+        UnreadableFileError: If the workbook is not such a form, or is in another layout version.
+    """
+    if stamp.metadata_sheet not in wb.sheetnames or stamp.sheet not in wb.sheetnames:
+        raise UnreadableFileError(
+            f"this workbook is not a coproduction {stamp.what}: it has no {stamp.sheet} and {stamp.metadata_sheet} "
+            f"sheets (was it made with {stamp.made_with}?)"
+        )
+    values: dict[str, Any] = {}
+    for row in wb[stamp.metadata_sheet].iter_rows(min_row=1, max_row=10, max_col=2, values_only=True):
+        if len(row) == 2 and isinstance(row[0], str):
+            values[row[0]] = row[1]
+    if values.get("format") != stamp.format_name:
+        raise UnreadableFileError(
+            f"this workbook is not a coproduction {stamp.what}: its {stamp.metadata_sheet} sheet does not say so"
+        )
+    version = values.get("format_version")
+    if not isinstance(version, (int, float)) or int(version) != stamp.format_version:
+        raise UnreadableFileError(
+            f"this {stamp.short} is in layout version {excerpt(version)}; this coproduction-xlsx reads version "
+            f"{stamp.format_version}"
+        )
+    return values
 
 
 _DATE_PATTERNS = (

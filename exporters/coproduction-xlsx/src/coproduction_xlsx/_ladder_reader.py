@@ -22,7 +22,7 @@ from coproduction import (
     UnreadableFileError,
 )
 from coproduction.exporters.office import ArchiveLimits, excerpt, fingerprint
-from coproduction_xlsx._cells import CellReader, read_workbook
+from coproduction_xlsx._cells import CellReader, FormStamp, read_stamp, read_workbook
 from coproduction_xlsx._ladder_template import (
     COVER_ROWS,
     DOING,
@@ -67,26 +67,19 @@ def read_ladder_template(source: BinaryIO, *, catalogue: Catalogue, limits: Arch
     return read_workbook(source, limits, lambda wb: _read_workbook(wb, catalogue))
 
 
+_LADDER_STAMP = FormStamp(
+    what="ladder assessment template",
+    short="ladder template",
+    made_with="the ladder template",
+    sheet=LADDER_SHEET,
+    metadata_sheet=LADDER_META_SHEET,
+    format_name=LADDER_FORMAT,
+    format_version=LADDER_FORMAT_VERSION,
+)
+
+
 def _stamp(wb: Any) -> tuple[str, str]:
-    if LADDER_META_SHEET not in wb.sheetnames or LADDER_SHEET not in wb.sheetnames:
-        raise UnreadableFileError(
-            "this workbook is not a coproduction ladder assessment template: it has no Ladder and Ladder metadata "
-            "sheets (was it made with the ladder template?)"
-        )
-    values: dict[str, Any] = {}
-    for row in wb[LADDER_META_SHEET].iter_rows(min_row=1, max_row=10, max_col=2, values_only=True):
-        if len(row) == 2 and isinstance(row[0], str):
-            values[row[0]] = row[1]
-    if values.get("format") != LADDER_FORMAT:
-        raise UnreadableFileError(
-            "this workbook is not a coproduction ladder assessment template: its Ladder metadata sheet does not say so"
-        )
-    version = values.get("format_version")
-    if not isinstance(version, (int, float)) or int(version) != LADDER_FORMAT_VERSION:
-        raise UnreadableFileError(
-            f"this ladder template is in layout version {excerpt(version)}; this coproduction-xlsx reads version "
-            f"{LADDER_FORMAT_VERSION}"
-        )
+    values = read_stamp(wb, _LADDER_STAMP)
     return str(values.get("ladder") or ""), str(values.get("fingerprint") or "")
 
 
