@@ -7,6 +7,7 @@ in print and to a screen reader.
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -30,6 +31,7 @@ _LABEL = 24
 _BAR = 22
 _GAP = 4
 _AFTER_GROUP = 12
+_LABEL_CHARACTERS = 38  # a bold 16-unit label line that still fits the chart's width
 
 PATTERNS = ("solid", "stripes", "dots", "checks")
 """The fills series are drawn with, in order: each a pattern as well as a colour."""
@@ -61,6 +63,11 @@ class Group:
     label_y: float
     bars: tuple[Bar, ...]
 
+    @property
+    def label_lines(self) -> tuple[str, ...]:
+        """The label on as many lines as it needs to fit the chart's width."""
+        return label_lines(self.label)
+
 
 @dataclass(frozen=True)
 class Chart:
@@ -74,6 +81,12 @@ class Chart:
     width: int
     height: float
     bar_height: int
+    label_height: int = _LABEL
+
+
+def label_lines(label: str) -> tuple[str, ...]:
+    """A label split into lines that fit the chart's width (a long one would be cut off at its edge)."""
+    return tuple(textwrap.wrap(label, _LABEL_CHARACTERS, break_on_hyphens=False)) or (label,)
 
 
 def bar_chart(
@@ -101,7 +114,7 @@ def bar_chart(
     y = 0.0
     for label, values in groups:
         label_y = y + _LABEL - 6
-        y += _LABEL
+        y += _LABEL * len(label_lines(label))
         bars = []
         for (value, text), serie in zip(values, named, strict=True):
             share = 0.0 if value is None or maximum <= 0 else max(0.0, min(1.0, value / maximum))
@@ -141,6 +154,11 @@ class Stack:
     text: str
     text_y: float
 
+    @property
+    def label_lines(self) -> tuple[str, ...]:
+        """The label on as many lines as it needs to fit the chart's width."""
+        return label_lines(self.label)
+
 
 @dataclass(frozen=True)
 class StackedChart:
@@ -154,6 +172,7 @@ class StackedChart:
     width: int
     height: float
     bar_height: int
+    label_height: int = _LABEL
 
 
 def stacked_chart(
@@ -179,7 +198,7 @@ def stacked_chart(
     for label, counts, text in groups:
         total = sum(counts)
         label_y = y + _LABEL - 6
-        y += _LABEL
+        y += _LABEL * len(label_lines(label))
         segments, x = [], 0.0
         for count, serie in zip(counts, named, strict=True):
             width = 0.0 if total == 0 else round(count / total * WIDTH, 1)
